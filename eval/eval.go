@@ -1,0 +1,36 @@
+// Package eval scores the extracted tables against hand-made answer keys
+// (the format of testdata/gold: goals.json, figures.json, commitments.json).
+package eval
+
+import "fmt"
+
+// PRF is precision, recall and F1 from match counts.
+type PRF struct {
+	TP, FP, FN int
+}
+
+// Precision is TP / (TP + FP); 0 when nothing was predicted.
+func (s PRF) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// Recall is TP / (TP + FN); 0 when nothing was expected.
+func (s PRF) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// F1 is the harmonic mean of precision and recall.
+func (s PRF) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func (s PRF) String() string {
+	return fmt.Sprintf("P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}

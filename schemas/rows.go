@@ -1,0 +1,132 @@
+package schemas
+
+// Version is the schema version written into every file and the manifest.
+// Bump it when a column is added, removed or changes meaning.
+const Version = "1.0.0"
+
+// Keys are the common keys on every per-report table.
+type Keys struct {
+	ReportID   string `col:"report_id" doc:"report key: {year}-{region_code}, e.g. 2024-110000"`
+	Year       int16  `col:"year" doc:"year of the report (the Hive partition key)"`
+	RegionCode string `col:"region_code" doc:"GB/T 2260 six-digit region code; 000000 for the national report"`
+	Region     string `col:"region" doc:"short region name (全国, 北京, 内蒙古 …)"`
+}
+
+// SentenceRef locates a row in its report and source file.
+type SentenceRef struct {
+	SentenceID int32 `col:"sentence_id" doc:"0-based order of the sentence within its report"`
+	Line       int32 `col:"line" doc:"1-based line of the source file where the sentence stands"`
+}
+
+// Report is one row of the reports table.
+type Report struct {
+	Keys
+	RegionName  string  `col:"region_name" doc:"full region name (北京市, 内蒙古自治区; 全国 for the national report)"`
+	RegionEN    string  `col:"region_en" doc:"English region name (Beijing, Inner Mongolia, China)"`
+	Level       string  `col:"level" doc:"national | provincial"`
+	Title       string  `col:"title" doc:"title line of the report, without its running number"`
+	Meeting     *string `col:"meeting" doc:"the session the report was given at (…人民代表大会第…次会议), null when the text does not say"`
+	MeetingDate *Date   `col:"meeting_date" doc:"date of the dateline, null when the text does not say"`
+	SpeakerRole *string `col:"speaker_role" doc:"office of the speaker (市长, 省长, 自治区主席, 国务院总理 …)"`
+	Speaker     *string `col:"speaker" doc:"name of the speaker as written"`
+	Source      string  `col:"source" doc:"path or URI of the input the report came from"`
+	SourceLine  int32   `col:"source_line" doc:"1-based line of the source where the report's title stands"`
+	SHA256      string  `col:"sha256" doc:"hex sha256 of the report text (UTF-8, LF line ends)"`
+	Chars       int32   `col:"chars" doc:"length of the report text in code points"`
+	Paragraphs  int32   `col:"paragraphs" doc:"number of non-empty paragraphs (lines) after the title"`
+	Sentences   int32   `col:"sentences" doc:"number of sentences in the sentences table"`
+}
+
+// Sentence is one row of the sentences table.
+type Sentence struct {
+	Keys
+	SentenceRef
+	Paragraph int32   `col:"paragraph" doc:"0-based paragraph of the report the sentence belongs to"`
+	Section   string  `col:"section" doc:"preamble | review | targets | plan | governance | closing"`
+	Heading   *string `col:"heading" doc:"innermost heading in force, null before the first heading"`
+	Text      string  `col:"text" doc:"the sentence as written, with its final punctuation"`
+}
+
+// Goal is one row of the goals table: one target of the year's main expected targets.
+type Goal struct {
+	Keys
+	SentenceRef
+	Indicator   string   `col:"indicator" doc:"indicator code from INDICATORS.md, or other"`
+	IndicatorZH string   `col:"indicator_zh" doc:"Chinese label of the indicator"`
+	IndicatorEN string   `col:"indicator_en" doc:"English label of the indicator"`
+	Subject     string   `col:"subject" doc:"the indicator's words as written"`
+	Value       *float64 `col:"value" doc:"the number as written (1200 in 1200万人); null for non-numeric targets"`
+	ValueMax    *float64 `col:"value_max" doc:"upper bound of a written range, else null"`
+	Multiplier  *float64 `col:"multiplier" doc:"magnitude word as a number (万 1e4, 亿 1e8, 万亿 1e12; 1 if none)"`
+	Unit        *string  `col:"unit" doc:"unit as written without the magnitude (%, 人, 斤, 个百分点 …)"`
+	BaseValue   *float64 `col:"base_value" doc:"value in the base unit (1200万人 → 1.2e7)"`
+	BaseUnit    *string  `col:"base_unit" doc:"base unit (percent, person, tonne, CNY, pp …)"`
+	Comparator  string   `col:"comparator" doc:"about | at_least | at_most | exact | range | in_sync | above_gdp | positive | qualitative"`
+	Stretch     bool     `col:"stretch" doc:"true for an extra, higher aim (力争…) beside the main target"`
+	Period      string   `col:"period" doc:"the period the target covers: the year, or a span such as 2021-2025"`
+	Note        *string  `col:"note" doc:"what the comparison is against, for above_gdp targets and the like"`
+	Span        string   `col:"span" doc:"the words of the sentence that state the target"`
+	SpanStart   int32    `col:"span_start" doc:"code-point offset of span in the sentence text"`
+	SpanEnd     int32    `col:"span_end" doc:"code-point offset just past span in the sentence text"`
+}
+
+// Figure is one row of the figures table: one quantity mention.
+type Figure struct {
+	Keys
+	SentenceRef
+	Section      string   `col:"section" doc:"section of the sentence (see sentences.section)"`
+	Period       string   `col:"period" doc:"year the figure refers to: the previous year in the review, the report's year elsewhere"`
+	Mention      string   `col:"mention" doc:"the number with its unit as written (126万亿元, 6600多万, 0.4个百分点, 第6位)"`
+	Value        float64  `col:"value" doc:"the number as written (126 in 126万亿元)"`
+	ValueMax     *float64 `col:"value_max" doc:"upper bound of a written range, else null"`
+	Multiplier   float64  `col:"multiplier" doc:"magnitude word as a number (万 1e4, 亿 1e8, 万亿 1e12; 1 if none)"`
+	Unit         *string  `col:"unit" doc:"unit or measure word as written, without the magnitude"`
+	BaseValue    float64  `col:"base_value" doc:"value × multiplier converted to base_unit"`
+	BaseUnit     string   `col:"base_unit" doc:"CNY USD person tonne percent pp times rank km km2 m2 mu hectare kW kWh count day month year hour other"`
+	Kind         string   `col:"kind" doc:"level | growth | share | pp_change | count_change | multiple | rank | other"`
+	Direction    *string  `col:"direction" doc:"up | down for changes, else null"`
+	Comparator   string   `col:"comparator" doc:"exact | about | at_least | at_most"`
+	Approx       bool     `col:"approx" doc:"true where 多/余/近/约/左右 make the number approximate"`
+	Subject      *string  `col:"subject" doc:"what is measured, as written"`
+	Indicator    *string  `col:"indicator" doc:"indicator code where the subject maps to one"`
+	CommitmentID *int32   `col:"commitment_id" doc:"commitments.commitment_id when the quantity is a deliverable of a commitment"`
+	SpanStart    int32    `col:"span_start" doc:"code-point offset of mention in the sentence text"`
+	SpanEnd      int32    `col:"span_end" doc:"code-point offset just past mention in the sentence text"`
+}
+
+// Commitment is one row of the commitments table: one concrete action clause.
+type Commitment struct {
+	Keys
+	SentenceRef
+	CommitmentID int32   `col:"commitment_id" doc:"0-based number of the commitment within its report"`
+	Section      string  `col:"section" doc:"section of the sentence (targets or plan mostly)"`
+	Heading      *string `col:"heading" doc:"innermost heading in force"`
+	Clause       string  `col:"clause" doc:"the action clause, a substring of the sentence"`
+	Verb         string  `col:"verb" doc:"the action verb (实施, 新建, 推进 …)"`
+	Object       *string `col:"object" doc:"the head noun phrase the verb governs"`
+	Topic        string  `col:"topic" doc:"industry | innovation | digital | demand | reform | opening | agriculture | urban | environment | livelihood | culture | security | governance | fiscal | region | other"`
+	Quantified   bool    `col:"quantified" doc:"true when a figures row is a deliverable of this clause"`
+	Deadline     *string `col:"deadline" doc:"time limit as written (年内, 年底前, 2025年前 …)"`
+	SpanStart    int32   `col:"span_start" doc:"code-point offset of clause in the sentence text"`
+	SpanEnd      int32   `col:"span_end" doc:"code-point offset just past clause in the sentence text"`
+}
+
+// Term is one row of the terms table: a top content word of a report.
+type Term struct {
+	Keys
+	Term  string  `col:"term" doc:"the word"`
+	POS   string  `col:"pos" doc:"part-of-speech tag from gse (n, nz, v, vn …)"`
+	Count int32   `col:"count" doc:"occurrences in the report"`
+	TFIDF float64 `col:"tf_idf" doc:"term frequency × inverse document frequency across the reports of the run"`
+	Rank  int16   `col:"rank" doc:"1-based rank by tf_idf within the report"`
+}
+
+// Region is one row of the regions dimension table.
+type Region struct {
+	RegionCode  string `col:"region_code" doc:"GB/T 2260 six-digit region code; 000000 for the nation"`
+	Region      string `col:"region" doc:"short region name"`
+	RegionName  string `col:"region_name" doc:"full region name"`
+	RegionEN    string `col:"region_en" doc:"English region name"`
+	Level       string `col:"level" doc:"national | provincial"`
+	MacroRegion string `col:"macro_region" doc:"east | central | west | northeast | national"`
+}

@@ -1,0 +1,137 @@
+package schemas
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow/go/v15/arrow"
+)
+
+// Date is a calendar date stored as Parquet DATE (days since the Unix epoch).
+type Date struct{ time.Time }
+
+// NewDate returns the Date of year, month and day.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// Days is the number of days since 1970-01-01.
+func (d Date) Days() int32 { return int32(d.Unix() / 86400) }
+
+// String formats the date as YYYY-MM-DD.
+func (d Date) String() string { return d.Format(time.DateOnly) }
+
+// Column describes one column of a table.
+type Column struct {
+	Name     string
+	Type     arrow.DataType
+	Nullable bool
+	Doc      string
+	// Index is the field path of the column in the row struct.
+	Index []int
+}
+
+// Table describes one table of the dataset.
+type Table struct {
+	Name string
+	Doc  string
+	// Partitioned tables are written under year=YYYY folders.
+	Partitioned bool
+	Row         reflect.Type
+	Columns     []Column
+	Schema      *arrow.Schema
+}
+
+// The tables of the dataset, in the order they are written and documented.
+var (
+	Reports     = newTable[Report]("reports", "one row per report", true)
+	Sentences   = newTable[Sentence]("sentences", "one row per sentence of every report, in order", true)
+	Goals       = newTable[Goal]("goals", "one row per target of the year's main expected targets (主要预期目标)", true)
+	Figures     = newTable[Figure]("figures", "one row per quantity mention, in every section", true)
+	Commitments = newTable[Commitment]("commitments", "one row per concrete action clause of the forward-looking sections", true)
+	Terms       = newTable[Term]("terms", "per report, the top content words with counts and tf-idf", true)
+	Regions     = newTable[Region]("regions", "the region dimension table", false)
+)
+
+// All lists every table.
+var All = []*Table{Reports, Sentences, Goals, Figures, Commitments, Terms, Regions}
+
+// ByName returns the table called name.
+func ByName(name string) (*Table, error) {
+	for _, t := range All {
+		if t.Name == name {
+			return t, nil
+		}
+	}
+	names := make([]string, len(All))
+	for i, t := range All {
+		names[i] = t.Name
+	}
+	return nil, fmt.Errorf("unknown table %q (tables: %s)", name, strings.Join(names, ", "))
+}
+
+var dateType = reflect.TypeOf(Date{})
+
+func newTable[T any](name, doc string, partitioned bool) *Table {
+	t := &Table{Name: name, Doc: doc, Partitioned: partitioned, Row: reflect.TypeOf((*T)(nil)).Elem()}
+	t.Columns = columnsOf(t.Row, nil)
+	fields := make([]arrow.Field, len(t.Columns))
+	for i, c := range t.Columns {
+		md := arrow.NewMetadata([]string{"description"}, []string{c.Doc})
+		fields[i] = arrow.Field{Name: c.Name, Type: c.Type, Nullable: c.Nullable, Metadata: md}
+	}
+	t.Schema = arrow.NewSchema(fields, nil)
+	return t
+}
+
+// columnsOf walks a row struct; embedded structs contribute their columns in place.
+func columnsOf(rt reflect.Type, prefix []int) []Column {
+	var cols []Column
+	for i := 0; i < rt.NumField(); i++ {
+		f := rt.Field(i)
+		idx := append(append([]int(nil), prefix...), i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Type != dateType {
+			cols = append(cols, columnsOf(f.Type, idx)...)
+			continue
+		}
+		name := f.Tag.Get("col")
+		if name == "" {
+			panic(fmt.Sprintf("schemas: %s.%s has no col tag", rt.Name(), f.Name))
+		}
+		typ, nullable := arrowType(f.Type)
+		cols = append(cols, Column{Name: name, Type: typ, Nullable: nullable, Doc: f.Tag.Get("doc"), Index: idx})
+	}
+	return cols
+}
+
+func arrowType(t reflect.Type) (arrow.DataType, bool) {
+	nullable := false
+	if t.Kind() == reflect.Pointer {
+		nullable = true
+		t = t.Elem()
+	}
+	if t == dateType {
+		return arrow.FixedWidthTypes.Date32, nullable
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return arrow.BinaryTypes.String, nullable
+	case reflect.Bool:
+		return arrow.FixedWidthTypes.Boolean, nullable
+	case reflect.Int16:
+		return arrow.PrimitiveTypes.Int16, nullable
+	case reflect.Int32:
+		return arrow.PrimitiveTypes.Int32, nullable
+	case reflect.Int64:
+		return arrow.PrimitiveTypes.Int64, nullable
+	case reflect.Float64:
+		return arrow.PrimitiveTypes.Float64, nullable
+	}
+	// Row types are fixed at compile time: an unsupported type is a programming error.
+	panic(fmt.Sprintf("schemas: unsupported column type %s", t))
+}
+
+// Ptr returns a pointer to v, for nullable columns.
+func Ptr[T any](v T) *T { return &v }
