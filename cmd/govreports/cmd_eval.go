@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/govreports/govreports/eval"
+	"github.com/govreports/govreports/output"
+	"github.com/govreports/govreports/pipeline"
+	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/testdata"
+)
+
+func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval", "[INPUT...]", stderr)
+	gold := fs.String("gold", "", "directory of answer keys (goals.json, figures.json, commitments.json; any present are scored)")
+	out := fs.String("out", "", "score this dataset instead of running the pipeline on the inputs (default: the embedded corpus)")
+	verbose := fs.Bool("v", false, "list every miss and extra with its sentence")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *gold == "" {
+		return usagef("eval needs --gold DIR")
+	}
+	tables, err := evalTables(ctx, *out, fs.Args())
+	if err != nil {
+		return err
+	}
+	scored := 0
+	if p := filepath.Join(*gold, "goals.json"); exists(p) {
+		g, err := eval.LoadGoals(p)
+		if err != nil {
+			return err
+		}
+		s := eval.ScoreGoals(g, tables.Goals)
+		fmt.Fprintln(stdout, "== goals")
+		s.Write(stdout, *verbose)
+		scored++
+	}
+	if p := filepath.Join(*gold, "figures.json"); exists(p) {
+		g, err := eval.LoadFigures(p)
+		if err != nil {
+			return err
+		}
+		s := eval.ScoreFigures(g, tables.Sentences, tables.Figures)
+		fmt.Fprintln(stdout, "== figures")
+		s.Write(stdout, *verbose)
+		scored++
+	}
+	if p := filepath.Join(*gold, "commitments.json"); exists(p) {
+		g, err := eval.LoadCommitments(p)
+		if err != nil {
+			return err
+		}
+		s := eval.ScoreCommitments(g, tables.Sentences, tables.Commitments, tables.Figures)
+		fmt.Fprintln(stdout, "== commitments")
+		s.Write(stdout, *verbose)
+		scored++
+	}
+	if scored == 0 {
+		return fmt.Errorf("%s holds no goals.json, figures.json or commitments.json", *gold)
+	}
+	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// evalTables reads a written dataset, or runs the pipeline in memory.
+func evalTables(ctx context.Context, out string, inputs []string) (*pipeline.Tables, error) {
+	if out != "" {
+		if len(inputs) > 0 {
+			return nil, usagef("give either --out or inputs, not both")
+		}
+		return readDataset(ctx, out)
+	}
+	srcs := []read.Source{read.BytesSource(testdata.CorpusName, testdata.Corpus)}
+	if len(inputs) > 0 {
+		var err error
+		if srcs, err = read.Sources(inputs, os.Stdin); err != nil {
+			return nil, err
+		}
+	}
+	return pipeline.Collect(ctx, srcs, read.Options{}, 0)
+}
+
+func readDataset(ctx context.Context, out string) (*pipeline.Tables, error) {
+	t := &pipeline.Tables{}
+	var err error
+	if t.Sentences, err = output.ReadTable[schemas.Sentence](ctx, out, schemas.Sentences); err != nil {
+		return nil, err
+	}
+	if t.Goals, err = output.ReadTable[schemas.Goal](ctx, out, schemas.Goals); err != nil {
+		return nil, err
+	}
+	if t.Figures, err = output.ReadTable[schemas.Figure](ctx, out, schemas.Figures); err != nil {
+		return nil, err
+	}
+	if t.Commitments, err = output.ReadTable[schemas.Commitment](ctx, out, schemas.Commitments); err != nil {
+		return nil, err
+	}
+	if len(t.Sentences) == 0 {
+		return nil, errors.New(out + ": the dataset has no sentences")
+	}
+	return t, nil
+}

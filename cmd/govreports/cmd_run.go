@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+
+	"github.com/govreports/govreports/output"
+	"github.com/govreports/govreports/pipeline"
+	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/testdata"
+)
+
+func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("run", "[INPUT...]  (files, directories, .gz files, - for stdin; default: the embedded 2024 corpus)", stderr)
+	out := fs.String("out", "./dataset", "dataset root: a directory, or s3://, gs://, azblob://, file:// URL")
+	regionName := fs.String("region", "", "region of reports whose title names none (code, 北京, 北京市 or Beijing)")
+	year := fs.Int("year", 0, "year of reports whose text does not tell it")
+	workers := fs.Int("workers", 0, "reports processed at once (default GOMAXPROCS)")
+	shardIndex := fs.Int("shard-index", -1, "this shard (0-based); default from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
+	shardCount := fs.Int("shard-count", 0, "number of shards; default from SLURM_ARRAY_TASK_COUNT or SHARD_COUNT, else 1")
+	force := fs.Bool("force", false, "rerun a shard that already finished")
+	logFlags := addLogFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	log, err := logFlags.logger(stderr)
+	if err != nil {
+		return err
+	}
+	idx, count, err := shardFromEnv(*shardIndex, *shardCount, os.Getenv)
+	if err != nil {
+		return err
+	}
+	if *workers < 0 {
+		return usagef("--workers must be positive")
+	}
+	var inputs []read.Source
+	if fs.NArg() == 0 {
+		inputs = []read.Source{read.BytesSource(testdata.CorpusName, testdata.Corpus)}
+	} else if inputs, err = read.Sources(fs.Args(), stdin); err != nil {
+		return err
+	}
+	if count > 1 && !*force {
+		done, err := output.ShardDone(ctx, *out, idx, count)
+		if err != nil {
+			return err
+		}
+		if done {
+			log.Info("shard already finished; skipping (use --force to rerun)", "shard", idx, "of", count)
+			return json.NewEncoder(stdout).Encode(map[string]any{"skipped": true, "shard_index": idx, "shard_count": count})
+		}
+	}
+	log.Info("run started", "inputs", len(inputs), "out", *out, "shard", idx, "of", count)
+	sum, err := pipeline.Run(ctx, pipeline.Config{
+		Inputs: inputs, Out: *out, Workers: *workers, ShardIndex: idx, ShardCount: count,
+		ToolVersion: version, Logger: log,
+		Read: read.Options{Region: *regionName, Year: *year, Logger: log},
+	})
+	if err != nil {
+		return err
+	}
+	log.Info("run finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "seconds", sum.Seconds)
+	return json.NewEncoder(stdout).Encode(sum)
+}
+
+// shardFromEnv fills unset shard flags from the schedulers' variables:
+// Kubernetes Indexed Jobs set JOB_COMPLETION_INDEX (the count comes from
+// --shard-count or SHARD_COUNT), Slurm arrays set SLURM_ARRAY_TASK_ID and
+// SLURM_ARRAY_TASK_COUNT.
+func shardFromEnv(index, count int, getenv func(string) string) (int, int, error) {
+	envInt := func(names ...string) (int, bool, error) {
+		for _, n := range names {
+			if v := getenv(n); v != "" {
+				i, err := strconv.Atoi(v)
+				if err != nil {
+					return 0, false, usagef("%s=%q is not a number", n, v)
+				}
+				return i, true, nil
+			}
+		}
+		return 0, false, nil
+	}
+	if index < 0 {
+		i, ok, err := envInt("JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID")
+		if err != nil {
+			return 0, 0, err
+		}
+		if ok {
+			index = i
+		} else {
+			index = 0
+		}
+	}
+	if count <= 0 {
+		c, ok, err := envInt("SLURM_ARRAY_TASK_COUNT", "SHARD_COUNT")
+		if err != nil {
+			return 0, 0, err
+		}
+		count = 1
+		if ok {
+			count = c
+		}
+	}
+	if index < 0 || index >= count {
+		return 0, 0, usagef("shard index %d is outside 0..%d (shard count %d)", index, count-1, count)
+	}
+	return index, count, nil
+}
+
+// logFlags are the logging flags every command that logs shares.
+type logFlags struct {
+	format *string
+	level  *string
+}
+
+func addLogFlags(fs interface {
+	String(name, value, usage string) *string
+}) logFlags {
+	return logFlags{
+		format: fs.String("log-format", "auto", "log format on stderr: auto (text on a terminal, JSON otherwise), text or json"),
+		level:  fs.String("log-level", "info", "debug, info, warn or error"),
+	}
+}
+
+func (lf logFlags) logger(stderr io.Writer) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*lf.level)); err != nil {
+		return nil, usagef("--log-level %q: want debug, info, warn or error", *lf.level)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch *lf.format {
+	case "text":
+		return slog.New(slog.NewTextHandler(stderr, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(stderr, opts)), nil
+	case "auto":
+		if isTerminal(stderr) {
+			return slog.New(slog.NewTextHandler(stderr, opts)), nil
+		}
+		return slog.New(slog.NewJSONHandler(stderr, opts)), nil
+	}
+	return nil, usagef("--log-format %q: want auto, text or json", *lf.format)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+

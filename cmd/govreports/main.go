@@ -1,0 +1,130 @@
+// Command govreports turns Chinese government work reports into typed
+// Parquet tables: reports, sentences, goals, figures, commitments, terms and
+// regions.
+//
+//	govreports run [flags] [INPUT...]   build the dataset (default input: the embedded 2024 corpus)
+//	govreports schema [TABLE]           print the data dictionary
+//	govreports eval --gold DIR          score the extractors against answer keys
+//	govreports commit --out DIR         finish a sharded run
+//	govreports version                  print the version
+//
+// Exit codes: 0 ok, 1 failure, 2 usage error, 130 interrupted.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit codes.
+const (
+	exitOK          = 0
+	exitFailure     = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+// usageError marks errors in the command line, which exit with code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+const usage = `usage: govreports <command> [flags] [args]
+
+commands:
+  run [flags] [INPUT...]   read reports and write the dataset (default input: the embedded 2024 corpus)
+  schema [TABLE]           print the data dictionary of every table, or of one
+  eval --gold DIR          score goals, figures and commitments against answer keys
+  commit --out DIR         check a sharded run's shards and write its manifest
+  version                  print the version
+
+Run 'govreports <command> -h' for the flags of a command.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is the whole program but for the process exit, so tests can call it.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "run":
+		err = cmdRun(ctx, rest, stdin, stdout, stderr)
+	case "schema":
+		err = cmdSchema(rest, stdout, stderr)
+	case "eval":
+		err = cmdEval(ctx, rest, stdout, stderr)
+	case "commit":
+		err = cmdCommit(ctx, rest, stdout, stderr)
+	case "gen-corpus":
+		err = cmdGenCorpus(rest, stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "govreports", version)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "govreports: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+	return exitCode(ctx, err, stderr)
+}
+
+func exitCode(ctx context.Context, err error, stderr io.Writer) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "govreports: %v\n", err)
+		return exitUsage
+	case ctx.Err() != nil && errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "govreports: interrupted; the previous dataset is unchanged")
+		return exitInterrupted
+	default:
+		fmt.Fprintf(stderr, "govreports: %v\n", err)
+		return exitFailure
+	}
+}
+
+// newFlags makes a flag set that reports errors instead of exiting.
+func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: govreports %s [flags] %s\n\nflags:\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses and maps flag errors to usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}

@@ -1,0 +1,191 @@
+package output
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"reflect"
+
+	"github.com/apache/arrow/go/v15/arrow"
+	"github.com/apache/arrow/go/v15/arrow/array"
+	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/apache/arrow/go/v15/parquet"
+	"github.com/apache/arrow/go/v15/parquet/compress"
+	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+	"github.com/govreports/govreports/schemas"
+)
+
+const (
+	// batchRows is how many rows the Arrow builders hold before they are
+	// flushed as a record batch into the buffered row group.
+	batchRows = 64 << 10
+	// rowGroupRows bounds a buffered row group (and so the memory it holds):
+	// pqarrow starts a new row group past it.
+	rowGroupRows = 1 << 20
+)
+
+// Keys of the Parquet key-value metadata.
+const (
+	metaSchemaVersion = "govreports.schema_version"
+	metaTable         = "govreports.table"
+	metaTableDoc      = "govreports.table.description"
+	metaColumnPrefix  = "govreports.column."
+	metaColumnSuffix  = ".description"
+)
+
+// writerProperties: zstd must be set explicitly (v15 defaults to no
+// compression); created_by stays the library's constant so files are
+// reproducible; parquet-level dictionary encoding stays on, which is not the
+// Arrow Dictionary type whose null count v15 writes wrongly.
+func writerProperties() *parquet.WriterProperties {
+	return parquet.NewWriterProperties(
+		parquet.WithCompression(compress.Codecs.Zstd),
+		parquet.WithMaxRowGroupLength(rowGroupRows),
+		parquet.WithStats(true),
+	)
+}
+
+// fileSchema is the table's Arrow schema with the schema version and the
+// table and column descriptions as schema metadata, which pqarrow writes
+// into the Parquet key-value metadata.
+func fileSchema(t *schemas.Table) *arrow.Schema {
+	keys := []string{metaSchemaVersion, metaTable, metaTableDoc}
+	vals := []string{schemas.Version, t.Name, t.Doc}
+	for _, c := range t.Columns {
+		keys = append(keys, metaColumnPrefix+c.Name+metaColumnSuffix)
+		vals = append(vals, c.Doc)
+	}
+	md := arrow.NewMetadata(keys, vals)
+	return arrow.NewSchema(t.Schema.Fields(), &md)
+}
+
+// FileInfo describes one file of the dataset.
+type FileInfo struct {
+	Path   string `json:"path"` // slash-separated, relative to the dataset root
+	Table  string `json:"table"`
+	Year   *int16 `json:"year,omitempty"` // partition; nil for unpartitioned tables
+	Rows   int64  `json:"rows"`
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// tableWriter streams the rows of one Parquet file: Arrow builders take the
+// rows and are flushed every batchRows into pqarrow's buffered row group.
+type tableWriter struct {
+	info    FileInfo
+	staged  string // key the file is written to until Commit moves it
+	sink    *fileSink
+	fw      *pqarrow.FileWriter
+	rb      *array.RecordBuilder
+	cols    []columnWriter
+	pending int
+}
+
+func newTableWriter(t *schemas.Table, cols []columnWriter, obj objectWriter, staged string, info FileInfo) (*tableWriter, error) {
+	sink := newFileSink(obj)
+	sc := fileSchema(t)
+	var fw *pqarrow.FileWriter
+	err := guard(func() (err error) {
+		fw, err = pqarrow.NewFileWriter(sc, sink, writerProperties(),
+			pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("output: start %s: %w", info.Path, err)
+	}
+	return &tableWriter{
+		info: info, staged: staged, sink: sink, fw: fw, cols: cols,
+		rb: array.NewRecordBuilder(memory.DefaultAllocator, sc),
+	}, nil
+}
+
+// append adds one row (a value of the table's row struct).
+func (w *tableWriter) append(row reflect.Value) error {
+	for i, cw := range w.cols {
+		cw.write(w.rb.Field(i), row)
+	}
+	w.pending++
+	w.info.Rows++
+	if w.pending >= batchRows {
+		return w.flush()
+	}
+	return nil
+}
+
+// flush moves the builders' rows into the row group.
+func (w *tableWriter) flush() error {
+	if w.pending == 0 {
+		return nil
+	}
+	rec := w.rb.NewRecord()
+	defer rec.Release()
+	w.pending = 0
+	if err := guard(func() error { return w.fw.WriteBuffered(rec) }); err != nil {
+		return fmt.Errorf("output: write %s: %w", w.info.Path, err)
+	}
+	return nil
+}
+
+// close writes the footer and completes the staged object.
+func (w *tableWriter) close() error {
+	defer w.rb.Release()
+	if err := w.flush(); err != nil {
+		return err
+	}
+	// FileWriter.Close also closes the sink, which completes the object.
+	if err := guard(w.fw.Close); err != nil {
+		w.sink.obj.Abort()
+		return fmt.Errorf("output: close %s: %w", w.info.Path, err)
+	}
+	w.info.Bytes = w.sink.n
+	w.info.SHA256 = hex.EncodeToString(w.sink.hash.Sum(nil))
+	return nil
+}
+
+// abort drops the file.
+func (w *tableWriter) abort() {
+	w.rb.Release()
+	w.sink.obj.Abort()
+}
+
+// fileSink buffers writes to the object and hashes what it writes.
+type fileSink struct {
+	obj  objectWriter
+	buf  *bufio.Writer
+	hash hash.Hash
+	n    int64
+}
+
+func newFileSink(obj objectWriter) *fileSink {
+	s := &fileSink{obj: obj, hash: sha256.New()}
+	s.buf = bufio.NewWriterSize(obj, 1<<20)
+	return s
+}
+
+func (s *fileSink) Write(p []byte) (int, error) {
+	n, err := s.buf.Write(p)
+	s.hash.Write(p[:n])
+	s.n += int64(n)
+	return n, err
+}
+
+func (s *fileSink) Close() error {
+	if err := s.buf.Flush(); err != nil {
+		s.obj.Abort()
+		return err
+	}
+	return s.obj.Close()
+}
+
+// guard turns a panic of the Parquet library (it panics on some write
+// errors, e.g. when the magic bytes cannot be written) into an error.
+func guard(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parquet writer: %v", r)
+		}
+	}()
+	return f()
+}

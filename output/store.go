@@ -1,0 +1,71 @@
+package output
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/apache/arrow/go/v15/parquet"
+)
+
+// store is where a dataset lives. Keys are slash-separated paths relative to
+// the dataset root. Local directories and blob buckets implement it, so the
+// dataset logic (staging, publishing, manifests) is shared.
+type store interface {
+	// Create starts the object at key. The object exists only once the
+	// writer's Close returns nil; Abort (or a cancelled ctx) discards it.
+	Create(ctx context.Context, key string) (objectWriter, error)
+	// Move makes the object at from available at to, replacing what was there.
+	Move(ctx context.Context, from, to string) error
+	// Delete removes key; a missing key is not an error.
+	Delete(ctx context.Context, key string) error
+	// List returns the keys under prefix, sorted.
+	List(ctx context.Context, prefix string) ([]string, error)
+	// Exists tells whether key is present.
+	Exists(ctx context.Context, key string) (bool, error)
+	// ReadAll returns the content of key.
+	ReadAll(ctx context.Context, key string) ([]byte, error)
+	// OpenFile opens key for random access, as Parquet readers need.
+	OpenFile(ctx context.Context, key string) (readFile, error)
+	// Close releases the store.
+	Close() error
+	// String names the store in error messages.
+	String() string
+}
+
+// objectWriter writes one object of a store.
+type objectWriter interface {
+	io.Writer
+	// Close completes the object.
+	Close() error
+	// Abort discards the object; safe after Close (then a no-op).
+	Abort()
+}
+
+// readFile is a random-access object opened for reading.
+type readFile interface {
+	parquet.ReaderAtSeeker
+	io.Closer
+}
+
+// openStore opens the store that out names: a plain path or file:// URL is a
+// local directory; any other URL scheme goes to gocloud.dev/blob.
+func openStore(ctx context.Context, out string) (store, error) {
+	if out == "" {
+		return nil, fmt.Errorf("output: no output location given")
+	}
+	if !strings.Contains(out, "://") {
+		return newLocalStore(out)
+	}
+	u, err := url.Parse(out)
+	if err != nil {
+		return nil, fmt.Errorf("output: parse %q: %w", out, err)
+	}
+	if u.Scheme == "file" {
+		return newLocalStore(filepath.FromSlash(u.Path))
+	}
+	return openBlobStore(ctx, u)
+}

@@ -1,0 +1,70 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/read"
+)
+
+// newDoc builds the reports row of a report as read.
+func newDoc(r *read.Report) *Doc {
+	var text strings.Builder
+	paragraphs := 0
+	for i, l := range r.Lines {
+		if i > 0 {
+			text.WriteByte('\n')
+		}
+		text.WriteString(l.Text)
+		if strings.TrimSpace(l.Text) != "" {
+			paragraphs++
+		}
+	}
+	sum := sha256.Sum256([]byte(text.String()))
+	row := schemas.Report{
+		Keys: schemas.Keys{
+			ReportID:   fmt.Sprintf("%d-%s", r.Year, r.Region.Code),
+			Year:       int16(r.Year),
+			RegionCode: r.Region.Code,
+			Region:     r.Region.Short,
+		},
+		RegionName:  r.Region.Full,
+		RegionEN:    r.Region.English,
+		Level:       r.Region.Level,
+		Title:       r.Title,
+		Meeting:     optional(r.Meeting),
+		SpeakerRole: optional(r.SpeakerRole),
+		Speaker:     optional(r.Speaker),
+		Source:      r.Source,
+		SourceLine:  int32(r.SourceLine),
+		SHA256:      hex.EncodeToString(sum[:]),
+		Chars:       int32(utf8.RuneCountInString(text.String())),
+		Paragraphs:  int32(paragraphs),
+	}
+	if t, err := time.Parse(time.DateOnly, r.MeetingDate); err == nil {
+		row.MeetingDate = &schemas.Date{Time: t}
+	}
+	return &Doc{Report: r, Row: row}
+}
+
+// optional maps "" to null.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// period is the year a sentence's figures refer to: the review looks back
+// one year, everything else speaks of the report's year.
+func period(section string, year int16) string {
+	if section == "review" {
+		return fmt.Sprint(year - 1)
+	}
+	return fmt.Sprint(year)
+}

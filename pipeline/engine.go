@@ -1,0 +1,193 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/stages/split"
+)
+
+// Doc is one report on its way through the stages: the report as read and
+// the rows each stage adds.
+type Doc struct {
+	Report      *read.Report
+	Row         schemas.Report
+	Split       []split.Sentence
+	Sentences   []schemas.Sentence
+	Figures     []schemas.Figure
+	Goals       []schemas.Goal
+	Commitments []schemas.Commitment
+}
+
+// Keys returns the common keys of the doc's rows.
+func (d *Doc) Keys() schemas.Keys { return d.Row.Keys }
+
+// Stage is one step of the work on a report. Stages run in order on one
+// report at a time; different reports run concurrently, so a stage must be
+// safe for concurrent use across docs.
+type Stage interface {
+	Name() string
+	Process(ctx context.Context, doc *Doc) error
+}
+
+// Sink receives every finished doc, in input order, from one goroutine.
+type Sink func(ctx context.Context, doc *Doc) error
+
+// Engine runs stages over the reports of its inputs.
+type Engine struct {
+	Inputs  []read.Source
+	Read    read.Options
+	Stages  []Stage
+	Workers int // reports processed at once; GOMAXPROCS when 0
+	// Keep, when set, decides which reports this run processes (sharding);
+	// it sees each report in input order with its 0-based number.
+	Keep func(n int, doc *Doc) bool
+}
+
+type job struct {
+	seq int
+	doc *Doc
+	err error
+}
+
+// Run streams every report through the stages and hands it to sink in input
+// order, and returns what it read of each input. At most 2×Workers reports
+// are in memory at once. The first error stops the run and is returned; a
+// cancelled ctx returns ctx's error.
+func (e *Engine) Run(ctx context.Context, sink Sink) ([]read.Input, error) {
+	workers := e.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	inflight := make(chan struct{}, 2*workers) // bounds docs between reading and the sink
+	jobs := make(chan job)
+	done := make(chan job, 2*workers)
+
+	var inputs []read.Input
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(jobs)
+		var err error
+		if inputs, err = e.readAll(ctx, inflight, jobs); err != nil {
+			cancel(err)
+		}
+	}()
+	var workersWG sync.WaitGroup
+	for range workers {
+		workersWG.Add(1)
+		go func() {
+			defer workersWG.Done()
+			for j := range jobs {
+				j.err = e.process(ctx, j.doc)
+				done <- j
+			}
+		}()
+	}
+	go func() {
+		workersWG.Wait()
+		close(done)
+	}()
+
+	err := reorder(ctx, done, inflight, sink)
+	if err != nil {
+		cancel(err)
+	}
+	for range done { // drain so that workers can finish
+		<-inflight
+	}
+	wg.Wait()
+	if cause := context.Cause(ctx); err == nil && cause != nil && !errors.Is(cause, context.Canceled) {
+		err = cause
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return inputs, nil
+}
+
+// reorder hands finished docs to the sink in sequence order.
+func reorder(ctx context.Context, done <-chan job, inflight <-chan struct{}, sink Sink) error {
+	pending := map[int]job{}
+	next := 0
+	for j := range done {
+		pending[j.seq] = j
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-inflight
+			if p.err != nil {
+				return p.err
+			}
+			if err := sink(ctx, p.doc); err != nil {
+				return err
+			}
+		}
+	}
+	return ctx.Err()
+}
+
+func (e *Engine) readAll(ctx context.Context, inflight chan<- struct{}, jobs chan<- job) ([]read.Input, error) {
+	var inputs []read.Input
+	seq, n := 0, 0
+	seen := map[string]string{} // report_id → where it was read
+	for _, src := range e.Inputs {
+		in, err := read.Read(ctx, src, e.Read, func(r *read.Report) error {
+			doc := newDoc(r)
+			where := fmt.Sprintf("%s:%d", r.Source, r.SourceLine)
+			if prev, dup := seen[doc.Row.ReportID]; dup {
+				return fmt.Errorf("report %s (%s) read twice: %s and %s", doc.Row.ReportID, doc.Row.Region, prev, where)
+			}
+			seen[doc.Row.ReportID] = where
+			n++
+			if e.Keep != nil && !e.Keep(n-1, doc) {
+				return nil
+			}
+			select {
+			case inflight <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case jobs <- job{seq: seq, doc: doc}:
+				seq++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, in)
+	}
+	return inputs, nil
+}
+
+func (e *Engine) process(ctx context.Context, doc *Doc) error {
+	for _, s := range e.Stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.Process(ctx, doc); err != nil {
+			return fmt.Errorf("%s:%d: %s: stage %s: %w", doc.Report.Source, doc.Report.SourceLine, doc.Row.Title, s.Name(), err)
+		}
+	}
+	return nil
+}

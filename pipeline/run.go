@@ -1,0 +1,175 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sort"
+	"time"
+
+	"github.com/govreports/govreports/output"
+	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/commitments"
+	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/stages/region"
+	"github.com/govreports/govreports/stages/segment"
+	"github.com/govreports/govreports/stages/terms"
+)
+
+// TopTerms is how many terms each report keeps in the terms table.
+const TopTerms = 200
+
+// Config is one run.
+type Config struct {
+	Inputs      []read.Source
+	Read        read.Options
+	Out         string // dataset root: a directory or a gocloud.dev/blob URL
+	Workers     int
+	ShardIndex  int // this shard, 0-based
+	ShardCount  int // number of shards; 0 or 1 for an unsharded run
+	ToolVersion string
+	Logger      *slog.Logger
+}
+
+// Summary is what a run wrote.
+type Summary struct {
+	Tables  map[string]int64 `json:"tables"`
+	Rows    int64            `json:"rows"`
+	Files   int              `json:"files"`
+	Reports int              `json:"reports"`
+	Seconds float64          `json:"seconds"`
+}
+
+// Stages builds the default stages of a run (the segmenter is loaded once and
+// shared) and the terms counter the terms rows come from.
+func Stages() ([]Stage, *terms.Counter, error) {
+	seg, err := segment.Default()
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading the segmenter: %w", err)
+	}
+	ex, err := commitments.New(seg)
+	if err != nil {
+		return nil, nil, fmt.Errorf("building the commitments extractor: %w", err)
+	}
+	counter := terms.NewCounter(seg)
+	return []Stage{SplitStage{}, FiguresStage{}, GoalsStage{}, CommitmentsStage{Extractor: ex}, TermsStage{Counter: counter}}, counter, nil
+}
+
+// shardOf assigns the n-th report of the inputs (in input order) to a shard:
+// round robin, so that shards are balanced and every shard of a run with the
+// same inputs agrees on the assignment.
+func shardOf(n, count int) int {
+	if count <= 1 {
+		return 0
+	}
+	return n % count
+}
+
+// Run reads the inputs, runs every stage and writes the dataset atomically.
+// On any error or cancellation the previous dataset at cfg.Out is left as it was.
+func Run(ctx context.Context, cfg Config) (Summary, error) {
+	start := time.Now()
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	stages, counter, err := Stages()
+	if err != nil {
+		return Summary{}, err
+	}
+	count := max(cfg.ShardCount, 1)
+	ds, err := output.Open(ctx, output.Options{
+		Out: cfg.Out, ShardIndex: cfg.ShardIndex, ShardCount: count, ToolVersion: cfg.ToolVersion,
+	})
+	if err != nil {
+		return Summary{}, err
+	}
+	defer ds.Abort() // a no-op after a successful Commit
+
+	eng := &Engine{
+		Inputs: cfg.Inputs, Read: cfg.Read, Stages: stages, Workers: cfg.Workers,
+		Keep: func(n int, _ *Doc) bool { return shardOf(n, count) == cfg.ShardIndex },
+	}
+	keys := map[string]schemas.Keys{} // report_id → keys, for the terms rows
+	reports := 0
+	inputs, err := eng.Run(ctx, func(_ context.Context, doc *Doc) error {
+		reports++
+		keys[doc.Row.ReportID] = doc.Keys()
+		log.Debug("report done", "report_id", doc.Row.ReportID, "sentences", len(doc.Sentences),
+			"figures", len(doc.Figures), "goals", len(doc.Goals), "commitments", len(doc.Commitments))
+		return appendDoc(ds, doc)
+	})
+	if err != nil {
+		return Summary{}, err
+	}
+	if reports == 0 {
+		return Summary{}, fmt.Errorf("no report found in the inputs")
+	}
+	if err := ds.Append(schemas.Terms, termRows(counter, keys)); err != nil {
+		return Summary{}, err
+	}
+	if cfg.ShardIndex == 0 {
+		if err := ds.Append(schemas.Regions, RegionRows()); err != nil {
+			return Summary{}, err
+		}
+	}
+	ds.SetInputs(inputs)
+	sum, err := ds.Commit(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	out := Summary{Tables: sum.Tables, Files: len(sum.Files), Reports: reports, Seconds: time.Since(start).Seconds()}
+	for _, n := range sum.Tables {
+		out.Rows += n
+	}
+	return out, nil
+}
+
+func appendDoc(ds *output.Dataset, doc *Doc) error {
+	for _, a := range []struct {
+		t    *schemas.Table
+		rows any
+	}{
+		{schemas.Reports, []schemas.Report{doc.Row}},
+		{schemas.Sentences, doc.Sentences},
+		{schemas.Goals, doc.Goals},
+		{schemas.Figures, doc.Figures},
+		{schemas.Commitments, doc.Commitments},
+	} {
+		if err := ds.Append(a.t, a.rows); err != nil {
+			return fmt.Errorf("report %s: %w", doc.Row.ReportID, err)
+		}
+	}
+	return nil
+}
+
+// RegionRows is the regions dimension table.
+func RegionRows() []schemas.Region {
+	var rows []schemas.Region
+	for _, r := range region.All() {
+		rows = append(rows, schemas.Region{
+			RegionCode: r.Code, Region: r.Short, RegionName: r.Full, RegionEN: r.English,
+			Level: r.Level, MacroRegion: r.MacroRegion,
+		})
+	}
+	return rows
+}
+
+// termRows turns the counter's top terms into rows, ordered by report id.
+func termRows(c *terms.Counter, keys map[string]schemas.Keys) []schemas.Term {
+	top := c.Top(TopTerms)
+	ids := make([]string, 0, len(top))
+	for id := range top {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var rows []schemas.Term
+	for _, id := range ids {
+		for _, t := range top[id] {
+			rows = append(rows, schemas.Term{
+				Keys: keys[id], Term: t.Term, POS: t.POS, Count: int32(t.Count), TFIDF: t.TFIDF, Rank: int16(t.Rank),
+			})
+		}
+	}
+	return rows
+}

@@ -1,0 +1,182 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/commitments"
+	"github.com/govreports/govreports/stages/goals"
+	"github.com/govreports/govreports/stages/quantity"
+	"github.com/govreports/govreports/stages/split"
+	"github.com/govreports/govreports/stages/terms"
+)
+
+// SplitStage splits a report into sentences with their sections and headings.
+type SplitStage struct{}
+
+// Name implements Stage.
+func (SplitStage) Name() string { return "split" }
+
+// Process implements Stage.
+func (SplitStage) Process(_ context.Context, doc *Doc) error {
+	doc.Split = split.Split(doc.Report)
+	doc.Sentences = make([]schemas.Sentence, len(doc.Split))
+	for i, s := range doc.Split {
+		doc.Sentences[i] = schemas.Sentence{
+			Keys:        doc.Keys(),
+			SentenceRef: ref(s),
+			Paragraph:   int32(s.Paragraph),
+			Section:     s.Section,
+			Heading:     optional(s.Heading),
+			Text:        s.Text,
+		}
+	}
+	doc.Row.Sentences = int32(len(doc.Split))
+	return nil
+}
+
+func ref(s split.Sentence) schemas.SentenceRef {
+	return schemas.SentenceRef{SentenceID: int32(s.ID), Line: int32(s.Line)}
+}
+
+// FiguresStage finds every quantity mention of every sentence.
+type FiguresStage struct{}
+
+// Name implements Stage.
+func (FiguresStage) Name() string { return "figures" }
+
+// Process implements Stage.
+func (FiguresStage) Process(_ context.Context, doc *Doc) error {
+	doc.Figures = doc.Figures[:0]
+	for _, s := range doc.Split {
+		for _, m := range quantity.Extract(s.Text) {
+			doc.Figures = append(doc.Figures, schemas.Figure{
+				Keys:        doc.Keys(),
+				SentenceRef: ref(s),
+				Section:     s.Section,
+				Period:      period(s.Section, doc.Row.Year),
+				Mention:     m.Text,
+				Value:       m.Value,
+				ValueMax:    m.ValueMax,
+				Multiplier:  m.Multiplier,
+				Unit:        optional(m.Unit),
+				BaseValue:   m.BaseValue,
+				BaseUnit:    m.BaseUnit,
+				Kind:        m.Kind,
+				Direction:   optional(m.Direction),
+				Comparator:  m.Comparator,
+				Approx:      m.Approx,
+				Subject:     optional(m.Subject),
+				Indicator:   optional(m.Indicator),
+				SpanStart:   int32(m.Start),
+				SpanEnd:     int32(m.End),
+			})
+		}
+	}
+	return nil
+}
+
+// GoalsStage reads the year's main expected targets.
+type GoalsStage struct{}
+
+// Name implements Stage.
+func (GoalsStage) Name() string { return "goals" }
+
+// Process implements Stage.
+func (GoalsStage) Process(_ context.Context, doc *Doc) error {
+	doc.Goals = doc.Goals[:0]
+	for _, g := range goals.Extract(doc.Split, int(doc.Row.Year)) {
+		s := doc.Split[g.SentenceIndex]
+		doc.Goals = append(doc.Goals, schemas.Goal{
+			Keys:        doc.Keys(),
+			SentenceRef: ref(s),
+			Indicator:   g.Indicator.Code,
+			IndicatorZH: g.Indicator.ZH,
+			IndicatorEN: g.Indicator.EN,
+			Subject:     g.Subject,
+			Value:       g.Value,
+			ValueMax:    g.ValueMax,
+			Multiplier:  g.Multiplier,
+			Unit:        optional(g.Unit),
+			BaseValue:   g.BaseValue,
+			BaseUnit:    optional(g.BaseUnit),
+			Comparator:  g.Comparator,
+			Stretch:     g.Stretch,
+			Period:      g.Period,
+			Note:        optional(g.Note),
+			Span:        g.Span,
+			SpanStart:   int32(g.SpanStart),
+			SpanEnd:     int32(g.SpanEnd),
+		})
+	}
+	return nil
+}
+
+// CommitmentsStage finds the action clauses of the forward-looking sections
+// and marks the figures inside them as their deliverables. It runs after
+// FiguresStage.
+type CommitmentsStage struct {
+	Extractor *commitments.Extractor
+}
+
+// Name implements Stage.
+func (CommitmentsStage) Name() string { return "commitments" }
+
+// Process implements Stage.
+func (c CommitmentsStage) Process(_ context.Context, doc *Doc) error {
+	doc.Commitments = doc.Commitments[:0]
+	found := c.Extractor.Extract(doc.Split)
+	links := commitments.Link(found, doc.Split, figureSpans(doc.Figures))
+	for id, cm := range found {
+		s := doc.Split[cm.SentenceIndex]
+		doc.Commitments = append(doc.Commitments, schemas.Commitment{
+			Keys:         doc.Keys(),
+			SentenceRef:  ref(s),
+			CommitmentID: int32(id),
+			Section:      s.Section,
+			Heading:      optional(s.Heading),
+			Clause:       cm.Clause,
+			Verb:         cm.Verb,
+			Object:       optional(cm.Object),
+			Topic:        cm.Topic,
+			Deadline:     optional(cm.Deadline),
+			SpanStart:    int32(cm.SpanStart),
+			SpanEnd:      int32(cm.SpanEnd),
+		})
+	}
+	for fi, id := range links {
+		if id < 0 {
+			continue
+		}
+		doc.Figures[fi].CommitmentID = schemas.Ptr(int32(id))
+		doc.Commitments[id].Quantified = true
+	}
+	return nil
+}
+
+func figureSpans(figs []schemas.Figure) []commitments.Span {
+	spans := make([]commitments.Span, len(figs))
+	for i, f := range figs {
+		spans[i] = commitments.Span{SentenceID: int(f.SentenceID), Start: int(f.SpanStart), End: int(f.SpanEnd)}
+	}
+	return spans
+}
+
+// TermsStage counts each report's content words; the terms rows are made
+// once every report was counted, since tf-idf needs them all.
+type TermsStage struct {
+	Counter *terms.Counter
+}
+
+// Name implements Stage.
+func (TermsStage) Name() string { return "terms" }
+
+// Process implements Stage.
+func (t TermsStage) Process(_ context.Context, doc *Doc) error {
+	texts := make([]string, len(doc.Split))
+	for i, s := range doc.Split {
+		texts[i] = s.Text
+	}
+	t.Counter.Add(doc.Row.ReportID, texts)
+	return nil
+}

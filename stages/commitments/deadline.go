@@ -1,0 +1,22 @@
+package commitments
+
+import "regexp"
+
+// deadlinePattern matches the time limits of the plans: 年内, 年底前, 2025年前, 到2027年, 6月底前 ….
+// A bare year (2024年) is not a limit.
+var deadlinePattern = regexp.MustCompile(
+	`(?:今年|本年|年)(?:内|底前|末前|底)` +
+		`|(?:上|下)半年` +
+		`|到(?:20\d\d|“十四五”|十四五)(?:年)?(?:底|末)?` +
+		`|20\d\d年(?:底|末|\d{1,2}月底?)?(?:前|以前|之前)` +
+		`|\d{1,2}月(?:底|份)?(?:前|以前)` +
+		`|“?十四五”?(?:末|期间)` +
+		`|本届政府任期内`)
+
+// deadline returns the first time limit written in the clause, else the first in the sentence.
+func deadline(clause, sentence string) string {
+	if d := deadlinePattern.FindString(clause); d != "" {
+		return d
+	}
+	return deadlinePattern.FindString(sentence)
+}

@@ -1,0 +1,118 @@
+package commitments
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+var (
+	//go:embed verbs.tsv
+	verbsTSV string
+	//go:embed abstract.tsv
+	abstractTSV string
+	//go:embed cues.tsv
+	cuesTSV string
+	//go:embed topics.tsv
+	topicsTSV string
+)
+
+// Verb classes of verbs.tsv.
+const (
+	classAction = "action" // a policy action: 实施, 新建, 推进 …
+	classTarget = "target" // the verb of a measurable target: 增长, 达到 …
+)
+
+// Kinds of abstract.tsv.
+const (
+	abstractHead   = "head"   // an object ending in this word names an aim
+	abstractObject = "object" // an object that is only this slogan names no programme
+)
+
+// lexicon holds the embedded word lists the extractor works from.
+type lexicon struct {
+	verbs       map[string]string // verb → class
+	heads       []string          // abstract heads (水平, 底线 …)
+	slogans     map[string]bool   // broad slogans (高质量发展 …)
+	cues        []string          // phrases of non-commitment sentences
+	topicWeight map[string]map[string]float64
+	topicWords  []string // keys of topicWeight, for a stable scan
+}
+
+// readTSV parses a lexicon file: a header line, then rows; blank lines and lines starting with # are skipped.
+// Every row must have at least as many columns as the header names.
+func readTSV(name, data string) ([][]string, error) {
+	lines := strings.Split(strings.TrimRight(data, "\n"), "\n")
+	if len(lines) == 0 || lines[0] == "" {
+		return nil, fmt.Errorf("%s: empty", name)
+	}
+	ncol := len(strings.Split(lines[0], "\t"))
+	var rows [][]string
+	for i, line := range lines[1:] {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < ncol || cols[0] == "" {
+			return nil, fmt.Errorf("%s line %d: want %d columns, got %q", name, i+2, ncol, line)
+		}
+		rows = append(rows, cols)
+	}
+	return rows, nil
+}
+
+func loadLexicon() (*lexicon, error) {
+	lex := &lexicon{
+		verbs:       make(map[string]string),
+		slogans:     make(map[string]bool),
+		topicWeight: make(map[string]map[string]float64),
+	}
+	rows, err := readTSV("verbs.tsv", verbsTSV)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if r[1] != classAction && r[1] != classTarget {
+			return nil, fmt.Errorf("verbs.tsv: %s: unknown class %q", r[0], r[1])
+		}
+		lex.verbs[r[0]] = r[1]
+	}
+	if rows, err = readTSV("abstract.tsv", abstractTSV); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		switch r[1] {
+		case abstractHead:
+			lex.heads = append(lex.heads, r[0])
+		case abstractObject:
+			lex.slogans[r[0]] = true
+		default:
+			return nil, fmt.Errorf("abstract.tsv: %s: unknown kind %q", r[0], r[1])
+		}
+	}
+	if rows, err = readTSV("cues.tsv", cuesTSV); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		lex.cues = append(lex.cues, r[0])
+	}
+	if rows, err = readTSV("topics.tsv", topicsTSV); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		w, err := strconv.ParseFloat(r[2], 64)
+		if err != nil {
+			return nil, fmt.Errorf("topics.tsv: %s: weight: %w", r[0], err)
+		}
+		if !isTopic(r[1]) {
+			return nil, fmt.Errorf("topics.tsv: %s: unknown topic %q", r[0], r[1])
+		}
+		if lex.topicWeight[r[0]] == nil {
+			lex.topicWeight[r[0]] = make(map[string]float64)
+			lex.topicWords = append(lex.topicWords, r[0])
+		}
+		lex.topicWeight[r[0]][r[1]] += w
+	}
+	return lex, nil
+}

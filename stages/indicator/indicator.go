@@ -1,0 +1,134 @@
+// Package indicator is the lexicon of the indicators that government work
+// reports set targets for (INDICATORS.md): a code, Chinese and English labels
+// and the ways reports write the subject. The data lives in indicators.tsv,
+// embedded at build time.
+package indicator
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Other is the code of subjects that no indicator of the lexicon covers.
+const Other = "other"
+
+// Indicator is one entry of the lexicon.
+type Indicator struct {
+	Code string // gdp_growth, cpi, … or other
+	ZH   string // Chinese label
+	EN   string // English label
+}
+
+type variant struct {
+	text string
+	ind  Indicator
+}
+
+//go:embed indicators.tsv
+var indicatorsTSV string
+
+var (
+	byCode   = map[string]Indicator{}
+	variants []variant
+	codes    []string
+)
+
+func init() {
+	if err := load(indicatorsTSV); err != nil {
+		panic(fmt.Sprintf("indicator: embedded indicators.tsv: %v", err)) // build-time data: a defect, not input
+	}
+}
+
+func load(data string) error {
+	for i, line := range strings.Split(data, "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return fmt.Errorf("line %d: want 4 tab-separated fields, got %d", i+1, len(f))
+		}
+		ind := Indicator{Code: f[0], ZH: f[1], EN: f[2]}
+		if _, dup := byCode[ind.Code]; dup {
+			return fmt.Errorf("line %d: duplicate code %q", i+1, ind.Code)
+		}
+		byCode[ind.Code] = ind
+		codes = append(codes, ind.Code)
+		for _, v := range strings.Split(f[3], "|") {
+			if v = normalize(v); v != "" {
+				variants = append(variants, variant{text: v, ind: ind})
+			}
+		}
+	}
+	if _, ok := byCode[Other]; !ok {
+		return fmt.Errorf("no %q entry", Other)
+	}
+	return nil
+}
+
+// ByCode returns the indicator with that code, including "other".
+func ByCode(code string) (Indicator, bool) {
+	ind, ok := byCode[code]
+	return ind, ok
+}
+
+// Codes returns every code of the lexicon in file order.
+func Codes() []string { return append([]string(nil), codes...) }
+
+// Match maps a subject as written (全省地区生产总值, 规上工业增加值,
+// 城镇居民人均可支配收入 …) to its indicator. The longest variant found in the
+// subject wins, so that 单位生产总值能耗 is energy intensity rather than GDP,
+// and a tie goes to the variant ending later, as Chinese noun phrases are
+// head-final. When no variant occurs, Match returns the "other" indicator and
+// false.
+func Match(subject string) (Indicator, bool) {
+	ind, _, ok := MatchVariant(subject)
+	return ind, ok
+}
+
+// MatchVariant is Match that also returns the variant that decided, as it
+// stands in the normalized subject.
+func MatchVariant(subject string) (Indicator, string, bool) {
+	s := normalize(subject)
+	best, bestLen, bestEnd := -1, 0, -1
+	for i, v := range variants {
+		at := strings.LastIndex(s, v.text)
+		if at < 0 {
+			continue
+		}
+		n, end := utf8.RuneCountInString(v.text), at+len(v.text)
+		if n > bestLen || (n == bestLen && end > bestEnd) {
+			best, bestLen, bestEnd = i, n, end
+		}
+	}
+	if best < 0 {
+		return byCode[Other], "", false
+	}
+	return variants[best].ind, variants[best].text, true
+}
+
+// normalize drops what does not decide the indicator: spaces, quotation
+// marks and parenthetical glosses such as （CPI）, and folds full-width
+// Latin letters and digits to ASCII.
+func normalize(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '（' || r == '(':
+			depth++
+		case r == '）' || r == ')':
+			if depth > 0 {
+				depth--
+			}
+		case depth > 0, r == ' ', r == '\u3000', r == '“', r == '”', r == '"':
+		case r >= '！' && r <= '～':
+			b.WriteRune(r - '！' + '!')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.ToUpper(b.String())
+}

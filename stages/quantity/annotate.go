@@ -1,0 +1,292 @@
+package quantity
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/govreports/govreports/stages/indicator"
+)
+
+// annotate sets what depends on the words around each mention: kind and
+// direction, the base unit of a bare magnitude, the subject, and what a
+// list shares (分别 subjects, a trailing 左右 or 以上).
+func annotate(rs []rune, fs []found) {
+	prevSubject := ""
+	for k := range fs {
+		f := &fs[k]
+		from := clauseStart(rs, f.prefixStart)
+		setKind(rs, f, from)
+		if f.BaseUnit == "" {
+			f.BaseUnit = bareMagnitudeUnit(rs, f, from)
+		}
+		if k > 0 && fs[k-1].End > from {
+			from = fs[k-1].suffixEnd
+		}
+		f.Subject = subject(rs, f, from)
+		if f.Subject == "" {
+			f.Subject = prevSubject
+		}
+		prevSubject = f.Subject
+	}
+	for _, run := range lists(rs, fs) {
+		spreadList(rs, fs[run[0]:run[1]])
+	}
+	for k := range fs {
+		if ind, ok := indicator.Match(fs[k].Subject); ok {
+			fs[k].Indicator = ind.Code
+		}
+	}
+}
+
+// clauseStart returns the start of the clause holding rs[i].
+func clauseStart(rs []rune, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if isClauseEnd(rs[k]) {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// clauseEnd returns the end of the clause holding rs[i].
+func clauseEnd(rs []rune, i int) int {
+	for k := i; k < len(rs); k++ {
+		if isClauseEnd(rs[k]) {
+			return k
+		}
+	}
+	return len(rs)
+}
+
+// cueAt is a cue word found in a clause.
+type cueAt struct {
+	cue
+	start, end int
+}
+
+// cuesIn lists the cue words of rs[from:to], reading longest matches left to right.
+func cuesIn(rs []rune, from, to int) []cueAt {
+	var out []cueAt
+	for k := from; k < to; {
+		cs, n := lex.matchCue(rs, k)
+		if n == 0 || k+n > to {
+			k++
+			continue
+		}
+		for _, c := range cs {
+			out = append(out, cueAt{cue: c, start: k, end: k + n})
+		}
+		k += n
+	}
+	return out
+}
+
+// lastCue returns the last cue of one of the roles, and whether a "to" word
+// (提高到, 降至) follows it: then the number is the level reached, not the change.
+func lastCue(cs []cueAt, roles ...string) (cueAt, bool, bool) {
+	for k := len(cs) - 1; k >= 0; k-- {
+		for _, r := range roles {
+			if cs[k].Role != r {
+				continue
+			}
+			to := false
+			for _, c := range cs[k+1:] {
+				if c.Role == "to" && c.start == cs[k].end {
+					to = true
+				}
+			}
+			return cs[k], to, true
+		}
+	}
+	return cueAt{}, false, false
+}
+
+// setKind decides kind and direction from the unit class and the cue words
+// of the clause before the mention (and, for a rate, just after it).
+func setKind(rs []rune, f *found, from int) {
+	cs := cuesIn(rs, from, f.prefixStart)
+	switch f.class {
+	case KindRank:
+		f.Kind = KindRank
+	case classPP:
+		f.Kind = KindPPChange
+		if c, _, ok := lastCue(cs, "growth"); ok {
+			f.Direction = c.Direction
+		}
+	case classTimes, classDoubling:
+		f.Kind = KindMultiple
+		if c, _, ok := lastCue(cs, "growth"); ok {
+			f.Direction = c.Direction
+		}
+	case classPercent:
+		f.Kind = KindShare
+		c, to, ok := lastCue(cs, "growth", "share")
+		if !ok {
+			// 保持25%以上增速: the cue may follow the rate.
+			c, _, ok = lastCue(cuesIn(rs, f.suffixEnd, min(clauseEnd(rs, f.suffixEnd), f.suffixEnd+4)), "growth", "share")
+		}
+		if ok && c.Role == "growth" && !to {
+			f.Kind, f.Direction = KindGrowth, c.Direction
+		}
+	default:
+		f.Kind = KindLevel
+		if c, to, ok := lastCue(cs, "count"); ok && !to {
+			f.Kind, f.Direction = KindCountChange, c.Direction
+		}
+	}
+}
+
+// bareMagnitudeUnit gives a number with a magnitude but no unit (6.6万返乡人员,
+// 营收过千亿) the base unit its context implies.
+func bareMagnitudeUnit(rs []rune, f *found, from int) string {
+	if cs, _ := lex.matchCue(rs, f.End); hasRole(cs, "person") {
+		return "person"
+	}
+	for _, c := range cuesIn(rs, from, f.prefixStart) {
+		if c.Role == "money" {
+			return "CNY"
+		}
+	}
+	return "other"
+}
+
+func hasRole(cs []cue, role string) bool {
+	for _, c := range cs {
+		if c.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+// subject returns the measured noun phrase of a mention: the words of its
+// clause before it (from rs[from]), without verbs and fillers, and for a
+// counted thing (8个国家区域医疗中心) the noun after the measure word too.
+func subject(rs []rune, f *found, from int) string {
+	pre := trimWords(string(rs[from:f.prefixStart]))
+	if f.class != classCount && f.class != classArabicCount && f.class != classPerson {
+		return pre
+	}
+	end := f.suffixEnd
+	stop := clauseEnd(rs, end)
+	for k := end; k < stop; k++ {
+		if rs[k] == '、' || isDigit(rs[k]) || !unicode.Is(unicode.Han, rs[k]) && rs[k] != '“' && rs[k] != '”' {
+			stop = k
+			break
+		}
+	}
+	return pre + trimWords(string(rs[end:stop]))
+}
+
+// connectors join list items; they never start or end a subject.
+var connectors = []string{"、", "和", "与", "及", "以及", "并", "其中", "的"}
+
+// trimWords strips cue and filler words and connectors from both ends.
+func trimWords(s string) string {
+	for changed := true; changed; {
+		changed = false
+		s = strings.TrimSpace(s)
+		for _, c := range connectors {
+			if t, ok := strings.CutPrefix(s, c); ok {
+				s, changed = t, true
+			}
+			if t, ok := strings.CutSuffix(s, c); ok {
+				s, changed = t, true
+			}
+		}
+		rs := []rune(s)
+		for n := min(lex.cueMaxLen, len(rs)); n > 0; n-- {
+			if isStripped(string(rs[len(rs)-n:])) {
+				s, changed = string(rs[:len(rs)-n]), true
+				break
+			}
+		}
+		rs = []rune(s)
+		for n := min(lex.cueMaxLen, len(rs)); n > 0; n-- {
+			if isStripped(string(rs[:n])) {
+				s, changed = string(rs[n:]), true
+				break
+			}
+		}
+	}
+	return s
+}
+
+// isStripped reports a word that is not part of a subject: a change verb, a
+// filler or a comparator word.
+func isStripped(w string) bool {
+	if _, ok := lex.before[w]; ok {
+		return true
+	}
+	for _, c := range lex.cues[w] {
+		switch c.Role {
+		case "growth", "count", "to", "filler":
+			return !strings.HasSuffix(w, "速") && !strings.HasSuffix(w, "幅") && !strings.HasSuffix(w, "率")
+		}
+	}
+	return false
+}
+
+// lists returns the runs of mentions written as one list: consecutive in a
+// clause with only 、 和 与 及 between them. Each run is [first, last+1).
+func lists(rs []rune, fs []found) [][2]int {
+	var runs [][2]int
+	for a := 0; a < len(fs); {
+		b := a + 1
+		for b < len(fs) && fs[b].class == fs[a].class && listGap(string(rs[fs[b-1].suffixEnd:fs[b].prefixStart])) {
+			b++
+		}
+		if b-a > 1 {
+			runs = append(runs, [2]int{a, b})
+		}
+		a = b
+	}
+	return runs
+}
+
+func listGap(s string) bool {
+	switch s {
+	case "、", "和", "与", "及":
+		return true
+	}
+	return false
+}
+
+// spreadList gives list items what the list shares: a comparator written once
+// after the last item (分别增长6%、8%、5%左右), and with 分别 the subjects
+// listed before it, paired in order.
+func spreadList(rs []rune, items []found) {
+	last := items[len(items)-1]
+	if last.suffixWord {
+		for k := range items[:len(items)-1] {
+			if !items[k].suffixWord && items[k].Comparator == Exact {
+				items[k].Comparator, items[k].Approx = last.Comparator, last.Approx
+			}
+		}
+	}
+	from := clauseStart(rs, items[0].prefixStart)
+	head := string(rs[from:items[0].prefixStart])
+	before, _, ok := strings.Cut(head, "分别")
+	if !ok {
+		return
+	}
+	subjects := splitList(before)
+	if len(subjects) != len(items) {
+		return
+	}
+	for k := range items {
+		items[k].Subject = subjects[k]
+	}
+}
+
+// splitList splits 商品房销售面积、销售额 into its items.
+func splitList(s string) []string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == '和' || r == '与' })
+	out := parts[:0]
+	for _, p := range parts {
+		if p = trimWords(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

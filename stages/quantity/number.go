@@ -1,0 +1,238 @@
+package quantity
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Number is a numeral as written: its value, the magnitude word after it and
+// whether 多/余/几 make it approximate (6600多万: 6600, 1e4, true).
+type Number struct {
+	Value      float64
+	Multiplier float64 // 万 1e4, 亿 1e8, 万亿 1e12 …; 1 if none
+	Approx     bool
+}
+
+// Base is Value × Multiplier.
+func (n Number) Base() float64 { return n.Value * n.Multiplier }
+
+// ErrNotNumber is returned by ParseNumber for text that is not one numeral.
+var ErrNotNumber = errors.New("not a number")
+
+// ParseNumber parses a whole numeral: Arabic digits (also full-width, with
+// decimals and thousands separators), Chinese numerals (两千, 二十多, 十几) and
+// mixed forms (3.5万, 1.39万亿, 6600多万), with their magnitude word.
+func ParseNumber(s string) (Number, error) {
+	rs := []rune(strings.TrimSpace(s))
+	n, ok := scanNumeral(rs, 0)
+	if !ok || n.end != len(rs) {
+		return Number{}, fmt.Errorf("parse %q: %w", s, ErrNotNumber)
+	}
+	return n.Number, nil
+}
+
+// numeral is a Number found in a text, with where it stands.
+type numeral struct {
+	Number
+	start, end int
+	chinese    bool // written in Chinese numerals (两千) rather than digits
+	magnitude  bool // a magnitude word (万, 亿 …) follows the digits
+	yearLike   bool // four plain digits 1900–2100, as years are written
+}
+
+var chineseDigits = map[rune]float64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+var chineseUnits = map[rune]float64{'十': 10, '百': 100, '千': 1000}
+
+// Magnitude words, longest first. The single 千 and 百 follow digits only
+// when no unit starts with them (3千米 is 3 km, not 3000 米).
+var arabicMagnitudes = []string{"万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百"}
+
+var chineseMagnitudes = []string{"万亿", "亿", "万"}
+
+var magnitudeValue = map[rune]float64{'十': 10, '百': 100, '千': 1000, '万': 1e4, '亿': 1e8}
+
+// isDigit reports an ASCII or full-width decimal digit.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func digitValue(r rune) rune {
+	if r >= '０' && r <= '９' {
+		return r - '０' + '0'
+	}
+	return r
+}
+
+// isNumeralStart reports whether a numeral may begin with r.
+func isNumeralStart(r rune) bool {
+	if isDigit(r) {
+		return true
+	}
+	_, d := chineseDigits[r]
+	_, u := chineseUnits[r]
+	return d || u
+}
+
+// scanNumeral reads the numeral starting at rs[i], with 多/余 and its magnitude.
+func scanNumeral(rs []rune, i int) (numeral, bool) {
+	if i >= len(rs) {
+		return numeral{}, false
+	}
+	var n numeral
+	var j int
+	var ok bool
+	if isDigit(rs[i]) {
+		n, j, ok = scanArabic(rs, i)
+	} else {
+		n, j, ok = scanChinese(rs, i)
+	}
+	if !ok {
+		return numeral{}, false
+	}
+	n.start = i
+	n.Multiplier = 1
+	j = skipMany(rs, j, &n.Number)
+	mags := arabicMagnitudes
+	if n.chinese {
+		mags = chineseMagnitudes
+	}
+	if _, isUnit := lex.matchUnit(rs, j); !isUnit || (rs[j] != '千' && rs[j] != '百') {
+		for _, m := range mags {
+			if hasPrefixAt(rs, j, m) {
+				n.Multiplier = magnitudeOf(m)
+				n.magnitude = true
+				j += runeLen(m)
+				j = skipMany(rs, j, &n.Number)
+				break
+			}
+		}
+	}
+	n.end = j
+	return n, true
+}
+
+// skipMany consumes a 多 or 余 at rs[j] ("20余个", "6600多万").
+func skipMany(rs []rune, j int, n *Number) int {
+	if j < len(rs) && (rs[j] == '多' || rs[j] == '余') && !n.Approx {
+		n.Approx = true
+		return j + 1
+	}
+	return j
+}
+
+func magnitudeOf(m string) float64 {
+	v := 1.0
+	for _, r := range m {
+		v *= magnitudeValue[r]
+	}
+	return v
+}
+
+func hasPrefixAt(rs []rune, i int, p string) bool {
+	for _, r := range p {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// scanArabic reads digits with thousands separators (1,200) and a decimal part.
+func scanArabic(rs []rune, i int) (numeral, int, bool) {
+	var b strings.Builder
+	j := i
+	plain := true
+	for j < len(rs) {
+		switch r := rs[j]; {
+		case isDigit(r):
+			b.WriteRune(digitValue(r))
+			j++
+			continue
+		case r == ',' && thousandsGroup(rs, j+1):
+			plain = false
+			j++
+			continue
+		case (r == '.' || r == '．') && j+1 < len(rs) && isDigit(rs[j+1]) && !strings.Contains(b.String(), "."):
+			b.WriteRune('.')
+			plain = false
+			j++
+			continue
+		}
+		break
+	}
+	v, err := strconv.ParseFloat(b.String(), 64)
+	if err != nil || math.IsInf(v, 0) {
+		return numeral{}, j, false
+	}
+	n := numeral{Number: Number{Value: v}}
+	n.yearLike = plain && j-i == 4 && v >= 1900 && v <= 2100
+	return n, j, true
+}
+
+// thousandsGroup reports exactly three digits at rs[i:] and no fourth.
+func thousandsGroup(rs []rune, i int) bool {
+	if i+3 > len(rs) {
+		return false
+	}
+	for k := i; k < i+3; k++ {
+		if !isDigit(rs[k]) {
+			return false
+		}
+	}
+	return i+3 == len(rs) || !isDigit(rs[i+3])
+}
+
+// scanChinese reads a Chinese numeral below 万 (两千, 一百二十, 十几); 万 and 亿
+// are read as its magnitude. Ill-formed runs such as 十四五 are refused.
+func scanChinese(rs []rune, i int) (numeral, int, bool) {
+	var total float64
+	digit := -1.0   // a digit waiting for its unit
+	lastUnit := 1e9 // units must fall within a numeral: 千 … 百 … 十
+	afterZero := false
+	approx := false
+	j := i
+	for ; j < len(rs); j++ {
+		r := rs[j]
+		if d, ok := chineseDigits[r]; ok {
+			if digit >= 0 && !afterZero {
+				return numeral{}, j, false // 十四五, 三四: not one numeral
+			}
+			if d == 0 {
+				afterZero = true
+				continue
+			}
+			digit = d
+			continue
+		}
+		if u, ok := chineseUnits[r]; ok {
+			if u >= lastUnit {
+				return numeral{}, j, false
+			}
+			if _, isUnit := lex.matchUnit(rs, j); isUnit && j > i {
+				break // 五千瓦: 千 starts the unit
+			}
+			if digit < 0 {
+				digit = 1
+			}
+			total += digit * u
+			digit, lastUnit, afterZero = -1, u, false
+			continue
+		}
+		if r == '几' && lastUnit == 10 && digit < 0 {
+			approx = true // 十几, 二十几
+			j++
+		}
+		break
+	}
+	if j == i {
+		return numeral{}, j, false
+	}
+	if digit > 0 {
+		total += digit
+	}
+	n := numeral{Number: Number{Value: total, Approx: approx}, chinese: true}
+	return n, j, true
+}

@@ -1,0 +1,143 @@
+package read
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+)
+
+// MaxLineBytes bounds one line: a report paragraph is a few KB, so a longer
+// line means the input is not report text (or has lost its newlines).
+const MaxLineBytes = 1 << 20
+
+const sniffBytes = 64 << 10
+
+func newPeekReader(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, sniffBytes) }
+
+// lineReader yields the lines of one input with hygiene applied.
+type lineReader struct {
+	name   string
+	r      *bufio.Reader
+	no     int   // lines read so far
+	offset int64 // byte offset of the next line in the decoded stream
+	gbk    bool  // input was transcoded from GB18030
+}
+
+// newLineReader sniffs the encoding: UTF-8 is read as is, GB18030/GBK is
+// transcoded, anything else (binary data, invalid UTF-8 that is not GBK
+// either) is an error naming the input and the byte offset.
+func newLineReader(name string, r io.Reader) (*lineReader, error) {
+	br := newPeekReader(r)
+	head, err := br.Peek(sniffBytes)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return nil, fmt.Errorf("%s: byte offset %d: NUL byte: binary data, not report text", name, i)
+	}
+	lr := &lineReader{name: name, r: br}
+	if bad := invalidUTF8(head, len(head) == sniffBytes); bad >= 0 {
+		if !looksGB18030(head) {
+			return nil, fmt.Errorf("%s: byte offset %d: invalid UTF-8 (and not GB18030/GBK text)", name, bad)
+		}
+		lr.r = bufio.NewReaderSize(transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), sniffBytes)
+		lr.gbk = true
+	}
+	return lr, nil
+}
+
+// invalidUTF8 returns the offset of the first invalid byte, or -1. When the
+// buffer was cut at the sniff size, a rune cut in half at its end is fine.
+func invalidUTF8(b []byte, cut bool) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			if cut && len(b)-i < utf8.UTFMax && !utf8.FullRune(b[i:]) {
+				return -1
+			}
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// looksGB18030 decodes the sniffed bytes as GB18030 and accepts them when
+// that yields no replacement characters and mostly CJK text: random bytes
+// decode to rare characters and control codes far more often.
+func looksGB18030(head []byte) bool {
+	// Drop a possibly cut trailing multibyte sequence before decoding.
+	if len(head) == sniffBytes {
+		head = head[:len(head)-4]
+	}
+	dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(head)
+	if err != nil || bytes.ContainsRune(dec, utf8.RuneError) {
+		return false
+	}
+	var cjk, total int
+	for _, r := range string(dec) {
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' {
+			return false
+		}
+		total++
+		if r >= 0x4e00 && r <= 0x9fff || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef {
+			cjk++
+		}
+	}
+	return total > 0 && cjk*5 >= total
+}
+
+// Next returns the next line (without its line end, trailing spaces trimmed,
+// a leading BOM dropped), its 1-based number, and io.EOF after the last.
+func (lr *lineReader) Next() (string, int, error) {
+	line, err := lr.readLine()
+	if err != nil {
+		return "", 0, err
+	}
+	lr.no++
+	start := lr.offset
+	lr.offset += int64(len(line))
+	if bytes.IndexByte(line, 0) >= 0 {
+		return "", 0, fmt.Errorf("%s: line %d: NUL byte: binary data, not report text", lr.name, lr.no)
+	}
+	if bad := invalidUTF8(line, false); bad >= 0 {
+		return "", 0, fmt.Errorf("%s: line %d (byte offset %d): invalid UTF-8", lr.name, lr.no, start+int64(bad))
+	}
+	s := strings.TrimSuffix(string(line), "\n")
+	s = strings.TrimSuffix(s, "\r")
+	if lr.no == 1 {
+		s = strings.TrimPrefix(s, "\ufeff")
+	}
+	return strings.TrimRight(s, " \t\u3000"), lr.no, nil
+}
+
+func (lr *lineReader) readLine() ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := lr.r.ReadSlice('\n')
+		line = append(line, chunk...)
+		if len(line) > MaxLineBytes {
+			return nil, fmt.Errorf("%s: line %d: longer than %d bytes: not report text (lost line ends?)", lr.name, lr.no+1, MaxLineBytes)
+		}
+		switch {
+		case err == nil:
+			return line, nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF):
+			if len(line) == 0 {
+				return nil, io.EOF
+			}
+			return line, nil
+		default:
+			return nil, fmt.Errorf("%s: line %d: %w", lr.name, lr.no+1, err)
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package segment
+
+import (
+	"fmt"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var corpusPath = flag.String("corpus", filepath.Join("..", "..", "testdata", "gov-work-reports-2024.txt"), "corpus for benchmarks")
+
+func TestTokens(t *testing.T) {
+	seg, err := Default()
+	require.NoError(t, err)
+	tests := []struct {
+		name, text string
+		want       []string // words that must come out whole
+		pos        map[string]string
+	}{
+		{"policy terms", "新建高标准农田150万亩以上，实施新一轮粮食产能提升行动。",
+			[]string{"新建", "高标准农田", "实施", "粮食"}, map[string]string{"新建": "v", "实施": "v"}},
+		{"domain nouns", "推进工业互联网高地建设，深化自贸试验区建设。",
+			[]string{"推进", "工业互联网", "自贸试验区", "建设"}, map[string]string{"推进": "v"}},
+		{"latin and digits", "布局完善5G、人工智能算力中心。", []string{"5G", "人工智能", "算力"}, nil},
+		{"empty", "", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tokens := seg.Tokens(tt.text)
+			words := make(map[string]string, len(tokens))
+			for _, tk := range tokens {
+				words[tk.Text] = tk.POS
+			}
+			for _, w := range tt.want {
+				assert.Contains(t, words, w)
+			}
+			for w, pos := range tt.pos {
+				assert.Equal(t, pos, words[w], w)
+			}
+			assertCovers(t, tt.text, tokens)
+		})
+	}
+}
+
+// assertCovers checks that the tokens tile the text and that their offsets are code points.
+func assertCovers(t testing.TB, text string, tokens []Token) {
+	t.Helper()
+	runes := []rune(text)
+	var joined strings.Builder
+	end := 0
+	for _, tk := range tokens {
+		require.Equal(t, end, tk.Start, "token %q does not follow the previous one", tk.Text)
+		require.LessOrEqual(t, tk.End, len(runes))
+		require.Equal(t, tk.Text, string(runes[tk.Start:tk.End]))
+		joined.WriteString(tk.Text)
+		end = tk.End
+	}
+	require.Equal(t, text, joined.String())
+}
+
+// TestConcurrent proves under -race that the shared Segmenter can be built and used from many goroutines.
+func TestConcurrent(t *testing.T) {
+	const text = "加强重点传染病防控，完善疾病预防控制体系。"
+	var wg sync.WaitGroup
+	results := make([][]Token, 8)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			seg, err := Default()
+			if !assert.NoError(t, err) {
+				return
+			}
+			results[i] = seg.Tokens(text)
+		}()
+	}
+	wg.Wait()
+	for _, r := range results[1:] {
+		assert.Equal(t, results[0], r)
+	}
+}
+
+func TestLoadRejectsEmptyDictionary(t *testing.T) {
+	_, err := load("")
+	require.Error(t, err)
+}
+
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"新建高标准农田150万亩", "5.5%左右", "“双跨”（平台）", "ＡＢＣ１２３", "\x00\xff"} {
+		f.Add(s)
+	}
+	seg, err := Default()
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			t.Skip("the pipeline only hands valid UTF-8 to the segmenter")
+		}
+		assertCovers(t, text, seg.Tokens(text))
+	})
+}
+
+func ExampleSegmenter_Tokens() {
+	seg, err := Default()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, tk := range seg.Tokens("深化自贸试验区建设") {
+		fmt.Println(tk.Text, tk.POS, tk.Start, tk.End)
+	}
+	// Output:
+	// 深化 v 0 2
+	// 自贸试验区 n 2 7
+	// 建设 vn 7 9
+}
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(dictionary)))
+	for b.Loop() {
+		if _, err := load(dictionary); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTokensCorpus(b *testing.B) {
+	text, err := os.ReadFile(*corpusPath)
+	require.NoError(b, err)
+	seg, err := Default()
+	require.NoError(b, err)
+	lines := strings.Split(string(text), "\n")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		for _, line := range lines {
+			seg.Tokens(line)
+		}
+	}
+}

@@ -1,0 +1,265 @@
+package split
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/stages/targets"
+)
+
+//go:embed sections.tsv
+var sectionsTSV string
+
+type sectionRule struct {
+	section string
+	re      *regexp.Regexp
+}
+
+var sectionRules = mustSectionRules(sectionsTSV)
+
+func mustSectionRules(data string) []sectionRule {
+	var rules []sectionRule
+	for i, line := range strings.Split(data, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, expr, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic(fmt.Sprintf("split: sections.tsv line %d: want section<TAB>regexp", i+1)) // embedded data: a build defect
+		}
+		rules = append(rules, sectionRule{name, regexp.MustCompile(expr)})
+	}
+	return rules
+}
+
+var (
+	level1 = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
+	level2 = regexp.MustCompile(`^[（(][一二三四五六七八九十]+[）)]`)
+	level3 = regexp.MustCompile(`^\d{1,2}[.．、]\D`)
+)
+
+// maxHeadingRunes is the longest unnumbered line taken as a heading.
+const maxHeadingRunes = 30
+
+// Split returns the sentences of a report in order.
+func Split(r *read.Report) []Sentence {
+	var sents []Sentence
+	var heads [3]string // headings in force by level
+	section := Preamble
+	seenLevel1 := false
+	para := 0
+	for _, l := range r.Lines {
+		text := strings.TrimSpace(l.Text)
+		if text == "" {
+			continue
+		}
+		level := headingLevel(text, r)
+		pieces := Sentences(text)
+		if level > 0 {
+			h := strings.TrimRight(pieces[0], "。；;：:")
+			heads[level-1] = h
+			for i := level; i < len(heads); i++ {
+				heads[i] = ""
+			}
+			if level == 1 {
+				section = sectionOf(h, section, !seenLevel1)
+				seenLevel1 = true
+			} else if section != Governance && sectionRules[0].re.MatchString(h) && section != Review {
+				section = Governance
+			}
+		}
+		heading := innermost(heads)
+		for i, p := range pieces {
+			sents = append(sents, Sentence{
+				ID: len(sents), Line: l.No, Paragraph: para, Section: section,
+				Heading: heading, IsHeading: level > 0 && i == 0, Text: p,
+			})
+		}
+		para++
+	}
+	markAddresses(sents)
+	markTargets(sents)
+	return sents
+}
+
+func innermost(heads [3]string) string {
+	for i := len(heads) - 1; i >= 0; i-- {
+		if heads[i] != "" {
+			return heads[i]
+		}
+	}
+	return ""
+}
+
+// headingLevel is 1, 2 or 3 for a heading paragraph, 0 otherwise.
+func headingLevel(text string, r *read.Report) int {
+	switch {
+	case level1.MatchString(text):
+		return 1
+	case level2.MatchString(text):
+		return 2
+	case level3.MatchString(text):
+		return 3
+	}
+	if utf8.RuneCountInString(text) > maxHeadingRunes || strings.ContainsAny(text, "。！？!?：:；;，,") ||
+		strings.HasPrefix(text, "—") || strings.HasPrefix(text, "-") || text == r.Speaker || strings.HasSuffix(text, " "+r.Speaker) {
+		return 0
+	}
+	// An unnumbered heading that names a section is a top heading (四川, 西藏); others are sub-headings.
+	for _, rule := range sectionRules {
+		if rule.re.MatchString(text) {
+			return 1
+		}
+	}
+	return 2
+}
+
+func sectionOf(heading, current string, first bool) string {
+	for _, rule := range sectionRules {
+		if rule.re.MatchString(heading) {
+			if rule.section == Plan && current == Preamble {
+				// A dated heading before any review ("2023年…") is the review when it looks back.
+				break
+			}
+			return rule.section
+		}
+	}
+	if first {
+		return Review
+	}
+	if current == Review {
+		// A slogan heading after the review (福建) opens the plan.
+		return Plan
+	}
+	return current
+}
+
+// markTargets gives the targets passage its section.
+func markTargets(sents []Sentence) {
+	texts := make([]string, len(sents))
+	for i, s := range sents {
+		texts[i] = s.Text
+	}
+	first, end, ok := targets.Passage(texts)
+	if !ok {
+		return
+	}
+	for i := first; i < end; i++ {
+		sents[i].Section = Targets
+	}
+}
+
+// markAddresses handles the paragraphs addressed to the deputies (各位代表)
+// after the review: the last one opens the closing words; an earlier one that
+// turns to the government itself (对政府工作提出了新的更高要求) opens the
+// governance part, any other returns to the plan.
+func markAddresses(sents []Sentence) {
+	var at []int
+	for i, s := range sents {
+		if strings.HasPrefix(s.Text, "各位代表") && (s.Section == Plan || s.Section == Governance || s.Section == Targets) {
+			at = append(at, i)
+		}
+	}
+	for k, i := range at {
+		end := len(sents)
+		if k+1 < len(at) {
+			end = at[k+1]
+		}
+		section := Plan
+		switch {
+		case k == len(at)-1:
+			section = Closing
+		case sectionRules[0].re.MatchString(window(sents, i, 3)):
+			section = Governance
+		case sents[i].Section == Governance:
+			section = Governance
+		}
+		for j := i; j < end; j++ {
+			if sents[j].IsHeading && sents[j].Section != sents[i].Section {
+				break
+			}
+			sents[j].Section = section
+		}
+	}
+}
+
+// window joins the texts of n sentences from i.
+func window(sents []Sentence, i, n int) string {
+	var b strings.Builder
+	for j := i; j < len(sents) && j < i+n; j++ {
+		b.WriteString(sents[j].Text)
+	}
+	return b.String()
+}
+
+// Sentences splits a paragraph at 。！？!? and …… outside quotes and
+// brackets. Closing marks that follow a terminator stay with the sentence.
+// When the paragraph's quotes or brackets do not balance, they are ignored.
+func Sentences(para string) []string {
+	if out, ok := sentences(para, true); ok {
+		return out
+	}
+	out, _ := sentences(para, false)
+	return out
+}
+
+var openers = map[rune]rune{'“': '”', '《': '》', '（': '）', '(': ')', '‘': '’', '「': '」', '『': '』', '【': '】'}
+
+func isTerminator(r rune) bool { return r == '。' || r == '！' || r == '？' || r == '!' || r == '?' }
+
+func isCloser(r rune) bool {
+	switch r {
+	case '”', '》', '）', ')', '’', '」', '』', '】':
+		return true
+	}
+	return false
+}
+
+func sentences(para string, nest bool) ([]string, bool) {
+	rs := []rune(para)
+	var out []string
+	var stack []rune
+	start := 0
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if nest {
+			if c, ok := openers[r]; ok {
+				stack = append(stack, c)
+				continue
+			}
+			if len(stack) > 0 && r == stack[len(stack)-1] {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			if len(stack) > 0 {
+				continue
+			}
+		}
+		end := -1
+		switch {
+		case isTerminator(r):
+			end = i + 1
+		case r == '…' && i+1 < len(rs) && rs[i+1] == '…' && (i+2 == len(rs) || !isTerminator(rs[i+2])):
+			end = i + 2
+		}
+		if end < 0 {
+			continue
+		}
+		for end < len(rs) && (isTerminator(rs[end]) || (!nest && isCloser(rs[end])) || rs[end] == '…') {
+			end++
+		}
+		if s := strings.TrimSpace(string(rs[start:end])); s != "" {
+			out = append(out, s)
+		}
+		start = end
+		i = end - 1
+	}
+	if s := strings.TrimSpace(string(rs[start:])); s != "" {
+		out = append(out, s)
+	}
+	return out, len(stack) == 0
+}

@@ -1,0 +1,201 @@
+package split
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/testdata"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"plain", "增长5.2%。城镇新增就业1244万人！还要努力？", []string{"增长5.2%。", "城镇新增就业1244万人！", "还要努力？"}},
+		{"quote kept whole", "他指出：“要稳中求进。以进促稳。”我们坚决落实。", []string{"他指出：“要稳中求进。以进促稳。”我们坚决落实。"}},
+		{"closing quote after terminator", "实施“三大工程。”随后推进。", []string{"实施“三大工程。”随后推进。"}},
+		{"book title", "出台《关于加快发展的意见。试行》。", []string{"出台《关于加快发展的意见。试行》。"}},
+		{"brackets", "建成项目（含续建项目。）10个。", []string{"建成项目（含续建项目。）10个。"}},
+		{"ellipsis", "我们要团结……奋斗……", []string{"我们要团结……", "奋斗……"}},
+		{"ellipsis then stop", "等等……。接着。", []string{"等等……。", "接着。"}},
+		{"ascii marks", "Done! Really? Yes", []string{"Done!", "Really?", "Yes"}},
+		{"unbalanced quote falls back", "他说：“要努力。我们落实。", []string{"他说：“要努力。", "我们落实。"}},
+		{"no terminator", "一、2023年工作回顾", []string{"一、2023年工作回顾"}},
+		{"repeated marks", "真好！！是吗？！", []string{"真好！！", "是吗？！"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Sentences(tt.in))
+		})
+	}
+}
+
+func report(lines ...string) *read.Report {
+	r := &read.Report{Title: "北京市政府工作报告", Speaker: "殷勇", SpeakerRole: "市长", Year: 2024}
+	for i, l := range lines {
+		r.Lines = append(r.Lines, read.Line{Text: l, No: i + 2})
+	}
+	return r
+}
+
+func TestSplitSectionsAndHeadings(t *testing.T) {
+	r := report(
+		"——2024年1月21日在北京市第十六届人民代表大会第二次会议上",
+		"市长 殷勇",
+		"各位代表：",
+		"",
+		"一、2023年工作回顾",
+		"（一）经济回升向好。全市地区生产总值增长5.2%。",
+		"二、2024年重点任务",
+		"今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。",
+		"提出上述目标，主要考虑了以下因素。",
+		"（一）加快建设国际科技创新中心。",
+		"1.强化基础研究。实施一批项目。",
+		"发展新质生产力",
+		"推进项目建设。",
+		"各位代表！新形势对政府自身建设提出了新的更高要求。",
+		"我们要依法行政。",
+		"各位代表！奋楫扬帆启新航。",
+	)
+	ss := Split(r)
+	type row struct {
+		line                   int
+		section, heading, text string
+		isHeading              bool
+	}
+	var got []row
+	for _, s := range ss {
+		got = append(got, row{s.Line, s.Section, s.Heading, s.Text, s.IsHeading})
+	}
+	assert.Equal(t, []row{
+		{2, Preamble, "", "——2024年1月21日在北京市第十六届人民代表大会第二次会议上", false},
+		{3, Preamble, "", "市长 殷勇", false},
+		{4, Preamble, "", "各位代表：", false},
+		{6, Review, "一、2023年工作回顾", "一、2023年工作回顾", true},
+		{7, Review, "（一）经济回升向好", "（一）经济回升向好。", true},
+		{7, Review, "（一）经济回升向好", "全市地区生产总值增长5.2%。", false},
+		{8, Plan, "二、2024年重点任务", "二、2024年重点任务", true},
+		{9, Targets, "二、2024年重点任务", "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。", false},
+		{10, Plan, "二、2024年重点任务", "提出上述目标，主要考虑了以下因素。", false},
+		{11, Plan, "（一）加快建设国际科技创新中心", "（一）加快建设国际科技创新中心。", true},
+		{12, Plan, "1.强化基础研究", "1.强化基础研究。", true},
+		{12, Plan, "1.强化基础研究", "实施一批项目。", false},
+		{13, Plan, "发展新质生产力", "发展新质生产力", true},
+		{14, Plan, "发展新质生产力", "推进项目建设。", false},
+		{15, Governance, "发展新质生产力", "各位代表！", false},
+		{15, Governance, "发展新质生产力", "新形势对政府自身建设提出了新的更高要求。", false},
+		{16, Governance, "发展新质生产力", "我们要依法行政。", false},
+		{17, Closing, "发展新质生产力", "各位代表！", false},
+		{17, Closing, "发展新质生产力", "奋楫扬帆启新航。", false},
+	}, got)
+	for i, s := range ss {
+		assert.Equal(t, i, s.ID)
+	}
+	assert.Equal(t, 0, ss[0].Paragraph)
+	assert.Equal(t, 3, ss[3].Paragraph, "blank lines are not paragraphs")
+}
+
+func TestSplitUnnumberedAndSloganHeadings(t *testing.T) {
+	// 四川 and 西藏 number no heading; 福建's level-1 headings are slogans.
+	sc := Split(report("2023年工作回顾", "增长6%。", "2024年工作安排建议", "推进项目。", "加强政府自身建设", "依法行政。"))
+	assert.Equal(t, []string{Review, Review, Plan, Plan, Governance, Governance}, sections(sc))
+	fj := Split(report("一、坚持以习近平新时代中国特色社会主义思想为指导，新福建建设取得新进展新成效", "增长4.5%。",
+		"二、坚持以推动高质量发展为主题，全力推进中国式现代化福建实践", "推进项目。",
+		"三、坚持和加强党的全面领导，努力打造人民满意的服务型政府", "依法行政。"))
+	assert.Equal(t, []string{Review, Review, Plan, Plan, Governance, Governance}, sections(fj))
+}
+
+func sections(ss []Sentence) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Section)
+	}
+	return out
+}
+
+// TestSectionCountsGolden pins the sentences per section of every report of
+// the corpus; run with -update after a deliberate change and review the diff.
+func TestSectionCountsGolden(t *testing.T) {
+	var b strings.Builder
+	_, err := read.Read(context.Background(), read.BytesSource("corpus", testdata.Corpus), read.Options{}, func(r *read.Report) error {
+		ss := Split(r)
+		n := map[string]int{}
+		for _, s := range ss {
+			n[s.Section]++
+		}
+		fmt.Fprintf(&b, "%s\t%d", r.Region.Short, len(ss))
+		for _, sec := range []string{Preamble, Review, Targets, Plan, Governance, Closing} {
+			fmt.Fprintf(&b, "\t%s=%d", sec, n[sec])
+		}
+		b.WriteByte('\n')
+		for _, must := range []string{Review, Targets, Plan} {
+			assert.NotZero(t, n[must], "%s has no %s sentences", r.Region.Short, must)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	const golden = "testdata/sections.golden"
+	if *update {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test -update once to create %s", golden)
+	assert.Equal(t, string(want), b.String())
+}
+
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"增长5.2%。城镇新增就业！", "“要。”好（含。）", "……。", "他说：“要努力。", "!?。！？"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, para string) {
+		if !utf8.ValidString(para) {
+			return
+		}
+		pieces := Sentences(para)
+		joined := strings.Join(pieces, "")
+		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		if strip(joined) != strip(para) {
+			t.Fatalf("sentences lose or add text: %q → %q", para, pieces)
+		}
+		for _, p := range pieces {
+			if p == "" || strings.TrimSpace(p) != p {
+				t.Fatalf("empty or untrimmed sentence %q in %q", p, pieces)
+			}
+		}
+	})
+}
+
+func FuzzSplit(f *testing.F) {
+	f.Add("一、2023年工作回顾\n增长5.2%。\n二、2024年重点任务\n主要预期目标是：增长5%左右。\n各位代表！")
+	f.Add("（一）\n1.\n各位代表")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		r := report(strings.Split(text, "\n")...)
+		prevLine := 0
+		for i, s := range Split(r) {
+			if s.ID != i || s.Line < prevLine || s.Line < 2 || s.Line > len(r.Lines)+1 {
+				t.Fatalf("bad sentence %d: %+v", i, s)
+			}
+			prevLine = s.Line
+			if !strings.Contains(r.Lines[s.Line-2].Text, s.Text) {
+				t.Fatalf("sentence %q not in its line %q", s.Text, r.Lines[s.Line-2].Text)
+			}
+		}
+	})
+}

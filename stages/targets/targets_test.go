@@ -1,0 +1,166 @@
+package targets_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/stages/split"
+	"github.com/govreports/govreports/stages/targets"
+	"github.com/govreports/govreports/testdata"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func TestPassage(t *testing.T) {
+	tests := []struct {
+		name      string
+		sentences []string
+		first     int
+		end       int
+		ok        bool
+	}{
+		{"one sentence", []string{
+			"今年工作的总体要求是：稳中求进。",
+			"今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。",
+			"提出上述预期目标，综合考虑了国内外形势和各方面因素。",
+		}, 1, 2, true},
+		{"list goes on after a full stop", []string{
+			"今年发展主要预期目标是：生产总值增长5.5%左右，粮食产量1260万吨以上。",
+			"单位生产总值能耗降低2.5%以上，力争“十四五”以来累计降低10%左右。",
+			"当前，外部经济环境仍存在不确定性。",
+		}, 0, 2, true},
+		{"better result remark inside the list", []string{
+			"今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，在实际工作中争取更好结果。",
+			"固定资产投资增长6%左右，规模以上工业增加值增长7%。",
+			"居民消费价格涨幅3%左右。",
+			"主要污染物排放完成国家下达目标。",
+			"做好今年政府工作，我们将牢牢把握高质量发展这个新时代的硬道理。",
+		}, 0, 4, true},
+		{"verb-first target", []string{
+			"今年发展主要预期目标是：地区生产总值增长5%左右。",
+			"不折不扣完成国家下达的约束性指标任务。",
+			"省委全会对今年工作作了全面部署。",
+		}, 0, 2, true},
+		{"stretch aim after a full stop", []string{
+			"今年主要预期目标是：地区生产总值增长6%左右，力争达到6%以上。",
+			"一产、二产、三产增加值分别增长6%、8%、5%左右。",
+			"今年重点工作是：",
+		}, 0, 2, true},
+		{"justification naming an indicator", []string{
+			"主要预期目标是：经济增长5.5%，研发经费投入强度2.1%。",
+			"今年经济增长目标确定为5.5%，充分考虑了保障改善民生的需要。",
+		}, 0, 1, true},
+		{"semicolon-split list", []string{
+			"主要预期目标为：生产总值增长5.5%左右；",
+			"居民消费价格涨幅3%左右；",
+			"城镇调查失业率控制在5%以内。",
+			"重点抓好10方面工作：",
+		}, 0, 3, true},
+		{"review mention only", []string{
+			"过去一年，圆满实现经济社会发展主要预期目标。",
+			"二、2024年工作总体要求和主要目标",
+		}, 0, 0, false},
+		{"no sentences", nil, 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first, end, ok := targets.Passage(tt.sentences)
+			require.Equal(t, tt.ok, ok)
+			if ok {
+				assert.Equal(t, tt.first, first)
+				assert.Equal(t, tt.end, end)
+			}
+		})
+	}
+}
+
+func TestIntroEnd(t *testing.T) {
+	tests := []struct {
+		text string
+		rest string // what follows the introduction, "" when there is none
+	}{
+		{"今年发展主要预期目标是：国内生产总值增长5%左右", "国内生产总值增长5%左右"},
+		{"经济社会发展的主要预期目标建议为：地区生产总值增长5%左右", "地区生产总值增长5%左右"},
+		{"主要预期目标为：生产总值增长5.5%左右", "生产总值增长5.5%左右"},
+		{"主要预期目标是地区生产总值增长5%左右", "地区生产总值增长5%左右"},
+		{"经济增长预期目标为5%左右", ""},
+		{"圆满实现经济社会发展主要预期目标。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			at := targets.IntroEnd(tt.text)
+			if tt.rest == "" {
+				assert.Equal(t, -1, at)
+				return
+			}
+			require.GreaterOrEqual(t, at, 0)
+			assert.Equal(t, tt.rest, tt.text[at:])
+		})
+	}
+}
+
+// TestCorpusPassages writes every report's passage to a golden file (checked
+// by eye when it changes) and requires one passage in each report.
+func TestCorpusPassages(t *testing.T) {
+	var b strings.Builder
+	reports := 0
+	_, err := read.Read(context.Background(), read.BytesSource(testdata.CorpusName, testdata.Corpus), read.Options{},
+		func(r *read.Report) error {
+			reports++
+			sents := split.Split(r)
+			texts := make([]string, len(sents))
+			for i, s := range sents {
+				texts[i] = s.Text
+			}
+			first, end, ok := targets.Passage(texts)
+			if !assert.True(t, ok, r.Region.Short) {
+				return nil
+			}
+			fmt.Fprintf(&b, "## %s %d-%d\n", r.Region.Short, first, end)
+			for _, s := range texts[first:end] {
+				fmt.Fprintln(&b, s)
+			}
+			return nil
+		})
+	require.NoError(t, err)
+	require.Equal(t, 32, reports)
+	golden := filepath.Join("testdata", "passages.golden")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), b.String())
+}
+
+func FuzzPassage(f *testing.F) {
+	f.Add("主要预期目标是：地区生产总值增长5%左右。\n粮食产量只增不减。\n确定这样的目标。")
+	f.Add("主要预期目标：\n\n力争")
+	f.Fuzz(func(t *testing.T, text string) {
+		sents := strings.Split(text, "\n")
+		first, end, ok := targets.Passage(sents)
+		if !ok {
+			return
+		}
+		require.True(t, 0 <= first && first < end && end <= len(sents))
+		require.GreaterOrEqual(t, targets.IntroEnd(sents[first]), 0)
+	})
+}
+
+func BenchmarkPassage(b *testing.B) {
+	sents := strings.Split(string(testdata.Corpus), "。")
+	b.SetBytes(int64(len(testdata.Corpus)))
+	b.ReportAllocs()
+	for b.Loop() {
+		targets.Passage(sents)
+	}
+}
