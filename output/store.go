@@ -22,6 +22,8 @@ type store interface {
 	Move(ctx context.Context, from, to string) error
 	// Delete removes key; a missing key is not an error.
 	Delete(ctx context.Context, key string) error
+	// DeletePrefix removes every object under prefix.
+	DeletePrefix(ctx context.Context, prefix string) error
 	// List returns the keys under prefix, sorted.
 	List(ctx context.Context, prefix string) ([]string, error)
 	// Exists tells whether key is present.

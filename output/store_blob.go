@@ -116,6 +116,19 @@ func (s *blobStore) Delete(ctx context.Context, key string) error {
 	return nil
 }
 
+func (s *blobStore) DeletePrefix(ctx context.Context, prefix string) error {
+	keys, err := s.List(ctx, prefix)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := s.Delete(ctx, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (s *blobStore) List(ctx context.Context, prefix string) ([]string, error) {
 	var keys []string
 	it := s.b.List(&blob.ListOptions{Prefix: prefix})

@@ -105,11 +105,25 @@ func (s *localStore) Delete(_ context.Context, key string) error {
 	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("output: delete %s: %w", key, err)
 	}
+	s.pruneDirs(p)
+	return nil
+}
+
+// pruneDirs removes the directories above p up to the root while they are empty.
+func (s *localStore) pruneDirs(p string) {
 	for dir := filepath.Dir(p); dir != s.root && len(dir) > len(s.root); dir = filepath.Dir(dir) {
 		if os.Remove(dir) != nil {
 			break // not empty (or already gone): the directories above are not empty either
 		}
 	}
+}
+
+func (s *localStore) DeletePrefix(_ context.Context, prefix string) error {
+	p := s.path(prefix)
+	if err := os.RemoveAll(p); err != nil {
+		return fmt.Errorf("output: delete %s: %w", prefix, err)
+	}
+	s.pruneDirs(p)
 	return nil
 }
 

@@ -106,10 +106,11 @@ func (e *Engine) Run(ctx context.Context, sink Sink) ([]read.Input, error) {
 		<-inflight
 	}
 	wg.Wait()
-	if cause := context.Cause(ctx); err == nil && cause != nil && !errors.Is(cause, context.Canceled) {
+	// The first failure, wherever it happened, is the cause of the cancel;
+	// what the others saw afterwards is only context.Canceled.
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		err = cause
-	}
-	if err == nil {
+	} else if err == nil {
 		err = ctx.Err()
 	}
 	if err != nil {

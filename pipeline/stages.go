@@ -86,28 +86,7 @@ func (GoalsStage) Name() string { return "goals" }
 func (GoalsStage) Process(_ context.Context, doc *Doc) error {
 	doc.Goals = doc.Goals[:0]
 	for _, g := range goals.Extract(doc.Split, int(doc.Row.Year)) {
-		s := doc.Split[g.SentenceIndex]
-		doc.Goals = append(doc.Goals, schemas.Goal{
-			Keys:        doc.Keys(),
-			SentenceRef: ref(s),
-			Indicator:   g.Indicator.Code,
-			IndicatorZH: g.Indicator.ZH,
-			IndicatorEN: g.Indicator.EN,
-			Subject:     g.Subject,
-			Value:       g.Value,
-			ValueMax:    g.ValueMax,
-			Multiplier:  g.Multiplier,
-			Unit:        optional(g.Unit),
-			BaseValue:   g.BaseValue,
-			BaseUnit:    optional(g.BaseUnit),
-			Comparator:  g.Comparator,
-			Stretch:     g.Stretch,
-			Period:      g.Period,
-			Note:        optional(g.Note),
-			Span:        g.Span,
-			SpanStart:   int32(g.SpanStart),
-			SpanEnd:     int32(g.SpanEnd),
-		})
+		doc.Goals = append(doc.Goals, g.Row(doc.Keys(), doc.Split))
 	}
 	return nil
 }
@@ -126,7 +105,6 @@ func (CommitmentsStage) Name() string { return "commitments" }
 func (c CommitmentsStage) Process(_ context.Context, doc *Doc) error {
 	doc.Commitments = doc.Commitments[:0]
 	found := c.Extractor.Extract(doc.Split)
-	links := commitments.Link(found, doc.Split, figureSpans(doc.Figures))
 	for id, cm := range found {
 		s := doc.Split[cm.SentenceIndex]
 		doc.Commitments = append(doc.Commitments, schemas.Commitment{
@@ -144,22 +122,17 @@ func (c CommitmentsStage) Process(_ context.Context, doc *Doc) error {
 			SpanEnd:      int32(cm.SpanEnd),
 		})
 	}
-	for fi, id := range links {
+	// A figure inside a commitment's clause is one of its deliverables.
+	for i := range doc.Figures {
+		f := &doc.Figures[i]
+		id := commitments.Holding(found, int(f.SentenceID), int(f.SpanStart), int(f.SpanEnd))
 		if id < 0 {
 			continue
 		}
-		doc.Figures[fi].CommitmentID = schemas.Ptr(int32(id))
+		f.CommitmentID = schemas.Ptr(int32(id))
 		doc.Commitments[id].Quantified = true
 	}
 	return nil
-}
-
-func figureSpans(figs []schemas.Figure) []commitments.Span {
-	spans := make([]commitments.Span, len(figs))
-	for i, f := range figs {
-		spans[i] = commitments.Span{SentenceID: int(f.SentenceID), Start: int(f.SpanStart), End: int(f.SpanEnd)}
-	}
-	return spans
 }
 
 // TermsStage counts each report's content words; the terms rows are made

@@ -39,7 +39,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		s := eval.ScoreGoals(g, tables.Goals)
 		fmt.Fprintln(stdout, "== goals")
-		s.Write(stdout, *verbose)
+		s.Write(stdout)
 		scored++
 	}
 	if p := filepath.Join(*gold, "figures.json"); exists(p) {
@@ -49,7 +49,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		s := eval.ScoreFigures(g, tables.Sentences, tables.Figures)
 		fmt.Fprintln(stdout, "== figures")
-		s.Write(stdout, *verbose)
+		s.Write(stdout)
 		scored++
 	}
 	if p := filepath.Join(*gold, "commitments.json"); exists(p) {
@@ -59,7 +59,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		s := eval.ScoreCommitments(g, tables.Sentences, tables.Commitments, tables.Figures)
 		fmt.Fprintln(stdout, "== commitments")
-		s.Write(stdout, *verbose)
+		s.Write(stdout)
 		scored++
 	}
 	if scored == 0 {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -64,8 +63,12 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return err
 	}
-	log.Info("run finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "seconds", sum.Seconds)
-	return json.NewEncoder(stdout).Encode(sum)
+	rss := peakRSSBytes()
+	log.Info("run finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "seconds", sum.Seconds, "peak_rss_mb", rss>>20)
+	return json.NewEncoder(stdout).Encode(struct {
+		pipeline.Summary
+		PeakRSSMB int64 `json:"peak_rss_mb"`
+	}{sum, rss >> 20})
 }
 
 // shardFromEnv fills unset shard flags from the schedulers' variables:

@@ -13,10 +13,14 @@ var deadlinePattern = regexp.MustCompile(
 		`|“?十四五”?(?:末|期间)` +
 		`|本届政府任期内`)
 
-// deadline returns the first time limit written in the clause, else the first in the sentence.
-func deadline(clause, sentence string) string {
+// deadline returns the first time limit written in the clause, else the sentence's (sentenceDeadline, its
+// first limit: 年内 before a list of clauses governs them all).
+func deadline(clause, sentenceDeadline string) string {
+	if sentenceDeadline == "" {
+		return ""
+	}
 	if d := deadlinePattern.FindString(clause); d != "" {
 		return d
 	}
-	return deadlinePattern.FindString(sentence)
+	return sentenceDeadline
 }

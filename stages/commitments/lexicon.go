@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -22,6 +23,7 @@ var (
 const (
 	classAction = "action" // a policy action: 实施, 新建, 推进 …
 	classTarget = "target" // the verb of a measurable target: 增长, 达到 …
+	classAux    = "aux"    // an action verb that yields to a verb after it: 加快(实施), 推动(建设)
 )
 
 // Kinds of abstract.tsv.
@@ -30,14 +32,19 @@ const (
 	abstractObject = "object" // an object that is only this slogan names no programme
 )
 
+// cueLead is the kind of cues.tsv for a word that opens a clause of principle; the other kinds mark whole
+// sentences.
+const cueLead = "lead"
+
 // lexicon holds the embedded word lists the extractor works from.
 type lexicon struct {
-	verbs       map[string]string // verb → class
-	heads       []string          // abstract heads (水平, 底线 …)
-	slogans     map[string]bool   // broad slogans (高质量发展 …)
-	cues        []string          // phrases of non-commitment sentences
-	topicWeight map[string]map[string]float64
-	topicWords  []string // keys of topicWeight, for a stable scan
+	verbs          map[string]string // verb → class
+	heads          []string          // abstract heads (水平, 底线 …)
+	slogans        map[string]bool   // broad slogans (高质量发展 …)
+	cues           []string          // phrases of non-commitment sentences
+	principleLeads map[string]bool   // words that open a clause of principle (坚持, 始终)
+	topicWeight    map[string]map[string]float64
+	topicMaxRunes  int // length of the longest topic keyword
 }
 
 // readTSV parses a lexicon file: a header line, then rows; blank lines and lines starting with # are skipped.
@@ -64,16 +71,17 @@ func readTSV(name, data string) ([][]string, error) {
 
 func loadLexicon() (*lexicon, error) {
 	lex := &lexicon{
-		verbs:       make(map[string]string),
-		slogans:     make(map[string]bool),
-		topicWeight: make(map[string]map[string]float64),
+		verbs:          make(map[string]string),
+		slogans:        make(map[string]bool),
+		principleLeads: make(map[string]bool),
+		topicWeight:    make(map[string]map[string]float64),
 	}
 	rows, err := readTSV("verbs.tsv", verbsTSV)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
-		if r[1] != classAction && r[1] != classTarget {
+		if r[1] != classAction && r[1] != classTarget && r[1] != classAux {
 			return nil, fmt.Errorf("verbs.tsv: %s: unknown class %q", r[0], r[1])
 		}
 		lex.verbs[r[0]] = r[1]
@@ -95,7 +103,11 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	for _, r := range rows {
-		lex.cues = append(lex.cues, r[0])
+		if r[1] == cueLead {
+			lex.principleLeads[r[0]] = true
+		} else {
+			lex.cues = append(lex.cues, r[0])
+		}
 	}
 	if rows, err = readTSV("topics.tsv", topicsTSV); err != nil {
 		return nil, err
@@ -110,7 +122,7 @@ func loadLexicon() (*lexicon, error) {
 		}
 		if lex.topicWeight[r[0]] == nil {
 			lex.topicWeight[r[0]] = make(map[string]float64)
-			lex.topicWords = append(lex.topicWords, r[0])
+			lex.topicMaxRunes = max(lex.topicMaxRunes, utf8.RuneCountInString(r[0]))
 		}
 		lex.topicWeight[r[0]][r[1]] += w
 	}

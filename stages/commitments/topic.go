@@ -1,6 +1,6 @@
 package commitments
 
-import "strings"
+import "unicode/utf8"
 
 // Topics in the order of TABLES.md; ties between topics go to the earlier one.
 var topics = []string{"industry", "innovation", "digital", "demand", "reform", "opening", "agriculture", "urban",
@@ -18,13 +18,26 @@ func isTopic(t string) bool {
 	return false
 }
 
-// topic picks the topic with the largest keyword weight. The clause counts double: the sentence and the
-// heading in force only break ties and cover clauses without a keyword of their own.
-func (lex *lexicon) topic(clause, sentence, heading string) string {
-	score := make(map[string]float64)
-	lex.addScores(score, clause, 2)
+// topicScore holds keyword weight per topic.
+type topicScore map[string]float64
+
+// contextScore scores what a sentence's clauses share: the sentence once and the heading in force twice
+// (the heading names the policy area the paragraph belongs to).
+func (lex *lexicon) contextScore(sentence, heading string) topicScore {
+	score := make(topicScore)
 	lex.addScores(score, sentence, 1)
-	lex.addScores(score, heading, 1)
+	lex.addScores(score, heading, 2)
+	return score
+}
+
+// topic picks the topic with the largest keyword weight, the clause's own keywords counting double on top
+// of its context; "other" when no keyword occurs.
+func (lex *lexicon) topic(clause string, context topicScore) string {
+	score := make(topicScore, len(context))
+	for t, w := range context {
+		score[t] = w
+	}
+	lex.addScores(score, clause, 2)
 	best, bestScore := topicOther, 0.0
 	for _, t := range topics {
 		if score[t] > bestScore {
@@ -34,14 +47,16 @@ func (lex *lexicon) topic(clause, sentence, heading string) string {
 	return best
 }
 
-func (lex *lexicon) addScores(score map[string]float64, text string, factor float64) {
-	if text == "" {
-		return
-	}
-	for _, w := range lex.topicWords {
-		if n := strings.Count(text, w); n > 0 {
-			for t, weight := range lex.topicWeight[w] {
-				score[t] += factor * weight * float64(n)
+// addScores adds the weights of every keyword occurrence in text, found by looking up each substring of
+// up to the longest keyword's length.
+func (lex *lexicon) addScores(score topicScore, text string, factor float64) {
+	for i := range text {
+		end := i
+		for n := 0; n < lex.topicMaxRunes && end < len(text); n++ {
+			_, size := utf8.DecodeRuneInString(text[end:])
+			end += size
+			for t, w := range lex.topicWeight[text[i:end]] {
+				score[t] += factor * w
 			}
 		}
 	}

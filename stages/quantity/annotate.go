@@ -20,7 +20,7 @@ func annotate(rs []rune, fs []found) {
 			f.BaseUnit = bareMagnitudeUnit(rs, f, from)
 		}
 		if k > 0 && fs[k-1].End > from {
-			from = fs[k-1].suffixEnd
+			from = min(fs[k-1].suffixEnd, f.prefixStart) // the clause goes on after the previous mention
 		}
 		f.Subject = subject(rs, f, from)
 		if f.Subject == "" {
@@ -128,26 +128,46 @@ func setKind(rs []rune, f *found, from int) {
 		if ok && c.Role == "growth" && !to {
 			f.Kind, f.Direction = KindGrowth, c.Direction
 		}
+	case classDuration:
+		f.Kind = KindLevel // 连续6年: how long, never a change
 	default:
 		f.Kind = KindLevel
-		if c, to, ok := lastCue(cs, "count"); ok && !to {
+		if c, to, ok := lastCue(cs, "count", "level"); ok && c.Role == "count" && !to {
 			f.Kind, f.Direction = KindCountChange, c.Direction
 		}
 	}
 }
 
 // bareMagnitudeUnit gives a number with a magnitude but no unit (6.6万返乡人员,
-// 营收过千亿) the base unit its context implies.
+// 营收过千亿) the base unit its context implies: the noun right after it, else
+// the last person or money word of the clause before it (the head noun).
 func bareMagnitudeUnit(rs []rune, f *found, from int) string {
-	if cs, _ := lex.matchCue(rs, f.End); hasRole(cs, "person") {
-		return "person"
+	const window = 10 // the noun after the number, as far as its clause goes
+	for k := f.End; k < min(len(rs), f.End+window) && unicode.Is(unicode.Han, rs[k]); k++ {
+		cs, n := lex.matchCue(rs, k)
+		if u := contextUnit(cs); u != "" {
+			return u
+		}
+		k += max(n-1, 0)
 	}
-	for _, c := range cuesIn(rs, from, f.prefixStart) {
-		if c.Role == "money" {
-			return "CNY"
+	cs := cuesIn(rs, from, f.prefixStart)
+	for k := len(cs) - 1; k >= 0; k-- {
+		if u := contextUnit([]cue{cs[k].cue}); u != "" {
+			return u
 		}
 	}
 	return "other"
+}
+
+// contextUnit is the base unit a person or money word implies, else "".
+func contextUnit(cs []cue) string {
+	switch {
+	case hasRole(cs, "person"):
+		return "person"
+	case hasRole(cs, "money"):
+		return "CNY"
+	}
+	return ""
 }
 
 func hasRole(cs []cue, role string) bool {
@@ -233,7 +253,8 @@ func lists(rs []rune, fs []found) [][2]int {
 	var runs [][2]int
 	for a := 0; a < len(fs); {
 		b := a + 1
-		for b < len(fs) && fs[b].class == fs[a].class && listGap(string(rs[fs[b-1].suffixEnd:fs[b].prefixStart])) {
+		for b < len(fs) && fs[b].class == fs[a].class && fs[b-1].suffixEnd <= fs[b].prefixStart &&
+			listGap(string(rs[fs[b-1].suffixEnd:fs[b].prefixStart])) {
 			b++
 		}
 		if b-a > 1 {
@@ -256,8 +277,15 @@ func listGap(s string) bool {
 // after the last item (分别增长6%、8%、5%左右), and with 分别 the subjects
 // listed before it, paired in order.
 func spreadList(rs []rune, items []found) {
-	last := items[len(items)-1]
-	if last.suffixWord {
+	first, last := items[0], items[len(items)-1]
+	if first.prefixStart < first.Start && first.Comparator != Exact { // 分别突破2000亿元、6000亿元
+		for k := range items[1:] {
+			if it := &items[k+1]; it.prefixStart == it.Start && it.Comparator == Exact {
+				it.Comparator, it.Approx = first.Comparator, first.Approx
+			}
+		}
+	}
+	if last.suffixWord && last.suffixEnd > last.End { // 左右, 以上; not the 多 of 1年多
 		for k := range items[:len(items)-1] {
 			if !items[k].suffixWord && items[k].Comparator == Exact {
 				items[k].Comparator, items[k].Approx = last.Comparator, last.Approx

@@ -122,6 +122,9 @@ func readMention(rs []rune, i int) (found, int, bool) {
 		}
 	}
 	u, hasUnit := lex.matchUnit(rs, n.end)
+	if u.Class == classDenominator {
+		u, hasUnit = unit{}, false
+	}
 	end := n.end
 	if hasUnit {
 		end += runeLen(u.Text)
@@ -169,6 +172,9 @@ func readMention(rs []rune, i int) (found, int, bool) {
 	if w, ok := lex.matchAfter(rs, end); ok && suffixBoundary(rs, end+runeLen(w.Text), w) {
 		f.suffixEnd = end + runeLen(w.Text)
 		f.suffixWord = true
+		if w.InMention {
+			f.End = f.suffixEnd // 1年多
+		}
 		f.Comparator = w.Comparator
 		f.Approx = f.Approx || w.Approx
 	}
@@ -177,11 +183,13 @@ func readMention(rs []rune, i int) (found, int, bool) {
 			return found{}, end, false
 		}
 	}
-	if n.chinese && !n.magnitude && !hasUnit {
+	switch {
+	case n.chinese && n.round && u.Class != classDuration && f.prefixStart == i:
+		// 千万工程, 百万吨乙烯, 信心百倍, 亿元以上项目: a round Chinese number is a
+		// name, an idiom or a class unless 过/超/突破 make it an amount (营收过千亿).
 		return found{}, end, false
-	}
-	if n.chinese && n.magnitude && !hasUnit && f.prefixStart == i {
-		return found{}, end, false // 千万工程, 上千万: a bare Chinese magnitude needs 过/超/近 to be an amount
+	case n.chinese && !hasUnit && f.Comparator == Exact:
+		return found{}, end, false // 十万大山
 	}
 	f.Text = string(rs[f.Start:f.End])
 	return f, end, true
@@ -224,7 +232,7 @@ func readRangeEnd(rs []rune, end int, hasUnit bool, u unit) (numeral, unit, int,
 		return numeral{}, u, end, false
 	}
 	u2, ok2 := lex.matchUnit(rs, n2.end)
-	if !ok2 || u2.Class == classLabel || (hasUnit && u2.Text != u.Text) {
+	if !ok2 || u2.Class == classLabel || u2.Class == classDenominator || (hasUnit && u2.Text != u.Text) {
 		return numeral{}, u, end, false
 	}
 	u2, e := compoundUnit(rs, u2, n2.end+runeLen(u2.Text))
@@ -242,7 +250,7 @@ func notAQuantity(rs []rune, n numeral, u unit, hasUnit bool, end int) bool {
 	if !hasUnit {
 		unitText = ""
 	}
-	if lex.isLabel(unitText, before, after) {
+	if lex.isLabel(unitText, before, after, n.chinese) {
 		return true
 	}
 	if !n.chinese {
@@ -297,6 +305,8 @@ func readRank(rs []rune, p int, n numeral) (found, int, bool) {
 		end++
 	} else if end < len(rs) && unicode.Is(unicode.Han, rs[end]) && rs[end] != '和' && rs[end] != '与' {
 		return found{}, n.end, false
+	} else if _, isUnit := lex.matchUnit(rs, end); isUnit {
+		return found{}, n.end, false // 前1%: a share, not a rank
 	}
 	if n.magnitude || n.Approx || !rankContext(rs, p) {
 		return found{}, n.end, false

@@ -33,6 +33,7 @@ const (
 	classCount       = "count"
 	classArabicCount = "arabic-count" // 10大: a count only after Arabic digits
 	classLabel       = "label"        // 75周年, 18号线: never a figure
+	classDenominator = "denominator"  // 日 in 立方米/日: only after a slash
 )
 
 // unit is one entry of the unit lexicon.
@@ -61,9 +62,10 @@ type cue struct {
 
 // labelRule makes a number a label in a given context.
 type labelRule struct {
-	Unit   string // "*" for any
-	After  bool
-	Regexp *regexp.Regexp
+	Unit        string // "*" for any
+	After       bool
+	ChineseOnly bool // the rule is about Chinese numerals (上千万, 数万)
+	Regexp      *regexp.Regexp
 }
 
 // lexicon holds every embedded word list, keyed for longest-match lookups.
@@ -133,12 +135,12 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cues.tsv: %w", err)
 	}
-	err = eachRow(labelsTSV, 3, func(f []string) error {
-		re, err := regexp.Compile(f[2])
+	err = eachRow(labelsTSV, 4, func(f []string) error {
+		re, err := regexp.Compile(f[3])
 		if err != nil {
-			return fmt.Errorf("label %q: %w", f[2], err)
+			return fmt.Errorf("label %q: %w", f[3], err)
 		}
-		l.labels = append(l.labels, labelRule{Unit: f[0], After: f[1] == "after", Regexp: re})
+		l.labels = append(l.labels, labelRule{Unit: f[0], After: f[1] == "after", ChineseOnly: f[2] == "chinese", Regexp: re})
 		return nil
 	})
 	if err != nil {
@@ -208,9 +210,9 @@ func (l *lexicon) matchCue(rs []rune, i int) ([]cue, int) {
 }
 
 // isLabel reports whether a label rule fits the text around a number.
-func (l *lexicon) isLabel(unitText, before, after string) bool {
+func (l *lexicon) isLabel(unitText, before, after string, chinese bool) bool {
 	for _, r := range l.labels {
-		if r.Unit != "*" && r.Unit != unitText {
+		if r.Unit != "*" && r.Unit != unitText || r.ChineseOnly && !chinese {
 			continue
 		}
 		text := before

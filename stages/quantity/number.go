@@ -40,6 +40,7 @@ type numeral struct {
 	start, end int
 	chinese    bool // written in Chinese numerals (两千) rather than digits
 	magnitude  bool // a magnitude word (万, 亿 …) follows the digits
+	round      bool // a bare 百 or 千 (千亿斤, 百万吨, 信心百倍): a round word, not a count
 	yearLike   bool // four plain digits 1900–2100, as years are written
 }
 
@@ -67,7 +68,7 @@ func digitValue(r rune) rune {
 
 // isNumeralStart reports whether a numeral may begin with r.
 func isNumeralStart(r rune) bool {
-	if isDigit(r) {
+	if isDigit(r) || r == '万' || r == '亿' {
 		return true
 	}
 	_, d := chineseDigits[r]
@@ -83,9 +84,13 @@ func scanNumeral(rs []rune, i int) (numeral, bool) {
 	var n numeral
 	var j int
 	var ok bool
-	if isDigit(rs[i]) {
+	switch {
+	case isDigit(rs[i]):
 		n, j, ok = scanArabic(rs, i)
-	} else {
+	case rs[i] == '万' || rs[i] == '亿':
+		// 超万亿元, 近万人: a bare magnitude word is one of it, and a round word.
+		n, j, ok = numeral{Number: Number{Value: 1}, chinese: true, round: true}, i, true
+	default:
 		n, j, ok = scanChinese(rs, i)
 	}
 	if !ok {
@@ -192,7 +197,7 @@ func scanChinese(rs []rune, i int) (numeral, int, bool) {
 	digit := -1.0   // a digit waiting for its unit
 	lastUnit := 1e9 // units must fall within a numeral: 千 … 百 … 十
 	afterZero := false
-	approx := false
+	approx, round := false, true
 	j := i
 	for ; j < len(rs); j++ {
 		r := rs[j]
@@ -200,6 +205,7 @@ func scanChinese(rs []rune, i int) (numeral, int, bool) {
 			if digit >= 0 && !afterZero {
 				return numeral{}, j, false // 十四五, 三四: not one numeral
 			}
+			round = false
 			if d == 0 {
 				afterZero = true
 				continue
@@ -233,6 +239,6 @@ func scanChinese(rs []rune, i int) (numeral, int, bool) {
 	if digit > 0 {
 		total += digit
 	}
-	n := numeral{Number: Number{Value: total, Approx: approx}, chinese: true}
+	n := numeral{Number: Number{Value: total, Approx: approx}, chinese: true, round: round && total >= 100}
 	return n, j, true
 }

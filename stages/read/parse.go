@@ -154,6 +154,9 @@ func lineSource(name string, r io.Reader) (func() (string, int, error), error) {
 }
 
 func titleOf(line string, first bool) (string, bool) {
+	if !strings.HasSuffix(line, "政府工作报告") { // cheap test before the regular expressions
+		return "", false
+	}
 	if m := numberedTitle.FindStringSubmatch(line); m != nil {
 		return m[1], true
 	}

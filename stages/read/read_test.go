@@ -265,3 +265,14 @@ func FuzzRead(f *testing.F) {
 		})
 	})
 }
+
+func BenchmarkReadCorpus(b *testing.B) {
+	b.SetBytes(int64(len(testdata.Corpus)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, err := Read(context.Background(), BytesSource("corpus", testdata.Corpus), Options{}, func(*Report) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}

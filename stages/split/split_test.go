@@ -199,3 +199,19 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkSplitCorpus(b *testing.B) {
+	var reports []*read.Report
+	_, err := read.Read(context.Background(), read.BytesSource("corpus", testdata.Corpus), read.Options{}, func(r *read.Report) error {
+		reports = append(reports, r)
+		return nil
+	})
+	require.NoError(b, err)
+	b.SetBytes(int64(len(testdata.Corpus)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range reports {
+			Split(r)
+		}
+	}
+}

@@ -1,0 +1,171 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+
+	"github.com/govreports/govreports/schemas"
+)
+
+// GoldGoal is one record of goals.json.
+type GoldGoal struct {
+	Region     string   `json:"region"`
+	Line       int      `json:"line"`
+	Indicator  string   `json:"indicator"`
+	Subject    string   `json:"subject"`
+	Value      *float64 `json:"value"`
+	ValueMax   *float64 `json:"value_max"`
+	Multiplier *float64 `json:"multiplier"`
+	Unit       *string  `json:"unit"`
+	Comparator string   `json:"comparator"`
+	Period     string   `json:"period"`
+	Stretch    bool     `json:"stretch"`
+	Span       string   `json:"span"`
+	Note       string   `json:"note"`
+}
+
+// LoadGoals reads a goals answer key.
+func LoadGoals(path string) ([]GoldGoal, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load goals key: %w", err)
+	}
+	var out []GoldGoal
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("load goals key %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// GoalMiss is a goal of one side with no partner on the other.
+type GoalMiss struct {
+	Region, Indicator, Subject, Value, Comparator string
+	Stretch                                       bool
+	Line                                          int
+	Span                                          string
+}
+
+// GoalsScore is the result of ScoreGoals.
+type GoalsScore struct {
+	Numeric     PRF // goals with a value: region, indicator, value, value_max, unit, comparator, stretch
+	Qualitative PRF // goals without one: region, indicator, comparator
+	Overall     PRF
+	Misses      []GoalMiss // in the key, not extracted
+	Extras      []GoalMiss // extracted, not in the key
+}
+
+// ScoreGoals scores goals rows against the key, only for the regions the key
+// covers. Goals match as a multiset: numeric ones on region, indicator, value,
+// value_max, unit, comparator and stretch; qualitative ones on region,
+// indicator and comparator.
+func ScoreGoals(gold []GoldGoal, rows []schemas.Goal) GoalsScore {
+	var s GoalsScore
+	covered := map[string]bool{}
+	for _, g := range gold {
+		covered[g.Region] = true
+	}
+	var open []schemas.Goal
+	for _, r := range rows {
+		if covered[r.Region] {
+			open = append(open, r)
+		}
+	}
+	for _, g := range gold {
+		score := &s.Qualitative
+		if g.Value != nil {
+			score = &s.Numeric
+		}
+		i := matchGoal(g, open)
+		if i < 0 {
+			score.FN++
+			s.Misses = append(s.Misses, GoalMiss{g.Region, g.Indicator, g.Subject, valueText(g.Value, g.ValueMax, g.Unit),
+				g.Comparator, g.Stretch, g.Line, g.Span})
+			continue
+		}
+		score.TP++
+		open = append(open[:i], open[i+1:]...)
+	}
+	for _, r := range open {
+		if r.Value != nil {
+			s.Numeric.FP++
+		} else {
+			s.Qualitative.FP++
+		}
+		s.Extras = append(s.Extras, GoalMiss{r.Region, r.Indicator, r.Subject, valueText(r.Value, r.ValueMax, r.Unit),
+			r.Comparator, r.Stretch, int(r.Line), r.Span})
+	}
+	s.Overall = PRF{TP: s.Numeric.TP + s.Qualitative.TP, FP: s.Numeric.FP + s.Qualitative.FP, FN: s.Numeric.FN + s.Qualitative.FN}
+	return s
+}
+
+// matchGoal returns the index of the first row that matches g, or -1.
+func matchGoal(g GoldGoal, rows []schemas.Goal) int {
+	for i, r := range rows {
+		if r.Region != g.Region || r.Indicator != g.Indicator || r.Comparator != g.Comparator {
+			continue
+		}
+		if g.Value == nil {
+			if r.Value == nil {
+				return i
+			}
+			continue
+		}
+		if sameNumber(g.Value, r.Value) && sameNumber(g.ValueMax, r.ValueMax) && sameString(g.Unit, r.Unit) && g.Stretch == r.Stretch {
+			return i
+		}
+	}
+	return -1
+}
+
+func sameNumber(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return math.Abs(*a-*b) <= 1e-9*math.Max(1, math.Abs(*a))
+}
+
+func sameString(a, b *string) bool {
+	if a == nil || b == nil {
+		return (a == nil || *a == "") && (b == nil || *b == "")
+	}
+	return *a == *b
+}
+
+func valueText(v, vmax *float64, unit *string) string {
+	if v == nil {
+		return "-"
+	}
+	s := strconv.FormatFloat(*v, 'g', -1, 64)
+	if vmax != nil {
+		s += "–" + strconv.FormatFloat(*vmax, 'g', -1, 64)
+	}
+	if unit != nil {
+		s += *unit
+	}
+	return s
+}
+
+// Write prints the scores and every miss and extra with its span.
+func (s GoalsScore) Write(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "goals numeric     %v\ngoals qualitative %v\ngoals overall     %v\n", s.Numeric, s.Qualitative, s.Overall)
+	for _, list := range []struct {
+		name  string
+		goals []GoalMiss
+	}{{"miss", s.Misses}, {"extra", s.Extras}} {
+		for _, g := range list.goals {
+			if err != nil {
+				return fmt.Errorf("write goals score: %w", err)
+			}
+			_, err = fmt.Fprintf(w, "%s\t%s line %d\t%s\t%s\t%s\t%s stretch=%v\t%s\n",
+				list.name, g.Region, g.Line, g.Indicator, g.Subject, g.Value, g.Comparator, g.Stretch, g.Span)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("write goals score: %w", err)
+	}
+	return nil
+}

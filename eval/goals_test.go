@@ -1,0 +1,94 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/goals"
+	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/stages/split"
+	"github.com/govreports/govreports/testdata"
+)
+
+const goalsKey = "../testdata/gold/goals.json"
+
+// corpusGoals runs reading, splitting and the goals grammar over the
+// embedded corpus.
+func corpusGoals(t *testing.T) []schemas.Goal {
+	t.Helper()
+	var rows []schemas.Goal
+	_, err := read.Read(context.Background(), read.BytesSource(testdata.CorpusName, testdata.Corpus), read.Options{},
+		func(r *read.Report) error {
+			keys := schemas.Keys{Year: int16(r.Year), RegionCode: r.Region.Code, Region: r.Region.Short}
+			sents := split.Split(r)
+			for _, g := range goals.Extract(sents, r.Year) {
+				rows = append(rows, g.Row(keys, sents))
+			}
+			return nil
+		})
+	require.NoError(t, err)
+	return rows
+}
+
+func TestScoreGoalsDevKey(t *testing.T) {
+	gold, err := LoadGoals(goalsKey)
+	require.NoError(t, err)
+	require.NotEmpty(t, gold)
+	score := ScoreGoals(gold, corpusGoals(t))
+	var report bytes.Buffer
+	require.NoError(t, score.Write(&report))
+	t.Log("\n" + report.String())
+	assert.GreaterOrEqual(t, score.Numeric.F1(), 0.98, "numeric-goal strict F1")
+	assert.GreaterOrEqual(t, score.Qualitative.F1(), 0.9, "qualitative-goal F1")
+}
+
+func TestScoreGoalsMatching(t *testing.T) {
+	five, six, pct := 5.0, 6.0, "%"
+	goldNumeric := GoldGoal{Region: "北京", Indicator: "gdp_growth", Value: &five, Unit: &pct, Comparator: "about"}
+	goldQual := GoldGoal{Region: "北京", Indicator: "income_growth", Comparator: "in_sync"}
+	row := func(ind string, v *float64, cmp string, stretch bool) schemas.Goal {
+		g := schemas.Goal{Keys: schemas.Keys{Region: "北京"}, Indicator: ind, Value: v, Comparator: cmp, Stretch: stretch}
+		if v != nil {
+			g.Unit = &pct
+		}
+		return g
+	}
+	tests := []struct {
+		name        string
+		rows        []schemas.Goal
+		numeric     PRF
+		qualitative PRF
+	}{
+		{"all match", []schemas.Goal{row("gdp_growth", &five, "about", false), row("income_growth", nil, "in_sync", false)},
+			PRF{TP: 1}, PRF{TP: 1}},
+		{"wrong value and stretch", []schemas.Goal{row("gdp_growth", &six, "about", false), row("gdp_growth", &five, "about", true)},
+			PRF{FP: 2, FN: 1}, PRF{FN: 1}},
+		{"wrong comparator", []schemas.Goal{row("income_growth", nil, "above_gdp", false)}, PRF{FN: 1}, PRF{FP: 1, FN: 1}},
+		{"uncovered region ignored", []schemas.Goal{{Keys: schemas.Keys{Region: "上海"}, Indicator: "cpi", Comparator: "about"}},
+			PRF{FN: 1}, PRF{FN: 1}},
+		{"duplicate row is an extra", []schemas.Goal{row("gdp_growth", &five, "about", false), row("gdp_growth", &five, "about", false),
+			row("income_growth", nil, "in_sync", false)}, PRF{TP: 1, FP: 1}, PRF{TP: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := ScoreGoals([]GoldGoal{goldNumeric, goldQual}, tt.rows)
+			assert.Equal(t, tt.numeric, s.Numeric)
+			assert.Equal(t, tt.qualitative, s.Qualitative)
+			assert.Equal(t, tt.numeric.TP+tt.qualitative.TP, s.Overall.TP)
+			assert.Len(t, s.Misses, s.Overall.FN)
+			assert.Len(t, s.Extras, s.Overall.FP)
+		})
+	}
+}
+
+func TestLoadGoalsErrors(t *testing.T) {
+	_, err := LoadGoals("no/such/goals.json")
+	assert.Error(t, err)
+	_, err = LoadGoals("../testdata/gold/GUIDE_goals.md")
+	assert.Error(t, err)
+}

@@ -1,0 +1,410 @@
+package output
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/read"
+)
+
+// Well-known keys of a dataset.
+const (
+	ManifestKey = "_manifest.json"
+	SuccessKey  = "_SUCCESS"
+	shardsDir   = "_shards/"
+	stagingDir  = "_tmp/"
+)
+
+// Options configure a dataset run.
+type Options struct {
+	// Out is a directory, a file:// URL or a bucket URL (s3://bucket/prefix,
+	// gs://…, azblob://…).
+	Out string
+	// ShardIndex and ShardCount split a run; 0 and 1 (or 0 and 0) when not sharded.
+	ShardIndex, ShardCount int
+	// Inputs are listed in the manifest.
+	Inputs []Input
+	// ToolVersion is recorded in the manifest.
+	ToolVersion string
+	// StartedAt, when set, is recorded in the manifest (never in the Parquet files).
+	StartedAt time.Time
+}
+
+// Input is one input file of the run, as the reader reports it.
+type Input = read.Input
+
+// Summary is what a commit wrote.
+type Summary struct {
+	Tables map[string]int64 // rows per table
+	Files  []FileInfo
+}
+
+// Dataset is one run writing a dataset. It is not safe for concurrent use.
+type Dataset struct {
+	ctx     context.Context
+	opts    Options
+	st      store
+	staging string // key prefix of this run's files until Commit
+	cols    map[*schemas.Table][]columnWriter
+	writers map[string]*tableWriter // by final key
+	years   map[int16]bool
+	reports map[string]bool // report ids seen, for the shard marker
+	err     error           // first failure: the run can only be aborted
+	done    bool
+}
+
+func (o Options) sharded() bool { return o.ShardCount > 1 }
+
+// Open starts a run writing to opts.Out. Nothing is visible at Out until
+// Commit succeeds.
+func Open(ctx context.Context, opts Options) (*Dataset, error) {
+	if opts.ShardCount < 0 || opts.ShardIndex < 0 || (opts.ShardIndex > 0 && opts.ShardIndex >= opts.ShardCount) {
+		return nil, fmt.Errorf("output: shard %d of %d is out of range", opts.ShardIndex, opts.ShardCount)
+	}
+	st, err := openStore(ctx, opts.Out)
+	if err != nil {
+		return nil, err
+	}
+	d, err := openDataset(ctx, opts, st)
+	if err != nil {
+		_ = st.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+func openDataset(ctx context.Context, opts Options, st store) (*Dataset, error) {
+	staging, err := newStaging()
+	if err != nil {
+		return nil, err
+	}
+	d := &Dataset{
+		ctx: ctx, opts: opts, st: st, staging: staging,
+		cols:    map[*schemas.Table][]columnWriter{},
+		writers: map[string]*tableWriter{},
+		years:   map[int16]bool{},
+		reports: map[string]bool{},
+	}
+	// Probe the location now so that an unwritable output fails before any work.
+	probe, err := st.Create(ctx, d.staging+"_probe")
+	if err != nil {
+		return nil, fmt.Errorf("output: %s is not writable: %w", st, err)
+	}
+	probe.Abort()
+	return d, nil
+}
+
+// SetInputs sets the inputs the manifest lists, for callers that know them
+// only once the rows are written.
+func (d *Dataset) SetInputs(inputs []Input) { d.opts.Inputs = inputs }
+
+// Append adds rows, a slice of the table's row struct type (e.g.
+// []schemas.Figure), to table t. Rows of partitioned tables go to the
+// partition of their year column. After an error the run can only be aborted.
+func (d *Dataset) Append(t *schemas.Table, rows any) error {
+	if err := d.usable(); err != nil {
+		return err
+	}
+	if err := d.append(t, rows); err != nil {
+		d.err = err
+		return err
+	}
+	return nil
+}
+
+func (d *Dataset) usable() error {
+	switch {
+	case d.done:
+		return errors.New("output: dataset already committed or aborted")
+	case d.err != nil:
+		return fmt.Errorf("output: an earlier write failed: %w", d.err)
+	}
+	if err := d.ctx.Err(); err != nil {
+		d.err = err
+		return fmt.Errorf("output: %w", err)
+	}
+	return nil
+}
+
+func (d *Dataset) append(t *schemas.Table, rows any) error {
+	v := reflect.ValueOf(rows)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != t.Row {
+		return fmt.Errorf("output: append to %s: rows are %T, want []%s", t.Name, rows, t.Row)
+	}
+	yearCol, idCol := column(t, "year"), column(t, "report_id")
+	var w *tableWriter
+	for i := 0; i < v.Len(); i++ {
+		row := v.Index(i)
+		var year *int16
+		if t.Partitioned && yearCol != nil {
+			y := int16(row.FieldByIndex(yearCol.Index).Int())
+			year = &y
+		}
+		if w == nil || !sameYear(w.info.Year, year) {
+			var err error
+			if w, err = d.writer(t, year); err != nil {
+				return err
+			}
+		}
+		if idCol != nil {
+			d.reports[row.FieldByIndex(idCol.Index).String()] = true
+		}
+		if err := w.append(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sameYear(a, b *int16) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+func column(t *schemas.Table, name string) *schemas.Column {
+	for i := range t.Columns {
+		if t.Columns[i].Name == name {
+			return &t.Columns[i]
+		}
+	}
+	return nil
+}
+
+// partName is the file name of this run's file in a partition.
+func (d *Dataset) partName() string {
+	if d.opts.sharded() {
+		return fmt.Sprintf("part-%05d-of-%05d.parquet", d.opts.ShardIndex, d.opts.ShardCount)
+	}
+	return "part-00000.parquet"
+}
+
+// writer returns the file writer of table t's partition year (nil: none).
+func (d *Dataset) writer(t *schemas.Table, year *int16) (*tableWriter, error) {
+	dir := t.Name
+	if year != nil {
+		dir = fmt.Sprintf("%s/year=%d", t.Name, *year)
+		d.years[*year] = true
+	}
+	key := path.Join(dir, d.partName())
+	if w, ok := d.writers[key]; ok {
+		return w, nil
+	}
+	cols, ok := d.cols[t]
+	if !ok {
+		var err error
+		if cols, err = columnWritersOf(t); err != nil {
+			return nil, err
+		}
+		d.cols[t] = cols
+	}
+	staged := d.staging + key
+	obj, err := d.st.Create(d.ctx, staged)
+	if err != nil {
+		return nil, err
+	}
+	w, err := newTableWriter(t, cols, obj, staged, FileInfo{Path: key, Table: t.Name, Year: year})
+	if err != nil {
+		obj.Abort()
+		return nil, err
+	}
+	d.writers[key] = w
+	return w, nil
+}
+
+// addEmptyFiles gives every table a file, so that readers of the dataset
+// never miss one: partitioned tables get one in each year the run saw.
+func (d *Dataset) addEmptyFiles() error {
+	years := make([]int16, 0, len(d.years))
+	for y := range d.years {
+		years = append(years, y)
+	}
+	sort.Slice(years, func(i, j int) bool { return years[i] < years[j] })
+	for _, t := range schemas.All {
+		switch {
+		case !t.Partitioned:
+			if _, err := d.writer(t, nil); err != nil {
+				return err
+			}
+		case len(years) == 0 && !d.opts.sharded():
+			// A run without any row: no year is known, an unpartitioned file keeps the table readable.
+			if _, err := d.writer(t, nil); err != nil {
+				return err
+			}
+		default:
+			for _, y := range years {
+				if _, err := d.writer(t, &y); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Commit closes every file, moves them into place, removes what an earlier
+// run left in the tables' folders, and writes the manifest and _SUCCESS (or,
+// for a shard, its marker). On error the run is aborted; a failure while
+// files are being moved leaves the dataset without _SUCCESS.
+func (d *Dataset) Commit(ctx context.Context) (Summary, error) {
+	if err := d.usable(); err != nil {
+		d.Abort()
+		return Summary{}, err
+	}
+	sum, err := d.commit(ctx)
+	if err != nil {
+		d.Abort()
+		return Summary{}, err
+	}
+	d.done = true
+	_ = d.st.Close()
+	return sum, nil
+}
+
+func (d *Dataset) commit(ctx context.Context) (Summary, error) {
+	if err := d.addEmptyFiles(); err != nil {
+		return Summary{}, err
+	}
+	keys := make([]string, 0, len(d.writers))
+	for k := range d.writers {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	sum := Summary{Tables: map[string]int64{}}
+	for _, t := range schemas.All {
+		sum.Tables[t.Name] = 0
+	}
+	for _, k := range keys {
+		w := d.writers[k]
+		delete(d.writers, k) // closed or aborted either way: Abort must not touch it again
+		if err := w.close(); err != nil {
+			return Summary{}, err
+		}
+		sum.Files = append(sum.Files, w.info)
+		sum.Tables[w.info.Table] += w.info.Rows
+	}
+	if err := ctx.Err(); err != nil {
+		return Summary{}, fmt.Errorf("output: %w", err)
+	}
+	if d.opts.sharded() {
+		return sum, d.publishShard(ctx, sum)
+	}
+	return sum, d.publish(ctx, sum)
+}
+
+// publish moves a whole (unsharded) run into place.
+func (d *Dataset) publish(ctx context.Context, sum Summary) error {
+	if err := d.st.Delete(ctx, SuccessKey); err != nil {
+		return err
+	}
+	if err := d.moveFiles(ctx, sum.Files); err != nil {
+		return err
+	}
+	keep := map[string]bool{}
+	for _, f := range sum.Files {
+		keep[f.Path] = true
+	}
+	if err := removeStale(ctx, d.st, keep, func(string) bool { return true }); err != nil {
+		return err
+	}
+	m := Manifest{
+		SchemaVersion: schemas.Version, ToolVersion: d.opts.ToolVersion, StartedAt: timeString(d.opts.StartedAt),
+		Inputs: d.opts.Inputs, Tables: sum.Tables, Files: sum.Files,
+	}
+	return writeManifest(ctx, d.st, d.staging, m)
+}
+
+// publishShard moves a shard's files into place and writes its marker.
+func (d *Dataset) publishShard(ctx context.Context, sum Summary) error {
+	marker := shardMarkerKey(d.opts.ShardIndex, d.opts.ShardCount)
+	for _, k := range []string{SuccessKey, marker} {
+		if err := d.st.Delete(ctx, k); err != nil {
+			return err
+		}
+	}
+	if err := d.moveFiles(ctx, sum.Files); err != nil {
+		return err
+	}
+	keep := map[string]bool{}
+	for _, f := range sum.Files {
+		keep[f.Path] = true
+	}
+	// Only this shard's own files of an earlier run: the others belong to other shards.
+	own := "/" + d.partName()
+	if err := removeStale(ctx, d.st, keep, func(k string) bool { return strings.HasSuffix(k, own) }); err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(d.reports))
+	for id := range d.reports {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	m := ShardMarker{
+		SchemaVersion: schemas.Version, ToolVersion: d.opts.ToolVersion, StartedAt: timeString(d.opts.StartedAt),
+		Index: d.opts.ShardIndex, Count: d.opts.ShardCount,
+		Inputs: d.opts.Inputs, Tables: sum.Tables, Files: sum.Files, ReportIDs: ids,
+	}
+	if err := removeOtherMarkers(ctx, d.st, d.opts.ShardCount); err != nil {
+		return err
+	}
+	if err := writeJSON(ctx, d.st, d.staging, marker, m); err != nil {
+		return err
+	}
+	return d.st.DeletePrefix(ctx, d.staging)
+}
+
+func (d *Dataset) moveFiles(ctx context.Context, files []FileInfo) error {
+	for _, f := range files {
+		if err := d.st.Move(ctx, d.staging+f.Path, f.Path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Abort drops every file of the run; the previous dataset stays. It is a
+// no-op after Commit or a previous Abort.
+func (d *Dataset) Abort() {
+	if d.done {
+		return
+	}
+	d.done = true
+	for k, w := range d.writers {
+		w.abort()
+		delete(d.writers, k)
+	}
+	// The run's context may be the reason for the abort: clean up regardless.
+	_ = d.st.DeletePrefix(context.WithoutCancel(d.ctx), d.staging)
+	_ = d.st.Close()
+}
+
+// removeStale deletes the Parquet files under the tables' folders that are
+// not in keep and that owned accepts, so that no partition of an earlier run
+// outlives the run that replaced it.
+func removeStale(ctx context.Context, st store, keep map[string]bool, owned func(key string) bool) error {
+	for _, t := range schemas.All {
+		keys, err := st.List(ctx, t.Name+"/")
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if keep[k] || !strings.HasSuffix(k, ".parquet") || !owned(k) {
+				continue
+			}
+			if err := st.Delete(ctx, k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func timeString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}

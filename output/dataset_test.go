@@ -1,0 +1,85 @@
+package output
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/govreports/govreports/schemas"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var corpus = testCorpus{reports: 5, perReport: 40}
+
+func TestRoundTripEveryTable(t *testing.T) {
+	out := t.TempDir()
+	sum := corpus.write(t, out)
+	for _, tbl := range schemas.All {
+		t.Run(tbl.Name, func(t *testing.T) {
+			got, err := readTable(context.Background(), out, tbl)
+			require.NoError(t, err)
+			require.Equal(t, corpus.want(tbl), got.Interface())
+			assert.Equal(t, corpus.wantCount(tbl), sum.Tables[tbl.Name])
+		})
+	}
+}
+
+func TestReadTableTyped(t *testing.T) {
+	out := t.TempDir()
+	corpus.write(t, out)
+	figs, err := ReadTable[schemas.Figure](context.Background(), out, schemas.Figures)
+	require.NoError(t, err)
+	assert.Equal(t, corpus.want(schemas.Figures), figs)
+
+	_, err = ReadTable[schemas.Goal](context.Background(), out, schemas.Figures)
+	assert.ErrorContains(t, err, "want schemas.Figure")
+}
+
+func TestLayoutAndManifest(t *testing.T) {
+	out := t.TempDir()
+	sum := corpus.write(t, out)
+	files := snapshot(t, out)
+
+	var want []string
+	for _, tbl := range schemas.All {
+		if tbl.Partitioned {
+			want = append(want, tbl.Name+"/year=2023/part-00000.parquet", tbl.Name+"/year=2024/part-00000.parquet")
+		} else {
+			want = append(want, tbl.Name+"/part-00000.parquet")
+		}
+	}
+	want = append(want, ManifestKey, SuccessKey)
+	assert.ElementsMatch(t, want, sortedKeys(files), "no temp file, no stray folder")
+
+	m, err := ReadManifest(context.Background(), out)
+	require.NoError(t, err)
+	assert.Equal(t, schemas.Version, m.SchemaVersion)
+	assert.Equal(t, "test", m.ToolVersion)
+	assert.Empty(t, m.StartedAt, "no timestamp unless the caller gives one")
+	assert.Equal(t, []Input{{Name: "in.txt", SHA256: "ab", Bytes: 2}}, m.Inputs)
+	assert.Equal(t, sum.Tables, m.Tables)
+	assert.Equal(t, sum.Files, m.Files)
+	require.Len(t, m.Files, len(want)-2)
+	for _, f := range m.Files {
+		assert.Equal(t, files[f.Path], f.SHA256, f.Path)
+		st, err := os.Stat(filepath.Join(out, f.Path))
+		require.NoError(t, err)
+		assert.Equal(t, st.Size(), f.Bytes, f.Path)
+	}
+	raw, err := os.ReadFile(filepath.Join(out, ManifestKey))
+	require.NoError(t, err)
+	assert.True(t, json.Valid(raw))
+}
+
+func TestSameInputSameBytes(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	corpus.write(t, a)
+	corpus.write(t, b)
+	first := snapshot(t, a)
+	assert.Equal(t, first, snapshot(t, b), "two runs")
+	corpus.write(t, a) // over the previous dataset
+	assert.Equal(t, first, snapshot(t, a), "rewrite in place")
+}

@@ -1,0 +1,133 @@
+// Package commitments finds the concrete policy actions of the forward-looking parts of a work report:
+// action clauses (an action verb governing a specific object) with their verb, object, topic and deadline.
+//
+// The word lists are embedded TSV data: verbs.tsv (action and target verbs), abstract.tsv (objects that
+// name aims or slogans, not programmes), cues.tsv (phrases of context, principle, rhetoric and target
+// explanations) and topics.tsv (weighted keywords per topic).
+package commitments
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/govreports/govreports/stages/segment"
+	"github.com/govreports/govreports/stages/split"
+)
+
+// Commitment is one action clause. Offsets are code points in the sentence Text.
+type Commitment struct {
+	SentenceIndex int // index into the sentences slice passed in
+	Clause        string
+	SpanStart     int
+	SpanEnd       int
+	Verb          string
+	Object        string
+	Topic         string
+	Deadline      string
+}
+
+// Extractor finds commitments. It is safe for concurrent use.
+type Extractor struct {
+	seg *segment.Segmenter
+	lex *lexicon
+}
+
+// New builds an Extractor on a shared Segmenter.
+func New(seg *segment.Segmenter) (*Extractor, error) {
+	if seg == nil {
+		return nil, errors.New("commitments: nil segmenter")
+	}
+	lex, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{seg: seg, lex: lex}, nil
+}
+
+// runInHeadingMax is the longest paragraph-opening sentence (in code points, without its final stop) still
+// read as a run-in heading ("抓好重点领域改革。" followed by the measures).
+const runInHeadingMax = 20
+
+// enumerated matches the numbering of a heading: （三）, 三、, 3., 一是.
+var enumerated = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[.．、])`)
+
+// Extract returns the commitments of the forward-looking sentences (targets, plan and governance
+// sections), in order. Headings, run-in headings, context, principles, rhetoric and explanations of the
+// targets yield none.
+func (e *Extractor) Extract(sentences []split.Sentence) []Commitment {
+	var out []Commitment
+	for i, s := range sentences {
+		if !forwardLooking(s.Section) || s.IsHeading || e.isHeadingLike(sentences, i) || e.hasCue(s.Text) {
+			continue
+		}
+		out = append(out, e.sentenceCommitments(i, s)...)
+	}
+	return out
+}
+
+func forwardLooking(section string) bool {
+	return section == split.Targets || section == split.Plan || section == split.Governance
+}
+
+// isHeadingLike reports a numbered heading or a run-in heading: a short sentence without a comma that
+// opens a paragraph whose measures follow in the next sentences.
+func (e *Extractor) isHeadingLike(sentences []split.Sentence, i int) bool {
+	s := sentences[i]
+	text := strings.TrimRight(s.Text, "。！？；")
+	short := utf8.RuneCountInString(text) <= runInHeadingMax && !strings.ContainsAny(text, "，；：")
+	if enumerated.MatchString(text) && short {
+		return true
+	}
+	opensParagraph := i == 0 || sentences[i-1].Paragraph != s.Paragraph
+	continues := i+1 < len(sentences) && sentences[i+1].Paragraph == s.Paragraph
+	return short && opensParagraph && continues && !strings.ContainsFunc(text, unicode.IsDigit)
+}
+
+func (e *Extractor) hasCue(text string) bool {
+	for _, c := range e.lex.cues {
+		if strings.Contains(text, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceCommitments returns the action clauses of one sentence. A clause without a verb that carries a
+// number continues the commitment before it (…，总投资50亿元), so its figures stay with that commitment.
+func (e *Extractor) sentenceCommitments(index int, s split.Sentence) []Commitment {
+	tokens := e.seg.Tokens(s.Text)
+	runes := []rune(s.Text)
+	var out []Commitment
+	context := e.lex.contextScore(s.Text, s.Heading)
+	sentenceDeadline := deadlinePattern.FindString(s.Text)
+	prevCommitment := false
+	for _, c := range e.splitClauses(tokens) {
+		ct := tokens[c.start:c.end]
+		text := string(runes[ct[0].Start:ct[len(ct)-1].End])
+		verb, object, ok := e.action(ct, s.Section == split.Targets)
+		switch {
+		case ok:
+			out = append(out, Commitment{
+				SentenceIndex: index,
+				Clause:        text,
+				SpanStart:     ct[0].Start,
+				SpanEnd:       ct[len(ct)-1].End,
+				Verb:          verb,
+				Object:        object,
+				Topic:         e.lex.topic(text, context),
+				Deadline:      deadline(text, sentenceDeadline),
+			})
+			prevCommitment = true
+		case prevCommitment && verb == "" && strings.ContainsFunc(text, unicode.IsDigit):
+			last := &out[len(out)-1]
+			last.SpanEnd = ct[len(ct)-1].End
+			last.Clause = string(runes[last.SpanStart:last.SpanEnd])
+		default:
+			prevCommitment = false
+		}
+	}
+	return out
+}

@@ -1,0 +1,403 @@
+// Package goals reads the year's main expected targets out of the targets
+// passage of a government work report: one Goal per indicator and value, with
+// the subject as written, the comparator, the stretch flag and the period.
+//
+// The clause grammar is subject list (A、B、C / A和B / A及B) + predicate
+// (增长, 控制在, 达到 …) + value(s) + qualifier. 分别 pairs subjects and values
+// in order; one predicate shared by a list gives one goal per subject; a
+// clause opening with 力争 is a stretch aim, of the previous subject when it
+// names none. Numbers, units and their qualifiers come from stages/quantity;
+// the grammar words live in grammar.tsv.
+package goals
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/govreports/govreports/stages/indicator"
+	"github.com/govreports/govreports/stages/quantity"
+	"github.com/govreports/govreports/stages/split"
+	"github.com/govreports/govreports/stages/targets"
+)
+
+// Comparators of a goal besides those of quantity (exact, about, at_least, at_most).
+const (
+	Range       = "range"
+	InSync      = "in_sync"
+	AboveGDP    = "above_gdp"
+	Positive    = "positive"
+	Qualitative = "qualitative"
+)
+
+// maxShortItem is the longest item of a subject list, in code points, that
+// is a bare modifier sharing the head of the last item (城镇 in
+// 城镇、农村居民人均可支配收入, 一 in 一、二、三产增加值).
+const maxShortItem = 2
+
+// Goal is one target. Offsets are code points in the sentence's Text.
+type Goal struct {
+	SentenceIndex int // index into the sentences slice passed in
+	Indicator     indicator.Indicator
+	Subject       string
+	Value         *float64
+	ValueMax      *float64
+	Multiplier    *float64
+	Unit          string
+	BaseValue     *float64
+	BaseUnit      string
+	Comparator    string
+	Stretch       bool
+	Period        string
+	Note          string
+	Span          string
+	SpanStart     int
+	SpanEnd       int
+}
+
+// Extract returns the targets stated in the sentences with Section ==
+// split.Targets, in text order. year is the report's year (for period).
+func Extract(sentences []split.Sentence, year int) []Goal {
+	var goals []Goal
+	var prev *Goal // the last goal, whose subject a bare stretch aim takes over
+	for i, s := range sentences {
+		if s.Section != split.Targets {
+			continue
+		}
+		rs := []rune(s.Text)
+		from := 0
+		if at := targets.IntroEnd(s.Text); at >= 0 {
+			from = len([]rune(s.Text[:at]))
+		}
+		mentions := quantity.Extract(s.Text)
+		for _, c := range clauses(rs, from, mentions) {
+			for _, g := range c.goals(prev, strconv.Itoa(year)) {
+				g.SentenceIndex = i
+				goals = append(goals, g)
+				prev = &g
+			}
+		}
+	}
+	return goals
+}
+
+// clause is one target clause of a sentence: runes [start, end) of rs and
+// the quantity mentions inside it.
+type clause struct {
+	rs         []rune
+	start, end int
+	mentions   []quantity.Mention // the target values, baselines (由2.1%提高到…) left out
+	valuesAt   int                // where the first mention, baseline or not, starts
+}
+
+func (c clause) text() string { return string(c.rs[c.start:c.end]) }
+
+// clauses cuts rs[from:] at clause punctuation outside brackets and quotes,
+// and at an enumeration comma that follows a value and is not followed by
+// another (城镇新增就业46万人、城镇调查失业率控制在5.5%以内), since that comma joins
+// two whole targets rather than the items of a list.
+func clauses(rs []rune, from int, mentions []quantity.Mention) []clause {
+	var out []clause
+	start, depth := from, 0
+	cut := func(end int) {
+		c := trimClause(clause{rs: rs, start: start, end: end})
+		c.valuesAt = c.end
+		for _, m := range mentions {
+			if m.Start < c.start || m.End > c.end {
+				continue
+			}
+			c.valuesAt = min(c.valuesAt, m.Start)
+			if !containsAny(string(rs[max(m.Start-1, 0):m.Start]), lex.baseline) {
+				c.mentions = append(c.mentions, m)
+			}
+		}
+		if c.end > c.start {
+			out = append(out, c)
+		}
+		start = end + 1
+	}
+	for i := from; i < len(rs); i++ {
+		switch r := rs[i]; {
+		case strings.ContainsRune("（(“《", r):
+			depth++
+		case strings.ContainsRune("）)”》", r):
+			depth = max(depth-1, 0)
+		case depth > 0:
+		case strings.ContainsRune("，,；;。！？!?：:", r):
+			cut(i)
+		case r == '、' && valueEndsAt(mentions, start, i) && !valueStartsAt(mentions, i+1):
+			cut(i)
+		}
+	}
+	cut(len(rs))
+	return out
+}
+
+// valueEndsAt reports whether a mention lies in [from, at).
+func valueEndsAt(ms []quantity.Mention, from, at int) bool {
+	for _, m := range ms {
+		if m.Start >= from && m.End <= at {
+			return true
+		}
+	}
+	return false
+}
+
+func valueStartsAt(ms []quantity.Mention, at int) bool {
+	for _, m := range ms {
+		if m.Start == at {
+			return true
+		}
+	}
+	return false
+}
+
+// trimClause drops spaces and connectors (其中, 并) at the clause's start.
+func trimClause(c clause) clause {
+	for c.start < c.end && unicode.IsSpace(c.rs[c.start]) {
+		c.start++
+	}
+	for c.end > c.start && unicode.IsSpace(c.rs[c.end-1]) {
+		c.end--
+	}
+	if w := prefixOf(c.text(), lex.lead); w != "" && len([]rune(w)) < c.end-c.start {
+		c.start += len([]rune(w))
+	}
+	return c
+}
+
+// goals reads the targets of one clause. prev is the goal before it, whose
+// subject a clause without one (力争达到6%以上) takes over; year is the
+// default period.
+func (c clause) goals(prev *Goal, year string) []Goal {
+	text := c.text()
+	if text == "" || containsAny(text, lex.skip) {
+		return nil
+	}
+	base := Goal{Period: year, Span: text, SpanStart: c.start, SpanEnd: c.end}
+	if w := prefixOf(text, lex.stretch); w != "" {
+		base.Stretch = true
+	}
+	for _, p := range lex.period {
+		if strings.Contains(text, p.word) {
+			base.Period = p.value
+		}
+	}
+	if len(c.mentions) == 0 {
+		return qualitative(base, strings.TrimPrefix(text, prefixOf(text, lex.stretch)))
+	}
+	return c.numeric(base, dropMarkers(string(c.rs[c.start:c.valuesAt])), prev)
+}
+
+// dropMarkers removes the stretch word opening a clause and the names of
+// plan periods (“十四五”), which are not part of a subject.
+func dropMarkers(s string) string {
+	s = strings.TrimPrefix(s, prefixOf(s, lex.stretch))
+	for _, p := range lex.period {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "“"+p.word+"”", ""), p.word, "")
+	}
+	return s
+}
+
+// numeric reads a clause with values; pre is what stands before the first
+// value: the subject list and the predicate.
+func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
+	items := subjectItems(trimPredicate(pre))
+	if len(items) == 0 {
+		if prev == nil {
+			return nil
+		}
+		items = []string{prev.Subject}
+	}
+	if len(items) == 1 && len(c.mentions) == 2 && containsAny(pre, lex.distribute) {
+		items = urbanRural(items[0])
+	}
+	// 分别 lists pair items and values in order; one value is shared by every item.
+	n := max(len(items), len(c.mentions))
+	out := make([]Goal, 0, n)
+	for i := range n {
+		m := c.mentions[min(i, len(c.mentions)-1)]
+		g := base
+		g.Subject = items[min(i, len(items)-1)]
+		g.Indicator = indicatorOf(g.Subject)
+		g.Value, g.ValueMax, g.Multiplier, g.BaseValue = &m.Value, m.ValueMax, &m.Multiplier, &m.BaseValue
+		g.Unit, g.BaseUnit, g.Comparator = m.Unit, m.BaseUnit, m.Comparator
+		if m.ValueMax != nil {
+			g.Comparator = Range
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// qualitative reads a clause without values: subject + predicate
+// (居民收入增长与经济增长同步), or a verb-first target whose object names the
+// indicators (完成国家下达的节能减排和环境保护等任务).
+func qualitative(base Goal, body string) []Goal {
+	at, w := predicateStart(body)
+	if at < 0 {
+		return nil
+	}
+	subject, predicate := body[:at], body[at:]
+	if subject == "" || prefixOf(subject, lex.adverb) == subject {
+		subject, predicate = verbObject(body[at+len(w):]), body
+	}
+	items := subjectItems(trimPredicate(dropMarkers(subject)))
+	if len(items) == 0 {
+		return nil
+	}
+	base.Comparator = Qualitative
+	for _, p := range lex.compare {
+		if i := strings.Index(predicate, p.word); i >= 0 {
+			base.Comparator = p.value
+			if p.value == AboveGDP {
+				base.Note = predicate[i:]
+			}
+			break
+		}
+	}
+	out := make([]Goal, 0, len(items))
+	for _, it := range items {
+		g := base
+		g.Subject, g.Indicator = it, indicatorOf(it)
+		out = append(out, g)
+	}
+	return out
+}
+
+// predicateStart returns the byte offset and the word of the earliest
+// predicate opener in s, or -1.
+func predicateStart(s string) (int, string) {
+	at, word := -1, ""
+	for _, w := range lex.start {
+		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) {
+			at, word = i, w
+		}
+	}
+	return at, word
+}
+
+// verbObject is the indicator part of the object of a verb-first target:
+// 国家下达的单位地区生产总值能耗下降目标 → 单位地区生产总值能耗下降.
+func verbObject(obj string) string {
+	obj = strings.TrimPrefix(obj, prefixOf(obj, lex.objectPrefix))
+	if w := suffixOf(obj, lex.objectSuffix); w != "" && w != obj {
+		obj = strings.TrimSuffix(obj, w)
+	}
+	return obj
+}
+
+// trimPredicate strips predicate and modifier words from the end of a
+// subject, but never into the indicator's own words (经济增长 stays whole).
+func trimPredicate(s string) string {
+	for {
+		w := suffixOf(s, lex.strip)
+		if w == "" {
+			return s
+		}
+		if _, v, ok := indicator.MatchVariant(s); ok && strings.HasSuffix(s, v) {
+			return s
+		}
+		s = strings.TrimSuffix(s, w)
+	}
+}
+
+// subjectItems splits a subject list into its items. Bare modifiers share the
+// head of the last item (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入,
+// 农村居民人均可支配收入); modifiers that name no indicator before one that does
+// are part of a single subject (长江、黄河干流、澜沧江出省境断面水质).
+func subjectItems(subject string) []string {
+	subject = strings.TrimSpace(subject)
+	if subject == "" {
+		return nil
+	}
+	if _, v, ok := indicator.MatchVariant(subject); ok && containsAny(v, lex.conj) {
+		return []string{subject}
+	}
+	items := splitItems(subject)
+	if len(items) == 0 {
+		return nil
+	}
+	last := items[len(items)-1]
+	if len(items) > 1 && distributes(items) {
+		head := []rune(last)
+		for i, it := range items[:len(items)-1] {
+			items[i] = it + string(head[len([]rune(it)):])
+		}
+		return items
+	}
+	named := 0
+	for _, it := range items[:len(items)-1] {
+		if _, ok := indicator.Match(it); ok {
+			named++
+		}
+	}
+	if _, v, ok := indicator.MatchVariant(last); ok && named == 0 && len(items) > 1 && !strings.HasPrefix(last, v) {
+		return []string{subject}
+	}
+	return items
+}
+
+// splitItems cuts a subject at the conjunctions of a list.
+func splitItems(s string) []string {
+	var items []string
+	rest := s
+	for rest != "" {
+		at, w := -1, ""
+		for _, c := range lex.conj {
+			if i := strings.Index(rest, c); i >= 0 && (at < 0 || i < at || (i == at && len(c) > len(w))) {
+				at, w = i, c
+			}
+		}
+		if at < 0 {
+			items = append(items, rest)
+			break
+		}
+		if at > 0 {
+			items = append(items, rest[:at])
+		}
+		rest = rest[at+len(w):]
+	}
+	return items
+}
+
+// distributes reports whether every item but the last is a bare modifier
+// that, put before the head of the last item, names an indicator.
+func distributes(items []string) bool {
+	last := []rune(items[len(items)-1])
+	for _, it := range items[:len(items)-1] {
+		n := len([]rune(it))
+		if n > maxShortItem || n >= len(last) {
+			return false
+		}
+		whole, ok := indicator.Match(it + string(last[n:]))
+		if !ok {
+			return false
+		}
+		if alone, named := indicator.Match(it); named && alone != whole {
+			return false
+		}
+	}
+	return true
+}
+
+// urbanRural splits a subject written for town and country together
+// (城乡居民人均可支配收入) into its urban and rural items when it takes two values.
+func urbanRural(subject string) []string {
+	for _, p := range lex.urbanRural {
+		if rest, ok := strings.CutPrefix(subject, p.word); ok {
+			parts := strings.Split(p.value, "|")
+			out := make([]string, len(parts))
+			for i, part := range parts {
+				out[i] = part + rest
+			}
+			return out
+		}
+	}
+	return []string{subject}
+}
+
+func indicatorOf(subject string) indicator.Indicator {
+	ind, _ := indicator.Match(subject)
+	return ind
+}

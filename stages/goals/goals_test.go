@@ -1,0 +1,231 @@
+package goals_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/govreports/govreports/stages/goals"
+	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/stages/split"
+	"github.com/govreports/govreports/testdata"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// targetsPassage marks every sentence as part of the targets passage.
+func targetsPassage(texts ...string) []split.Sentence {
+	sents := make([]split.Sentence, len(texts))
+	for i, t := range texts {
+		sents[i] = split.Sentence{ID: i, Section: split.Targets, Text: t}
+	}
+	return sents
+}
+
+// brief is a goal in one line: indicator subject value comparator [stretch] [period].
+func brief(g goals.Goal) string {
+	v := "-"
+	if g.Value != nil {
+		v = fmt.Sprintf("%g", *g.Value)
+		if g.ValueMax != nil {
+			v += fmt.Sprintf("~%g", *g.ValueMax)
+		}
+		v += fmt.Sprintf("×%g%s", *g.Multiplier, g.Unit)
+	}
+	s := strings.Join([]string{g.Indicator.Code, g.Subject, v, g.Comparator}, " ")
+	if g.Stretch {
+		s += " stretch"
+	}
+	if g.Period != "2024" {
+		s += " " + g.Period
+	}
+	if g.Note != "" {
+		s += " (" + g.Note + ")"
+	}
+	return s
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name  string
+		texts []string
+		want  []string
+	}{
+		{"introduction and plain targets", []string{"今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，粮食产量1.3万亿斤以上。"}, []string{
+			"gdp_growth 国内生产总值 5×1% about",
+			"urban_new_jobs 城镇新增就业 1200×10000人 at_least",
+			"grain_output 粮食产量 1.3×1e+12斤 at_least",
+		}},
+		{"indicator words that end in a predicate word", []string{"经济增长5.5%，研发经费投入强度2.1%。"}, []string{
+			"gdp_growth 经济增长 5.5×1% exact",
+			"rd_intensity 研发经费投入强度 2.1×1% exact",
+		}},
+		{"comparators", []string{"城镇调查失业率控制在5%以内，居民消费价格指数（CPI）涨幅在3%以内，城镇化率提高到60%，居民消费价格涨幅控制在3%左右。"}, []string{
+			"unemployment_rate 城镇调查失业率 5×1% at_most",
+			"cpi 居民消费价格指数（CPI）涨幅 3×1% at_most",
+			"urbanization_rate 城镇化率 60×1% exact",
+			"cpi 居民消费价格涨幅 3×1% about",
+		}},
+		{"distributive list with a trailing qualifier", []string{"一产、二产、三产增加值分别增长6%、8%、5%左右。"}, []string{
+			"primary_industry_growth 一产增加值 6×1% about",
+			"secondary_industry_growth 二产增加值 8×1% about",
+			"tertiary_industry_growth 三产增加值 5×1% about",
+		}},
+		{"distributive list joined by 和", []string{"居民消费价格涨幅、城镇调查失业率分别控制在3%和5%以内。"}, []string{
+			"cpi 居民消费价格涨幅 3×1% at_most",
+			"unemployment_rate 城镇调查失业率 5×1% at_most",
+		}},
+		{"bare modifiers share the head", []string{"其中一、二、三产增加值分别增长3.5%左右、6%左右、5.5%左右；城镇和农村常住居民人均可支配收入分别增长6%左右和8%左右。"}, []string{
+			"primary_industry_growth 一产增加值 3.5×1% about",
+			"secondary_industry_growth 二产增加值 6×1% about",
+			"tertiary_industry_growth 三产增加值 5.5×1% about",
+			"urban_income_growth 城镇常住居民人均可支配收入 6×1% about",
+			"rural_income_growth 农村常住居民人均可支配收入 8×1% about",
+		}},
+		{"town and country with two values", []string{"城乡居民人均可支配收入分别增长5.5%、6.5%，城乡居民人均可支配收入增速高于经济增长速度。"}, []string{
+			"urban_income_growth 城镇居民人均可支配收入 5.5×1% exact",
+			"rural_income_growth 农村居民人均可支配收入 6.5×1% exact",
+			"income_growth 城乡居民人均可支配收入 - above_gdp (高于经济增长速度)",
+		}},
+		{"shared predicates", []string{"一般公共预算收入、城乡居民收入与经济增长同步，农村居民收入增长快于城镇居民。"}, []string{
+			"budget_revenue_growth 一般公共预算收入 - in_sync",
+			"income_growth 城乡居民收入 - in_sync",
+			"rural_income_growth 农村居民收入 - above_gdp (快于城镇居民)",
+		}},
+		{"two whole targets joined by an enumeration comma", []string{"城镇新增就业46万人、城镇调查失业率控制在5.5%以内。"}, []string{
+			"urban_new_jobs 城镇新增就业 46×10000人 exact",
+			"unemployment_rate 城镇调查失业率 5.5×1% at_most",
+		}},
+		{"stretch aims take the subject before them", []string{
+			"今年主要预期目标是：地区生产总值增长6%左右，力争达到6%以上。",
+			"单位生产总值能耗降低2.5%以上，力争“十四五”以来累计降低10%左右。",
+		}, []string{
+			"gdp_growth 地区生产总值 6×1% about",
+			"gdp_growth 地区生产总值 6×1% at_least stretch",
+			"energy_intensity_reduction 单位生产总值能耗 2.5×1% at_least",
+			"energy_intensity_reduction 单位生产总值能耗 10×1% about stretch 2021-2025",
+		}},
+		{"baseline left out", []string{"研发经费投入强度由2.1%提高到2.3%。"}, []string{"rd_intensity 研发经费投入强度 2.3×1% exact"}},
+		{"range", []string{"地区生产总值增长5%—5.5%。"}, []string{"gdp_growth 地区生产总值 5~5.5×1% range"}},
+		{"qualitative targets", []string{"固定资产投资实现正增长，进出口平稳增长，实际使用外资稳中提质，粮食产量只增不减，国际收支保持基本平衡，外贸外资促稳提质，在实际工作中争取更好结果。"}, []string{
+			"fixed_asset_investment_growth 固定资产投资 - positive",
+			"trade_growth 进出口 - positive",
+			"foreign_investment 实际使用外资 - qualitative",
+			"grain_output 粮食产量 - qualitative",
+			"balance_of_payments 国际收支 - qualitative",
+			"other 外贸外资 - qualitative",
+		}},
+		{"lists of indicators meeting the national task", []string{"生态环境质量、能源、水资源等指标达到国家要求，节能减排和碳排放强度下降完成国家下达任务，空气质量优良天数比率和地表水水质优良率均完成国家下达任务。"}, []string{
+			"environment 生态环境质量 - qualitative",
+			"other 能源 - qualitative",
+			"other 水资源 - qualitative",
+			"emissions 节能减排 - qualitative",
+			"carbon_intensity_reduction 碳排放强度 - qualitative",
+			"air_quality 空气质量优良天数比率 - qualitative",
+			"water_quality 地表水水质优良率 - qualitative",
+		}},
+		{"verb-first targets", []string{"按序时进度完成国家下达的单位地区生产总值能耗下降目标，全面完成节能减排降碳和环境质量改善约束性指标。"}, []string{
+			"energy_intensity_reduction 单位地区生产总值能耗 - qualitative",
+			"emissions 节能减排降碳 - qualitative",
+			"environment 环境质量 - qualitative",
+		}},
+		{"one noun phrase with modifiers in a list", []string{"长江、黄河干流、澜沧江出省境断面水质稳定保持在Ⅱ类及以上，能耗强度在“十四五”规划期内统筹完成国家规定目标。"}, []string{
+			"water_quality 长江、黄河干流、澜沧江出省境断面水质 - qualitative",
+			"energy_intensity_reduction 能耗强度 - qualitative 2021-2025",
+		}},
+		{"unknown subject kept", []string{"人才资源总量1380万人，农牧区劳动力转移就业106万人次以上。"}, []string{
+			"other 人才资源总量 1380×10000人 exact",
+			"other 农牧区劳动力转移就业 106×10000人次 at_least",
+		}},
+		{"no targets", []string{"在实际工作中尽可能争取更好结果。", ""}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, g := range goals.Extract(targetsPassage(tt.texts...), 2024) {
+				got = append(got, brief(g))
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestExtractOnlyTargetsSection(t *testing.T) {
+	sents := targetsPassage("地区生产总值增长5%左右。", "居民消费价格涨幅3%左右。")
+	sents[0].Section = split.Review
+	got := goals.Extract(sents, 2024)
+	require.Len(t, got, 1)
+	assert.Equal(t, 1, got[0].SentenceIndex)
+	assert.Equal(t, "cpi", got[0].Indicator.Code)
+}
+
+func TestExtractSpans(t *testing.T) {
+	text := "主要预期目标是：地区生产总值增长5%左右，城镇、农村居民人均可支配收入分别增长5%、7%左右。"
+	got := goals.Extract(targetsPassage(text), 2024)
+	require.Len(t, got, 3)
+	rs := []rune(text)
+	wants := []string{"地区生产总值增长5%左右", "城镇、农村居民人均可支配收入分别增长5%、7%左右", "城镇、农村居民人均可支配收入分别增长5%、7%左右"}
+	for i, g := range got {
+		assert.Equal(t, wants[i], g.Span)
+		assert.Equal(t, g.Span, string(rs[g.SpanStart:g.SpanEnd]))
+	}
+}
+
+// TestCorpusGoals writes the goals of every report of the corpus to a golden
+// file, read by eye when it changes.
+func TestCorpusGoals(t *testing.T) {
+	var b strings.Builder
+	reports := map[string]int{}
+	_, err := read.Read(context.Background(), read.BytesSource(testdata.CorpusName, testdata.Corpus), read.Options{},
+		func(r *read.Report) error {
+			sents := split.Split(r)
+			for _, g := range goals.Extract(sents, r.Year) {
+				reports[r.Region.Short]++
+				fmt.Fprintf(&b, "%s\t%d\t%s\t%s\n", r.Region.Short, sents[g.SentenceIndex].Line, brief(g), g.Span)
+			}
+			return nil
+		})
+	require.NoError(t, err)
+	assert.Len(t, reports, 32, "every report has goals")
+	golden := filepath.Join("testdata", "corpus.golden")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), b.String())
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"主要预期目标是：城镇、农村居民人均可支配收入分别增长5%、7%左右，力争达到6%以上。",
+		"力争“十四五”以来累计降低10%左右、",
+		"、、和及分别5%（，",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		rs := []rune(text)
+		for _, g := range goals.Extract(targetsPassage(text), 2024) {
+			require.True(t, 0 <= g.SpanStart && g.SpanStart <= g.SpanEnd && g.SpanEnd <= len(rs))
+			require.Equal(t, g.Span, string(rs[g.SpanStart:g.SpanEnd]))
+			require.NotEmpty(t, g.Comparator)
+		}
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	sents := targetsPassage("今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；居民收入增长和经济增长同步；国际收支保持基本平衡；粮食产量1.3万亿斤以上；单位国内生产总值能耗降低2.5%左右，生态环境质量持续改善。")
+	b.SetBytes(int64(len(sents[0].Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		goals.Extract(sents, 2024)
+	}
+}

@@ -1,0 +1,99 @@
+package goals
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+//go:embed grammar.tsv
+var grammarTSV string
+
+// pair is a word of the grammar with the value it stands for.
+type pair struct{ word, value string }
+
+// lexicon holds the words of the clause grammar by kind.
+type lexicon struct {
+	lead, stretch, skip, conj, strip, distribute, baseline, start, adverb []string
+	objectPrefix, objectSuffix                                            []string
+	compare, period, urbanRural                                           []pair
+}
+
+var lex = mustLoad(grammarTSV)
+
+func mustLoad(data string) lexicon {
+	l, err := load(data)
+	if err != nil {
+		panic(fmt.Sprintf("goals: embedded grammar.tsv: %v", err)) // build-time data: a defect, not input
+	}
+	return l
+}
+
+func load(data string) (lexicon, error) {
+	var l lexicon
+	words := map[string]*[]string{
+		"lead": &l.lead, "stretch": &l.stretch, "skip": &l.skip, "conj": &l.conj, "strip": &l.strip,
+		"distribute": &l.distribute, "baseline": &l.baseline, "start": &l.start, "adverb": &l.adverb,
+		"object_prefix": &l.objectPrefix, "object_suffix": &l.objectSuffix,
+	}
+	pairs := map[string]*[]pair{"compare": &l.compare, "period": &l.period, "urban_rural": &l.urbanRural}
+	for i, line := range strings.Split(data, "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 || f[1] == "" {
+			return l, fmt.Errorf("line %d: want kind<TAB>word[<TAB>value]", i+1)
+		}
+		if dst, ok := words[f[0]]; ok {
+			*dst = append(*dst, f[1])
+			continue
+		}
+		dst, ok := pairs[f[0]]
+		if !ok {
+			return l, fmt.Errorf("line %d: unknown kind %q", i+1, f[0])
+		}
+		if len(f) != 3 || f[2] == "" {
+			return l, fmt.Errorf("line %d: kind %q needs a value", i+1, f[0])
+		}
+		*dst = append(*dst, pair{f[1], f[2]})
+	}
+	for _, ws := range words {
+		// Longer words first, so that 稳定保持在 is stripped before 在.
+		sort.SliceStable(*ws, func(a, b int) bool {
+			return utf8.RuneCountInString((*ws)[a]) > utf8.RuneCountInString((*ws)[b])
+		})
+	}
+	return l, nil
+}
+
+// prefixOf returns the word of ws that s starts with, or "".
+func prefixOf(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// suffixOf returns the word of ws that s ends with, or "".
+func suffixOf(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

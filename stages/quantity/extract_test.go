@@ -1,0 +1,165 @@
+package quantity
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// want is the expected reading of one mention; empty fields are not checked.
+type want struct {
+	text       string
+	base       float64
+	baseUnit   string
+	unit       string
+	kind       string
+	direction  string
+	comparator string
+	approx     bool
+	subject    string
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []want
+	}{
+		{"国内生产总值超过126万亿元，增长5.2%。", []want{
+			{text: "126万亿元", base: 1.26e14, baseUnit: "CNY", unit: "元", kind: KindLevel, comparator: AtLeast, subject: "国内生产总值"},
+			{text: "5.2%", base: 5.2, baseUnit: "percent", kind: KindGrowth, direction: Up, comparator: Exact, subject: "国内生产总值"},
+		}},
+		{"紧急转移安置受灾群众近9.2万人。", []want{
+			{text: "近9.2万人", base: 92000, baseUnit: "person", kind: KindLevel, comparator: About, approx: true},
+		}},
+		{"城镇调查失业率下降0.4个百分点。", []want{
+			{text: "0.4个百分点", base: 0.4, baseUnit: "pp", unit: "个百分点", kind: KindPPChange, direction: Down},
+		}},
+		{"光伏制造业实现营收超2900亿元、升至全国第3位，锂离子电池制造业营收突破1000亿元、增长15%左右。", []want{
+			{text: "超2900亿元", base: 2.9e11, baseUnit: "CNY", comparator: AtLeast},
+			{text: "第3位", base: 3, baseUnit: "rank", unit: "位", kind: KindRank},
+			{text: "1000亿元", base: 1e11, comparator: AtLeast},
+			{text: "15%", kind: KindGrowth, comparator: About, approx: true},
+		}},
+		{"惠及2万多家企业，支持6.6万返乡人员创业，6600多万纳税人受益。", []want{
+			{text: "2万多家", base: 20000, baseUnit: "count", unit: "家", comparator: AtLeast, approx: true},
+			{text: "6.6万", base: 66000, baseUnit: "person", unit: ""},
+			{text: "6600多万", base: 6.6e7, baseUnit: "person", comparator: AtLeast, approx: true},
+		}},
+		{"城镇新增就业25.79万人，新增学位7万个，海绵城市建设达标面积增加106平方公里。", []want{
+			{text: "25.79万人", kind: KindCountChange, direction: Up, subject: "城镇新增就业"},
+			{text: "7万个", base: 70000, baseUnit: "count", kind: KindCountChange},
+			{text: "106平方公里", base: 106, baseUnit: "km2", kind: KindCountChange},
+		}},
+		{"第一、二、三产业增加值分别增长6%、8%、5%左右。", []want{
+			{text: "6%", kind: KindGrowth, comparator: About, approx: true},
+			{text: "8%", kind: KindGrowth, comparator: About, approx: true},
+			{text: "5%", kind: KindGrowth, comparator: About, approx: true},
+		}},
+		{"商品房销售面积、销售额分别居全国第四位、第六位。", []want{
+			{text: "第四位", base: 4, kind: KindRank, subject: "商品房销售面积"},
+			{text: "第六位", base: 6, kind: KindRank, subject: "销售额"},
+		}},
+		{"地区生产总值增长5%—5.5%，粮食产量1.39万亿斤，收入翻一番，占比过半达到一半，4成以上。", []want{
+			{text: "5%—5.5%", base: 5, kind: KindGrowth},
+			{text: "1.39万亿斤", base: 1.39e12 * 0.0005, baseUnit: "tonne"},
+			{text: "翻一番", base: 2, baseUnit: "times", kind: KindMultiple},
+			{text: "一半", base: 50, baseUnit: "percent", kind: KindShare},
+			{text: "4成", base: 40, baseUnit: "percent", comparator: AtLeast},
+		}},
+		{"非化石能源消费占能源消费总量比重为43%左右，全员劳动生产率16万元/人，排放浓度32微克/立方米。", []want{
+			{text: "43%", kind: KindShare, comparator: About, approx: true},
+			{text: "16万元/人", unit: "元/人", base: 160000, baseUnit: "other"},
+			{text: "32微克/立方米", unit: "微克/立方米"},
+		}},
+		{"控制在3%以内，新建5至6个，连续三年保持，累计1,200家，投资２０亿元。", []want{
+			{text: "3%", comparator: AtMost},
+			{text: "5至6个", base: 5, unit: "个"},
+			{text: "三年", base: 3, baseUnit: "year", kind: KindLevel},
+			{text: "1,200家", base: 1200},
+			{text: "２０亿元", base: 2e9, baseUnit: "CNY"},
+		}},
+		{"装机容量达到500万千瓦，发电量30亿千瓦时，营业收入过千亿，营收增长1.6倍。", []want{
+			{text: "500万千瓦", base: 5e6, baseUnit: "kW", unit: "千瓦"},
+			{text: "30亿千瓦时", base: 3e9, baseUnit: "kWh"},
+			{text: "千亿", base: 1e11, baseUnit: "CNY", comparator: AtLeast},
+			{text: "1.6倍", base: 1.6, baseUnit: "times", kind: KindMultiple},
+		}},
+		{"十万人参加，两千亿元投资，百万吨乙烯项目，信心百倍。", []want{
+			{text: "十万人", base: 1e5, baseUnit: "person"},
+			{text: "两千亿元", base: 2e11, baseUnit: "CNY"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			got := Extract(tt.sentence)
+			require.Len(t, got, len(tt.want), "mentions: %v", texts(got))
+			for k, w := range tt.want {
+				checkMention(t, w, got[k])
+			}
+		})
+	}
+}
+
+func checkMention(t *testing.T, w want, m Mention) {
+	t.Helper()
+	assert.Equal(t, w.text, m.Text)
+	if w.baseUnit != "" {
+		assert.Equal(t, w.baseUnit, m.BaseUnit, w.text)
+	}
+	if w.base != 0 {
+		assert.InDelta(t, w.base, m.BaseValue, 1e-6*w.base, w.text)
+	}
+	if w.unit != "" || w.text == "6.6万" {
+		assert.Equal(t, w.unit, m.Unit, w.text)
+	}
+	if w.kind != "" {
+		assert.Equal(t, w.kind, m.Kind, w.text)
+	}
+	if w.direction != "" {
+		assert.Equal(t, w.direction, m.Direction, w.text)
+	}
+	if w.comparator != "" {
+		assert.Equal(t, w.comparator, m.Comparator, w.text)
+	}
+	assert.Equal(t, w.approx, m.Approx, w.text)
+	if w.subject != "" {
+		assert.Equal(t, w.subject, m.Subject, w.text)
+	}
+}
+
+func texts(ms []Mention) []string {
+	out := make([]string, len(ms))
+	for k, m := range ms {
+		out[k] = m.Text
+	}
+	return out
+}
+
+// TestExtractNotQuantities: years, dates, names, labels, ordinals and vague
+// amounts give no mention.
+func TestExtractNotQuantities(t *testing.T) {
+	for _, s := range []string{
+		"2023年，我们召开了二十大，2024年底前完成。",
+		"1月21日，“十四五”规划中期评估。",
+		"5G基站、C919大飞机、G318国道、PM2.5浓度。",
+		"共建“一带一路”，促进两岸融合，推进长三角一体化。",
+		"做好“一老一小”服务，三北工程，落实“13710”工作机制。",
+		"第一批试点，一是坚持稳中求进，推出一批项目，若干措施，上千万群众。",
+		"新中国成立75周年，世界500强，轨道交通18号线，5A级景区，60岁以上老年人。",
+		"实施三年行动，坚持两个确立，千方百计稳就业，出台“10条”措施［10］。",
+		"推进2021—2025年规划，1—11月累计，2023、2024年连续。",
+	} {
+		t.Run(s, func(t *testing.T) {
+			assert.Empty(t, texts(Extract(s)))
+		})
+	}
+}
+
+func TestExtractSpans(t *testing.T) {
+	s := "“六水共治”完成投资203亿元，农村生活污水治理率高出全国21.3个百分点。"
+	rs := []rune(s)
+	for _, m := range Extract(s) {
+		assert.Equal(t, m.Text, string(rs[m.Start:m.End]))
+	}
+}
