@@ -3,6 +3,7 @@ package eval
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -68,6 +69,25 @@ type CommitmentsScore struct {
 
 // TopicAccuracy is the share of found commitment sentences with the gold topic.
 func (s CommitmentsScore) TopicAccuracy() float64 { return ratio(s.TopicOK, s.TopicTotal) }
+
+// Write prints the score and the sentences the prediction got wrong.
+func (s CommitmentsScore) Write(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "commitment sentences: %s\n", s.Sentences)
+	fmt.Fprintf(&b, "deliverables:         %s\n", s.Deliverables)
+	fmt.Fprintf(&b, "topic %.3f (%d of %d found commitment sentences)\n", s.TopicAccuracy(), s.TopicOK, s.TopicTotal)
+	for _, m := range s.Misses {
+		kind := "EXTRA"
+		if m.Want {
+			kind = "MISS "
+		}
+		fmt.Fprintf(&b, "%s line %d\t%s\n", kind, m.Line, m.Text)
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("write commitments score: %w", err)
+	}
+	return nil
+}
 
 type rowKey struct {
 	report string

@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -101,6 +102,11 @@ func TestScoreCommitmentsMatching(t *testing.T) {
 	assert.Equal(t, PRF{TP: 1}, score.Deliverables, "a figure without a commitment_id is no deliverable")
 	require.Len(t, score.Misses, 2)
 	assert.Equal(t, 2, score.Misses[0].Line)
+
+	var out strings.Builder
+	require.NoError(t, score.Write(&out))
+	assert.Contains(t, out.String(), "EXTRA line 2\t抓好重点领域改革。")
+	assert.Contains(t, out.String(), "MISS  line 3\t支持自主创业。")
 }
 
 func TestLoadCommitmentsMissingFile(t *testing.T) {

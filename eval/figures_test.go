@@ -46,6 +46,8 @@ func TestScoreFiguresDevKey(t *testing.T) {
 	t.Log("\n" + report.String())
 	assert.GreaterOrEqual(t, score.Mentions.F1(), 0.97, "mention F1")
 	assert.GreaterOrEqual(t, score.BaseAccuracy(), 0.96, "base_value+unit accuracy")
+	assert.GreaterOrEqual(t, score.KindAccuracy(), 0.96, "kind accuracy")
+	assert.GreaterOrEqual(t, score.ComparatorAccuracy(), 0.96, "comparator accuracy")
 }
 
 func TestScoreFiguresMatching(t *testing.T) {

@@ -51,8 +51,8 @@ type GoalMiss struct {
 
 // GoalsScore is the result of ScoreGoals.
 type GoalsScore struct {
-	Numeric     PRF // goals with a value: region, indicator, value, value_max, unit, comparator, stretch
-	Qualitative PRF // goals without one: region, indicator, comparator
+	Numeric     PRF // goals with a value: region, indicator, value, value_max, multiplier, unit, comparator, stretch, period
+	Qualitative PRF // goals without one: region, indicator, comparator, period
 	Overall     PRF
 	Misses      []GoalMiss // in the key, not extracted
 	Extras      []GoalMiss // extracted, not in the key
@@ -60,8 +60,9 @@ type GoalsScore struct {
 
 // ScoreGoals scores goals rows against the key, only for the regions the key
 // covers. Goals match as a multiset: numeric ones on region, indicator, value,
-// value_max, unit, comparator and stretch; qualitative ones on region,
-// indicator and comparator.
+// value_max, multiplier, unit, comparator, stretch and period; qualitative ones
+// // on region, indicator, comparator and period. What a key record leaves out
+// (period, multiplier) is not compared.
 func ScoreGoals(gold []GoldGoal, rows []schemas.Goal) GoalsScore {
 	var s GoalsScore
 	covered := map[string]bool{}
@@ -105,7 +106,8 @@ func ScoreGoals(gold []GoldGoal, rows []schemas.Goal) GoalsScore {
 // matchGoal returns the index of the first row that matches g, or -1.
 func matchGoal(g GoldGoal, rows []schemas.Goal) int {
 	for i, r := range rows {
-		if r.Region != g.Region || r.Indicator != g.Indicator || r.Comparator != g.Comparator {
+		if r.Region != g.Region || r.Indicator != g.Indicator || r.Comparator != g.Comparator ||
+			(g.Period != "" && r.Period != g.Period) {
 			continue
 		}
 		if g.Value == nil {
@@ -114,7 +116,8 @@ func matchGoal(g GoldGoal, rows []schemas.Goal) int {
 			}
 			continue
 		}
-		if sameNumber(g.Value, r.Value) && sameNumber(g.ValueMax, r.ValueMax) && sameString(g.Unit, r.Unit) && g.Stretch == r.Stretch {
+		if sameNumber(g.Value, r.Value) && sameNumber(g.ValueMax, r.ValueMax) && (g.Multiplier == nil || sameNumber(g.Multiplier, r.Multiplier)) &&
+			sameString(g.Unit, r.Unit) && g.Stretch == r.Stretch {
 			return i
 		}
 	}

@@ -48,14 +48,22 @@ func TestScoreGoalsDevKey(t *testing.T) {
 }
 
 func TestScoreGoalsMatching(t *testing.T) {
-	five, six, pct := 5.0, 6.0, "%"
-	goldNumeric := GoldGoal{Region: "北京", Indicator: "gdp_growth", Value: &five, Unit: &pct, Comparator: "about"}
-	goldQual := GoldGoal{Region: "北京", Indicator: "income_growth", Comparator: "in_sync"}
+	five, six, one, pct := 5.0, 6.0, 1.0, "%"
+	goldNumeric := GoldGoal{Region: "北京", Indicator: "gdp_growth", Value: &five, Multiplier: &one, Unit: &pct, Comparator: "about", Period: "2024"}
+	goldQual := GoldGoal{Region: "北京", Indicator: "income_growth", Comparator: "in_sync", Period: "2024"}
 	row := func(ind string, v *float64, cmp string, stretch bool) schemas.Goal {
-		g := schemas.Goal{Keys: schemas.Keys{Region: "北京"}, Indicator: ind, Value: v, Comparator: cmp, Stretch: stretch}
+		g := schemas.Goal{Keys: schemas.Keys{Region: "北京"}, Indicator: ind, Value: v, Comparator: cmp, Stretch: stretch, Period: "2024"}
 		if v != nil {
-			g.Unit = &pct
+			g.Unit, g.Multiplier = &pct, &one
 		}
+		return g
+	}
+	withMultiplier := func(g schemas.Goal, m float64) schemas.Goal {
+		g.Multiplier = &m
+		return g
+	}
+	withPeriod := func(g schemas.Goal, p string) schemas.Goal {
+		g.Period = p
 		return g
 	}
 	tests := []struct {
@@ -68,6 +76,10 @@ func TestScoreGoalsMatching(t *testing.T) {
 			PRF{TP: 1}, PRF{TP: 1}},
 		{"wrong value and stretch", []schemas.Goal{row("gdp_growth", &six, "about", false), row("gdp_growth", &five, "about", true)},
 			PRF{FP: 2, FN: 1}, PRF{FN: 1}},
+		{"wrong multiplier", []schemas.Goal{withMultiplier(row("gdp_growth", &five, "about", false), 1e4), row("income_growth", nil, "in_sync", false)},
+			PRF{FP: 1, FN: 1}, PRF{TP: 1}},
+		{"wrong period", []schemas.Goal{row("gdp_growth", &five, "about", false), withPeriod(row("income_growth", nil, "in_sync", false), "2021-2025")},
+			PRF{TP: 1}, PRF{FP: 1, FN: 1}},
 		{"wrong comparator", []schemas.Goal{row("income_growth", nil, "above_gdp", false)}, PRF{FN: 1}, PRF{FP: 1, FN: 1}},
 		{"uncovered region ignored", []schemas.Goal{{Keys: schemas.Keys{Region: "上海"}, Indicator: "cpi", Comparator: "about"}},
 			PRF{FN: 1}, PRF{FN: 1}},

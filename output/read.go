@@ -2,7 +2,6 @@ package output
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -71,11 +70,19 @@ func readParquet(ctx context.Context, f readFile, t *schemas.Table, rows reflect
 }
 
 func readRecords(ctx context.Context, f readFile, t *schemas.Table, rows reflect.Value) (reflect.Value, error) {
+	size, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return rows, err
+	}
 	pr, err := file.NewParquetReader(f)
 	if err != nil {
 		return rows, err
 	}
 	defer pr.Close()
+	if err := checkChunks(pr, size); err != nil {
+		return rows, err
+	}
+	dropStoredSchema(pr)
 	fr, err := pqarrow.NewFileReader(pr, pqarrow.ArrowReadProperties{BatchSize: batchRows}, memory.DefaultAllocator)
 	if err != nil {
 		return rows, err
@@ -88,26 +95,95 @@ func readRecords(ctx context.Context, f readFile, t *schemas.Table, rows reflect
 	if err != nil {
 		return rows, err
 	}
-	rr, err := fr.GetRecordReader(ctx, nil, nil)
-	if err != nil {
-		return rows, err
+	if len(crs) == 0 {
+		return rows, fmt.Errorf("no column of table %s in the file", t.Name)
 	}
-	defer rr.Release()
-	for {
-		rec, err := rr.Read()
-		if errors.Is(err, io.EOF) {
-			return rows, nil
-		}
-		if err != nil {
+	// Columns are read one after the other in the caller's goroutine (not
+	// with pqarrow's record reader, whose goroutines would turn a decoding
+	// panic on a damaged file into a crash), in batches of batchRows rows.
+	readers := make([]*pqarrow.ColumnReader, len(crs))
+	for i, cr := range crs {
+		if readers[i], err = fr.GetColumn(ctx, cr.col); err != nil {
 			return rows, err
 		}
-		start, n := rows.Len(), int(rec.NumRows())
-		rows = reflect.AppendSlice(rows, reflect.MakeSlice(rows.Type(), n, n))
-		for _, cr := range crs {
-			arr := rec.Column(cr.col)
-			for i := 0; i < n; i++ {
-				cr.read(arr, i, rows.Index(start+i))
+	}
+	for total, done := pr.NumRows(), int64(0); done < total; {
+		if err := ctx.Err(); err != nil {
+			return rows, err
+		}
+		n := min(batchRows, total-done)
+		base := rows.Len()
+		rows = reflect.AppendSlice(rows, reflect.MakeSlice(rows.Type(), int(n), int(n)))
+		for i, cr := range crs {
+			if err := readBatch(readers[i], cr, n, rows, base); err != nil {
+				return rows, fmt.Errorf("column %s: %w", sc.Field(cr.col).Name, err)
+			}
+		}
+		done += n
+	}
+	return rows, nil
+}
+
+// readBatch sets the column of rows[base:base+n] from the next n values of r.
+func readBatch(r *pqarrow.ColumnReader, cr columnReader, n int64, rows reflect.Value, base int) error {
+	chunked, err := r.NextBatch(n)
+	if err != nil {
+		return err
+	}
+	defer chunked.Release()
+	if int64(chunked.Len()) != n {
+		return fmt.Errorf("%d values, want %d", chunked.Len(), n)
+	}
+	for _, arr := range chunked.Chunks() {
+		for i := 0; i < arr.Len(); i++ {
+			cr.read(arr, i, rows.Index(base+i))
+		}
+		base += arr.Len()
+	}
+	return nil
+}
+
+// checkChunks rejects a footer whose column chunks lie outside the file:
+// the v15 reader would allocate or slice by those numbers unchecked.
+func checkChunks(pr *file.Reader, size int64) error {
+	md := pr.MetaData()
+	var rows int64
+	for g := 0; g < pr.NumRowGroups(); g++ {
+		rg := md.RowGroup(g)
+		if rg.NumRows() < 0 || rg.NumColumns() != md.Schema.NumColumns() {
+			return fmt.Errorf("damaged footer: row group %d", g)
+		}
+		rows += rg.NumRows()
+		for c := 0; c < rg.NumColumns(); c++ {
+			col, err := rg.ColumnChunk(c)
+			if err != nil {
+				return err
+			}
+			start, n := col.DataPageOffset(), col.TotalCompressedSize()
+			if col.HasDictionaryPage() && col.DictionaryPageOffset() > 0 {
+				start = min(start, col.DictionaryPageOffset())
+			}
+			if start < 4 || n < 0 || n > size || start > size-n || col.NumValues() < 0 {
+				return fmt.Errorf("damaged footer: column chunk %d of row group %d is outside the file", c, g)
 			}
 		}
 	}
+	if rows != pr.NumRows() {
+		return fmt.Errorf("damaged footer: %d rows, the row groups hold %d", pr.NumRows(), rows)
+	}
+	return nil
+}
+
+// dropStoredSchema hides the file's ARROW:schema from pqarrow: every column
+// type of the dataset follows from the Parquet logical types, and decoding a
+// damaged stored schema makes arrow/ipc allocate whatever size it reads.
+func dropStoredSchema(pr *file.Reader) {
+	md := pr.MetaData()
+	kept := md.KeyValueMetadata()[:0:0]
+	for _, kv := range md.KeyValueMetadata() {
+		if kv.Key != "ARROW:schema" {
+			kept = append(kept, kv)
+		}
+	}
+	md.FileMetaData.KeyValueMetadata = kept
 }

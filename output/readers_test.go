@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
-	"reflect"
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
@@ -33,66 +32,55 @@ func xitongsysColumn(t *testing.T, path, column string) (values []any, nulls int
 	vals, _, dls, err := pr.ReadColumnByPath(common.ReformPathStr(pr.SchemaHandler.GetRootExName()+"."+column), n)
 	require.NoError(t, err)
 	require.Len(t, vals, int(n))
-	for _, dl := range dls {
-		if dl == 0 && len(dls) > 0 {
+	for i, v := range vals {
+		if v == nil {
+			require.Zero(t, dls[i], "a null has definition level 0")
 			nulls++
 		}
 	}
-	if !isNullable(column) {
-		nulls = 0 // required columns have definition level 0 throughout
-	}
 	return vals, nulls
-}
-
-func isNullable(column string) bool {
-	for _, tbl := range schemas.All {
-		for _, c := range tbl.Columns {
-			if c.Name == column {
-				return c.Nullable
-			}
-		}
-	}
-	return false
 }
 
 func TestXitongsysReadsTheFiles(t *testing.T) {
 	out := t.TempDir()
 	corpus.write(t, out)
-	// Report 1 is the first report of 2024.
-	want := reflect.ValueOf(testRows(schemas.Sentences, 1, corpus.rowsOf(schemas.Sentences, 1)))
 	path := filepath.Join(out, "sentences/year=2024/part-00000.parquet")
-
-	var wantNulls int
-	for i := 0; i < want.Len(); i++ {
-		if want.Index(i).Interface().(schemas.Sentence).Heading == nil {
+	var want []schemas.Sentence // the 2024 file: the odd reports
+	for _, s := range corpus.want(schemas.Sentences).([]schemas.Sentence) {
+		if s.Year == 2024 {
+			want = append(want, s)
+		}
+	}
+	wantNulls := 0
+	for _, s := range want {
+		if s.Heading == nil {
 			wantNulls++
 		}
 	}
 	cases := []struct {
 		column string
-		value  func(i int) any
+		value  func(s schemas.Sentence) any
+		nulls  int
 	}{
-		{"report_id", func(i int) any { return want.Index(i).Interface().(schemas.Sentence).ReportID }},
-		{"text", func(i int) any { return want.Index(i).Interface().(schemas.Sentence).Text }},
-		{"year", func(i int) any { return int32(want.Index(i).Interface().(schemas.Sentence).Year) }},
-		{"sentence_id", func(i int) any { return want.Index(i).Interface().(schemas.Sentence).SentenceID }},
-		{"heading", func(i int) any {
-			if h := want.Index(i).Interface().(schemas.Sentence).Heading; h != nil {
-				return *h
+		{"report_id", func(s schemas.Sentence) any { return s.ReportID }, 0},
+		{"text", func(s schemas.Sentence) any { return s.Text }, 0},
+		{"year", func(s schemas.Sentence) any { return int32(s.Year) }, 0},
+		{"sentence_id", func(s schemas.Sentence) any { return s.SentenceID }, 0},
+		{"heading", func(s schemas.Sentence) any {
+			if s.Heading == nil {
+				return nil
 			}
-			return nil
-		}},
+			return *s.Heading
+		}, wantNulls},
 	}
 	for _, tc := range cases {
 		t.Run(tc.column, func(t *testing.T) {
 			vals, nulls := xitongsysColumn(t, path, tc.column)
-			require.Len(t, vals, int(corpus.wantCount(schemas.Sentences))/2+1) // reports 1 and 3 are in 2024
-			for i := 0; i < want.Len(); i++ {
-				assert.Equal(t, tc.value(i), vals[i], "row %d", i)
+			require.Len(t, vals, len(want))
+			for i, s := range want {
+				assert.Equal(t, tc.value(s), vals[i], "row %d", i)
 			}
-			if tc.column == "heading" {
-				assert.Equal(t, 2*wantNulls+1, nulls, "null count of reports 1 and 3") // 1: report 3 has 2 more rows
-			}
+			assert.Equal(t, tc.nulls, nulls, "null count")
 		})
 	}
 }

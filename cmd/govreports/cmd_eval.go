@@ -20,7 +20,6 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlags("eval", "[INPUT...]", stderr)
 	gold := fs.String("gold", "", "directory of answer keys (goals.json, figures.json, commitments.json; any present are scored)")
 	out := fs.String("out", "", "score this dataset instead of running the pipeline on the inputs (default: the embedded corpus)")
-	verbose := fs.Bool("v", false, "list every miss and extra with its sentence")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -39,7 +38,9 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		s := eval.ScoreGoals(g, tables.Goals)
 		fmt.Fprintln(stdout, "== goals")
-		s.Write(stdout)
+		if err := s.Write(stdout); err != nil {
+			return err
+		}
 		scored++
 	}
 	if p := filepath.Join(*gold, "figures.json"); exists(p) {
@@ -49,7 +50,9 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		s := eval.ScoreFigures(g, tables.Sentences, tables.Figures)
 		fmt.Fprintln(stdout, "== figures")
-		s.Write(stdout)
+		if err := s.Write(stdout); err != nil {
+			return err
+		}
 		scored++
 	}
 	if p := filepath.Join(*gold, "commitments.json"); exists(p) {
@@ -59,7 +62,9 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		s := eval.ScoreCommitments(g, tables.Sentences, tables.Commitments, tables.Figures)
 		fmt.Fprintln(stdout, "== commitments")
-		s.Write(stdout)
+		if err := s.Write(stdout); err != nil {
+			return err
+		}
 		scored++
 	}
 	if scored == 0 {

@@ -98,7 +98,7 @@ func exitCode(ctx context.Context, err error, stderr io.Writer) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "govreports: %v\n", err)
 		return exitUsage
-	case ctx.Err() != nil && errors.Is(err, context.Canceled):
+	case ctx.Err() != nil: // interrupted: whatever failed, it failed because of the signal
 		fmt.Fprintln(stderr, "govreports: interrupted; the previous dataset is unchanged")
 		return exitInterrupted
 	default:

@@ -9,14 +9,15 @@ import (
 )
 
 // verbOf returns the lexicon verb a token stands for, or "". The token must be tagged a verb by gse (v, vn,
-// vd): 建设 in 建设美丽中国先行区, not the 建设 of a place name. A compound gse keeps whole (如期完成, 全力支持)
-// stands for the lexicon verb it ends with.
+// vd): 建设 in 建设美丽中国先行区, not the 建设 of a place name. A compound gse keeps whole as a verb or a set
+// phrase (如期完成 v, 深入开展 i, 全面落实 l) stands for the lexicon verb it ends with.
 func (lex *lexicon) verbOf(t segment.Token) string {
-	if !strings.HasPrefix(t.POS, "v") {
-		return ""
-	}
-	if lex.verbs[t.Text] != "" {
+	isVerb := strings.HasPrefix(t.POS, "v")
+	if isVerb && lex.verbs[t.Text] != "" {
 		return t.Text
+	}
+	if !isVerb && t.POS != "i" && t.POS != "l" {
+		return ""
 	}
 	for i := range t.Text {
 		if i > 0 && lex.verbs[t.Text[i:]] != "" && utf8.RuneCountInString(t.Text[i:]) >= 2 {
@@ -28,63 +29,106 @@ func (lex *lexicon) verbOf(t segment.Token) string {
 
 func (lex *lexicon) isVerbToken(t segment.Token) bool { return lex.verbOf(t) != "" }
 
-// predicateBefore holds the POS classes that may stand before a nominal verb (vn) used as the predicate:
-// adverbs, adjectives, other verbs, conjunctions and punctuation. After a noun a vn is part of the noun
-// phrase (重点建设项目).
+// predicatePrefix reports the POS classes that may stand before a nominal verb (vn) used as the
+// predicate: adverbs, adjectives, other verbs, conjunctions, prepositions, time words (年内, 年底前) and
+// punctuation. After a noun a vn is part of the noun phrase (重点建设项目).
 func predicatePrefix(pos string) bool {
-	return pos == "" || pos == "x" || strings.HasPrefix(pos, "d") || strings.HasPrefix(pos, "a") ||
-		strings.HasPrefix(pos, "v") || pos == "c" || pos == "p"
+	return pos == "" || pos == "x" || pos == "c" || pos == "p" || pos == "t" || pos == "f" ||
+		strings.HasPrefix(pos, "d") || strings.HasPrefix(pos, "a") || strings.HasPrefix(pos, "v")
 }
 
 // action finds the predicate of a clause and decides whether it commits to something concrete. It returns
-// the verb and its object; verb is "" when the clause has no lexicon verb. A target verb (增长, 达到) counts
-// only with a number in the clause; in the targets section any clause with a number is a target.
-func (e *Extractor) action(ct []segment.Token, targets bool) (verb, object string, ok bool) {
+// the verb and its object; verb is "" when the clause has no lexicon verb. hasNumber tells that a quantity
+// (from stages/quantity) stands in the clause. A target verb (增长, 达到) counts only with a quantity; in the
+// targets section any clause with a quantity is a target.
+func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, object string, ok bool) {
 	k := e.findVerb(ct)
-	hasNumber := false
-	for _, t := range ct {
-		if strings.ContainsFunc(t.Text, unicode.IsDigit) {
-			hasNumber = true
-			break
-		}
-	}
 	if k < 0 || e.lex.isPrinciple(ct) {
 		return "", "", targets && hasNumber && k < 0
 	}
-	// In a chain of verbs (加快实施, 推动建设) an auxiliary yields to the verb after it.
-	for k+1 < len(ct) && e.lex.verbs[e.lex.verbOf(ct[k])] == classAux && e.lex.isVerbToken(ct[k+1]) {
+	// In a chain of verbs (加快实施, 推动建设, 累计建成) an auxiliary or target verb yields to the verb after it.
+	for k+1 < len(ct) && e.lex.verbs[e.lex.verbOf(ct[k])] != classAction && e.lex.isVerbToken(ct[k+1]) {
 		k++
 	}
 	verb = e.lex.verbOf(ct[k])
-	object = objectOf(ct[k+1:])
-	if e.lex.verbs[verb] == classTarget || object == "" {
-		// A target names what it measures before the verb: 森林覆盖率提高0.5个百分点.
-		object = strings.Trim(tokensText(ct[:k]), "，、；： ")
+	object = e.lex.objectOf(ct[k+1:])
+	// A place name before a slogan does not make it specific (推进安徽高质量发展).
+	core := e.lex.objectOf(dropPlaces(ct[k+1:]))
+	if e.lex.verbs[verb] == classTarget {
+		// A target names what it measures before the verb (森林覆盖率提高0.5个百分点), else after it
+		// (净增高新技术企业1000家).
+		if subject := subjectOf(ct[:k]); subject != "" {
+			object = subject
+		}
 		return verb, object, hasNumber
 	}
+	if object == "" && k > 0 && (strings.HasPrefix(ct[k-1].POS, "n") || strings.HasPrefix(ct[k-1].POS, "d")) {
+		// The object stands before the verb (项目开工, 黑山峡水利枢纽工程正式立项), unless the verb ends a
+		// noun phrase (重要支撑) or a verb phrase (抓落实).
+		object = subjectOf(ct[:k])
+	}
 	// An object opening with 的 shows the verb inside a modifier (要办好的实事, 相互促进的良性循环).
-	concrete := !strings.HasPrefix(object, "的") && !e.lex.isAbstract(object)
+	concrete := object != "" && !strings.HasPrefix(object, "的") && !e.lex.isAbstract(object) && !e.lex.isAbstract(core)
 	return verb, object, hasNumber || concrete
+}
+
+// opensClause reports that only punctuation and adverbs stand before a token.
+func opensClause(before []segment.Token) bool {
+	for _, t := range before {
+		if t.POS != "x" && !strings.HasPrefix(t.POS, "d") {
+			return false
+		}
+	}
+	return true
 }
 
 // isPrinciple reports a clause led by a verb of principle or attitude (坚持…, 始终把…): whatever verbs it
 // holds describe the principle, not an action.
-func (lex *lexicon) isPrinciple(ct []segment.Token) bool {
-	for _, t := range ct {
-		if t.POS == "x" || strings.HasPrefix(t.POS, "d") {
-			continue
-		}
-		return lex.principleLeads[t.Text]
-	}
-	return false
+func (lex *lexicon) isPrinciple(ct []segment.Token) bool { return lex.principleLeads[leadOf(ct)] }
+
+// isFramed reports a clause led by a framing word (围绕, 按照) or a principle: its numbers set the scene
+// and are no deliverables.
+func (lex *lexicon) isFramed(ct []segment.Token) bool {
+	lead := leadOf(ct)
+	return lex.frameLeads[lead] || lex.principleLeads[lead]
 }
 
-func tokensText(ts []segment.Token) string {
+// leadOf is the first word of a clause after punctuation and adverbs.
+func leadOf(ct []segment.Token) string {
+	for _, t := range ct {
+		if t.POS != "x" && !strings.HasPrefix(t.POS, "d") {
+			return t.Text
+		}
+	}
+	return ""
+}
+
+// predicateOf names the verb and object of a clause that has no lexicon verb but carries a quantity: its
+// first verb and the words before it (届时大同直达太原缩短至84分钟 → 缩短, 届时大同直达太原), or no verb and
+// the words before the number (营业收入60亿元 → 营业收入).
+func predicateOf(ct []segment.Token) (verb, object string) {
+	for i, t := range ct {
+		if t.POS == "v" {
+			return t.Text, subjectOf(ct[:i])
+		}
+		if isNumeric(t.Text) {
+			return "", subjectOf(ct[:i])
+		}
+	}
+	return "", subjectOf(ct)
+}
+
+// subjectOf is the text of the clause before its verb, less punctuation and leading adverbs
+// (力争黑山峡水利枢纽工程正式 → 黑山峡水利枢纽工程正式).
+func subjectOf(ts []segment.Token) string {
+	for len(ts) > 0 && (ts[0].POS == "x" || strings.HasPrefix(ts[0].POS, "d")) {
+		ts = ts[1:]
+	}
 	var b strings.Builder
 	for _, t := range ts {
 		b.WriteString(t.Text)
 	}
-	return b.String()
+	return strings.Trim(b.String(), "，、；： ")
 }
 
 // findVerb returns the index of the first lexicon verb that stands as a predicate, or -1. Verbs inside
@@ -101,7 +145,22 @@ func (e *Extractor) findVerb(ct []segment.Token) int {
 		if depth > 0 || !e.lex.isVerbToken(t) {
 			continue
 		}
-		if t.POS != "vn" || i == 0 || predicatePrefix(ct[i-1].POS) {
+		switch t.POS {
+		case "i", "l":
+			// A set phrase is a verb only where the clause opens (深入开展…), not inside a noun phrase (城乡建设).
+			if opensClause(ct[:i]) {
+				return i
+			}
+		case "vn":
+			// A target verb follows what it measures (重点实验室突破20家); a nominal verb joined to a noun
+			// (发展和安全) names a thing.
+			if i+1 < len(ct) && ct[i+1].POS == "c" {
+				continue
+			}
+			if i == 0 || predicatePrefix(ct[i-1].POS) || e.lex.verbs[e.lex.verbOf(t)] == classTarget {
+				return i
+			}
+		default:
 			return i
 		}
 	}
@@ -110,7 +169,7 @@ func (e *Extractor) findVerb(ct []segment.Token) int {
 
 // objectOf is the noun phrase after the verb: up to the first number (新建高标准农田150万亩 → 高标准农田), or,
 // when the number comes first (建成100所县域普通高中), what follows the number and its measure word.
-func objectOf(rest []segment.Token) string {
+func (lex *lexicon) objectOf(rest []segment.Token) string {
 	var b strings.Builder
 	for i := 0; i < len(rest); i++ {
 		t := rest[i]
@@ -122,18 +181,24 @@ func objectOf(rest []segment.Token) string {
 				i++
 			}
 			i++ // the measure word
-			for i+1 < len(rest) && approximators[rest[i+1].Text] {
+			for i+1 < len(rest) && lex.approximators[rest[i+1].Text] {
 				i++
 			}
 			continue
 		}
 		b.WriteString(t.Text)
 	}
-	return strings.TrimRight(strings.TrimSpace(b.String()), "等。；，、")
+	// A coordinated verb (加强和完善国防教育) leaves its conjunction before the object.
+	return strings.TrimLeft(strings.TrimRight(b.String(), "等。；，、 "), "和、， ")
 }
 
-// approximators follow a number and its measure word: 50个以上, 10家左右.
-var approximators = map[string]bool{"以上": true, "左右": true, "多": true, "余": true, "以内": true, "上下": true}
+// dropPlaces drops the place names (POS ns) that open a phrase.
+func dropPlaces(ts []segment.Token) []segment.Token {
+	for len(ts) > 0 && ts[0].POS == "ns" {
+		ts = ts[1:]
+	}
+	return ts
+}
 
 func isNumeric(s string) bool {
 	for _, r := range s {
@@ -148,6 +213,7 @@ func isNumeric(s string) bool {
 // (…水平, …底线, …强省), or each of its coordinated parts is a broad slogan once modifiers are stripped
 // (高质量发展; 质的有效提升和量的合理增长).
 func (lex *lexicon) isAbstract(object string) bool {
+	object = strings.TrimRight(object, "”’》）)")
 	for _, h := range lex.heads {
 		if strings.HasSuffix(object, h) {
 			return true
@@ -155,20 +221,18 @@ func (lex *lexicon) isAbstract(object string) bool {
 	}
 	parts := strings.FieldsFunc(object, func(r rune) bool { return r == '和' || r == '、' || r == '与' || r == '及' })
 	for _, p := range parts {
-		if !lex.slogans[stripModifiers(p)] {
+		if !lex.slogans[lex.stripModifiers(p)] {
 			return false
 		}
 	}
 	return len(parts) > 0
 }
 
-// modifiers are degree words before a slogan (更高水平对外开放, 全面深化改革) that do not make it specific.
-var modifiers = []string{"更高水平", "高水平", "更高质量", "高质量", "更大力度", "全方位", "全面", "深入", "持续", "更好", "更加", "坚定", "大力", "积极", "加快", "推动", "促进", "深化", "扩大"}
-
-func stripModifiers(s string) string {
+// stripModifiers removes the degree words before a slogan (更高水平对外开放 → 对外开放).
+func (lex *lexicon) stripModifiers(s string) string {
 	for changed := true; changed; {
 		changed = false
-		for _, m := range modifiers {
+		for _, m := range lex.modifiers {
 			if rest, ok := strings.CutPrefix(s, m); ok && rest != "" {
 				s, changed = rest, true
 			}

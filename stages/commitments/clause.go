@@ -42,7 +42,9 @@ func isBoundary(p string, tokens []segment.Token, i int, lex *lexicon) bool {
 	case "，", "；", "：", "。", "！", "？", ",", ";", ":":
 		return true
 	case "、":
-		return i+1 < len(tokens) && lex.isVerbToken(tokens[i+1])
+		// Only a plain verb opens a new phrase after 、; a nominal verb or set phrase there heads an object.
+		next := i + 1
+		return next < len(tokens) && tokens[next].POS == "v" && lex.verbs[tokens[next].Text] != ""
 	}
 	return false
 }

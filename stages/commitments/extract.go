@@ -3,7 +3,8 @@
 //
 // The word lists are embedded TSV data: verbs.tsv (action and target verbs), abstract.tsv (objects that
 // name aims or slogans, not programmes), cues.tsv (phrases of context, principle, rhetoric and target
-// explanations) and topics.tsv (weighted keywords per topic).
+// explanations, words that open principle or framing clauses), topics.tsv (weighted keywords per topic)
+// and grammar.tsv (degree words before slogans, approximators after numbers).
 package commitments
 
 import (
@@ -13,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/stages/quantity"
 	"github.com/govreports/govreports/stages/segment"
 	"github.com/govreports/govreports/stages/split"
 )
@@ -49,7 +51,7 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 
 // runInHeadingMax is the longest paragraph-opening sentence (in code points, without its final stop) still
 // read as a run-in heading ("抓好重点领域改革。" followed by the measures).
-const runInHeadingMax = 20
+const runInHeadingMax = 28
 
 // enumerated matches the numbering of a heading: （三）, 三、, 3., 一是.
 var enumerated = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[.．、])`)
@@ -87,44 +89,79 @@ func (e *Extractor) isHeadingLike(sentences []split.Sentence, i int) bool {
 }
 
 func (e *Extractor) hasCue(text string) bool {
+	text = strings.TrimLeft(text, "“‘（(")
 	for _, c := range e.lex.cues {
-		if strings.Contains(text, c) {
+		if c.atStart && strings.HasPrefix(text, c.phrase) || !c.atStart && strings.Contains(text, c.phrase) {
 			return true
 		}
 	}
 	return false
 }
 
-// sentenceCommitments returns the action clauses of one sentence. A clause without a verb that carries a
-// number continues the commitment before it (…，总投资50亿元), so its figures stay with that commitment.
+// holdsMention reports a quantity mention inside the code-point span [start, end).
+func holdsMention(ms []quantity.Mention, start, end int) bool {
+	for _, m := range ms {
+		if start <= m.Start && m.End <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceCommitments returns the action clauses of one sentence. Once a sentence holds an action, its
+// other clauses that carry a quantity are deliverables too (…，力争医疗旅游人数40万人次、营业收入60亿元):
+// a verbless one continues the commitment before it, any other becomes a commitment of its own, unless a
+// framing word leads it (围绕50条重点产业链, 按照30%渗透率).
 func (e *Extractor) sentenceCommitments(index int, s split.Sentence) []Commitment {
 	tokens := e.seg.Tokens(s.Text)
 	runes := []rune(s.Text)
-	var out []Commitment
-	context := e.lex.contextScore(s.Text, s.Heading)
-	sentenceDeadline := deadlinePattern.FindString(s.Text)
-	prevCommitment := false
+	mentions := quantity.Extract(s.Text)
+	type reading struct {
+		ct           []segment.Token
+		verb, object string
+		ok, number   bool
+	}
+	var readings []reading
+	acts := false
 	for _, c := range e.splitClauses(tokens) {
 		ct := tokens[c.start:c.end]
-		text := string(runes[ct[0].Start:ct[len(ct)-1].End])
-		verb, object, ok := e.action(ct, s.Section == split.Targets)
+		r := reading{ct: ct, number: holdsMention(mentions, ct[0].Start, ct[len(ct)-1].End)}
+		r.verb, r.object, r.ok = e.action(ct, r.number, s.Section == split.Targets)
+		readings = append(readings, r)
+		acts = acts || r.ok
+	}
+	if !acts {
+		return nil
+	}
+	context := e.lex.contextScore(s.Text, s.Heading)
+	sentenceDeadline := deadlinePattern.FindString(s.Text)
+	var out []Commitment
+	prevCommitment := false
+	for _, r := range readings {
+		start, end := r.ct[0].Start, r.ct[len(r.ct)-1].End
+		deliverable := r.number && !e.lex.isFramed(r.ct)
 		switch {
-		case ok:
+		case prevCommitment && deliverable && r.verb == "" && !r.ok:
+			last := &out[len(out)-1]
+			last.SpanEnd = end
+			last.Clause = string(runes[last.SpanStart:last.SpanEnd])
+		case r.ok || deliverable:
+			verb, object := r.verb, r.object
+			if verb == "" {
+				verb, object = predicateOf(r.ct)
+			}
+			text := string(runes[start:end])
 			out = append(out, Commitment{
 				SentenceIndex: index,
 				Clause:        text,
-				SpanStart:     ct[0].Start,
-				SpanEnd:       ct[len(ct)-1].End,
+				SpanStart:     start,
+				SpanEnd:       end,
 				Verb:          verb,
 				Object:        object,
 				Topic:         e.lex.topic(text, context),
 				Deadline:      deadline(text, sentenceDeadline),
 			})
 			prevCommitment = true
-		case prevCommitment && verb == "" && strings.ContainsFunc(text, unicode.IsDigit):
-			last := &out[len(out)-1]
-			last.SpanEnd = ct[len(ct)-1].End
-			last.Clause = string(runes[last.SpanStart:last.SpanEnd])
 		default:
 			prevCommitment = false
 		}

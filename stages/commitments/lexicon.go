@@ -17,6 +17,8 @@ var (
 	cuesTSV string
 	//go:embed topics.tsv
 	topicsTSV string
+	//go:embed grammar.tsv
+	grammarTSV string
 )
 
 // Verb classes of verbs.tsv.
@@ -32,17 +34,36 @@ const (
 	abstractObject = "object" // an object that is only this slogan names no programme
 )
 
+// Positions of a cue in its sentence.
+const (
+	cueAtStart  = "start"
+	cueAnywhere = "any"
+)
+
+// cue is a phrase that marks a sentence as no commitment.
+type cue struct {
+	phrase  string
+	atStart bool
+}
+
 // cueLead is the kind of cues.tsv for a word that opens a clause of principle; the other kinds mark whole
 // sentences.
 const cueLead = "lead"
+
+// cueFrame is the kind of cues.tsv for a word that opens a framing clause (围绕…, 按照…): its numbers set
+// the scene and are no deliverables.
+const cueFrame = "frame"
 
 // lexicon holds the embedded word lists the extractor works from.
 type lexicon struct {
 	verbs          map[string]string // verb → class
 	heads          []string          // abstract heads (水平, 底线 …)
 	slogans        map[string]bool   // broad slogans (高质量发展 …)
-	cues           []string          // phrases of non-commitment sentences
+	cues           []cue             // phrases of non-commitment sentences
 	principleLeads map[string]bool   // words that open a clause of principle (坚持, 始终)
+	frameLeads     map[string]bool   // words that open a framing clause (围绕, 按照)
+	modifiers      []string          // degree words before a slogan (高水平, 全面)
+	approximators  map[string]bool   // words after a number and its measure word (以上, 左右)
 	topicWeight    map[string]map[string]float64
 	topicMaxRunes  int // length of the longest topic keyword
 }
@@ -74,6 +95,8 @@ func loadLexicon() (*lexicon, error) {
 		verbs:          make(map[string]string),
 		slogans:        make(map[string]bool),
 		principleLeads: make(map[string]bool),
+		frameLeads:     make(map[string]bool),
+		approximators:  make(map[string]bool),
 		topicWeight:    make(map[string]map[string]float64),
 	}
 	rows, err := readTSV("verbs.tsv", verbsTSV)
@@ -103,10 +126,28 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	for _, r := range rows {
-		if r[1] == cueLead {
+		switch {
+		case r[2] != cueAtStart && r[2] != cueAnywhere:
+			return nil, fmt.Errorf("cues.tsv: %s: unknown position %q", r[0], r[2])
+		case r[1] == cueLead:
 			lex.principleLeads[r[0]] = true
-		} else {
-			lex.cues = append(lex.cues, r[0])
+		case r[1] == cueFrame:
+			lex.frameLeads[r[0]] = true
+		default:
+			lex.cues = append(lex.cues, cue{phrase: r[0], atStart: r[2] == cueAtStart})
+		}
+	}
+	if rows, err = readTSV("grammar.tsv", grammarTSV); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		switch r[1] {
+		case "modifier":
+			lex.modifiers = append(lex.modifiers, r[0])
+		case "approximator":
+			lex.approximators[r[0]] = true
+		default:
+			return nil, fmt.Errorf("grammar.tsv: %s: unknown role %q", r[0], r[1])
 		}
 	}
 	if rows, err = readTSV("topics.tsv", topicsTSV); err != nil {

@@ -32,8 +32,9 @@ const (
 
 // maxShortItem is the longest item of a subject list, in code points, that
 // is a bare modifier sharing the head of the last item (城镇 in
-// 城镇、农村居民人均可支配收入, 一 in 一、二、三产增加值).
-const maxShortItem = 2
+// 城镇、农村居民人均可支配收入, 城镇常住居民 in 城镇常住居民、农村常住居民人均可支配收入,
+// 一 in 一、二、三产增加值).
+const maxShortItem = 6
 
 // Goal is one target. Offsets are code points in the sentence's Text.
 type Goal struct {
@@ -94,8 +95,9 @@ func (c clause) text() string { return string(c.rs[c.start:c.end]) }
 
 // clauses cuts rs[from:] at clause punctuation outside brackets and quotes,
 // and at an enumeration comma that follows a value and is not followed by
-// another (城镇新增就业46万人、城镇调查失业率控制在5.5%以内), since that comma joins
-// two whole targets rather than the items of a list.
+// another (城镇新增就业46万人、城镇调查失业率控制在5.5%以内) or follows a
+// comparison (居民收入增长与经济增长同步、农村居民收入增速快于城镇居民), since
+// that comma joins two whole targets rather than the items of a list.
 func clauses(rs []rune, from int, mentions []quantity.Mention) []clause {
 	var out []clause
 	start, depth := from, 0
@@ -127,10 +129,24 @@ func clauses(rs []rune, from int, mentions []quantity.Mention) []clause {
 			cut(i)
 		case r == '、' && valueEndsAt(mentions, start, i) && !valueStartsAt(mentions, i+1):
 			cut(i)
+		case r == '、' && comparesBefore(rs[start:i]):
+			cut(i)
 		}
 	}
 	cut(len(rs))
 	return out
+}
+
+// comparesBefore reports whether a stretch of a clause holds a comparison
+// (同步, 高于 …), which ends a target without a number.
+func comparesBefore(rs []rune) bool {
+	s := string(rs)
+	for _, p := range lex.compare {
+		if strings.Contains(s, p.word) {
+			return true
+		}
+	}
+	return false
 }
 
 // valueEndsAt reports whether a mention lies in [from, at).
@@ -184,7 +200,7 @@ func (c clause) goals(prev *Goal, year string) []Goal {
 		}
 	}
 	if len(c.mentions) == 0 {
-		return qualitative(base, strings.TrimPrefix(text, prefixOf(text, lex.stretch)))
+		return qualitative(base, strings.TrimPrefix(text, prefixOf(text, lex.stretch)), prev)
 	}
 	return c.numeric(base, dropMarkers(string(c.rs[c.start:c.valuesAt])), prev)
 }
@@ -231,21 +247,15 @@ func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 }
 
 // qualitative reads a clause without values: subject + predicate
-// (居民收入增长与经济增长同步), or a verb-first target whose object names the
-// indicators (完成国家下达的节能减排和环境保护等任务).
-func qualitative(base Goal, body string) []Goal {
+// (居民收入增长与经济增长同步), a verb-first target whose object names the
+// indicators (完成国家下达的节能减排和环境保护等任务), or a bare comparison that
+// qualifies the goal before it (…增长5%左右，与经济增长基本同步).
+func qualitative(base Goal, body string, prev *Goal) []Goal {
 	at, w := predicateStart(body)
 	if at < 0 {
 		return nil
 	}
 	subject, predicate := body[:at], body[at:]
-	if subject == "" || prefixOf(subject, lex.adverb) == subject {
-		subject, predicate = verbObject(body[at+len(w):]), body
-	}
-	items := subjectItems(trimPredicate(dropMarkers(subject)))
-	if len(items) == 0 {
-		return nil
-	}
 	base.Comparator = Qualitative
 	for _, p := range lex.compare {
 		if i := strings.Index(predicate, p.word); i >= 0 {
@@ -255,6 +265,18 @@ func qualitative(base Goal, body string) []Goal {
 			}
 			break
 		}
+	}
+	var items []string
+	switch {
+	case subject == "" && base.Comparator != Qualitative && prev != nil:
+		items = []string{prev.Subject}
+	case subject == "" || prefixOf(subject, lex.adverb) == subject:
+		items = subjectItems(trimPredicate(dropMarkers(verbObject(body[at+len(w):]))))
+	default:
+		items = subjectItems(trimPredicate(dropMarkers(subject)))
+	}
+	if len(items) == 0 {
+		return nil
 	}
 	out := make([]Goal, 0, len(items))
 	for _, it := range items {
@@ -362,7 +384,9 @@ func splitItems(s string) []string {
 }
 
 // distributes reports whether every item but the last is a bare modifier
-// that, put before the head of the last item, names an indicator.
+// that, put before the head of the last item, names an indicator whose words
+// run across the join: 城镇 + 居民人均可支配收入 does, while 出口 + 使用外资 (of
+// 出口、实际使用外资) is named by 出口 alone and so is an item of its own.
 func distributes(items []string) bool {
 	last := []rune(items[len(items)-1])
 	for _, it := range items[:len(items)-1] {
@@ -370,8 +394,9 @@ func distributes(items []string) bool {
 		if n > maxShortItem || n >= len(last) {
 			return false
 		}
-		whole, ok := indicator.Match(it + string(last[n:]))
-		if !ok {
+		joined := it + string(last[n:])
+		whole, v, ok := indicator.MatchVariant(joined)
+		if at := strings.LastIndex(joined, v); !ok || at < 0 || at >= len(it) || at+len(v) <= len(it) {
 			return false
 		}
 		if alone, named := indicator.Match(it); named && alone != whole {

@@ -89,6 +89,22 @@ func TestExtract(t *testing.T) {
 			"urban_income_growth 城镇常住居民人均可支配收入 6×1% about",
 			"rural_income_growth 农村常住居民人均可支配收入 8×1% about",
 		}},
+		{"modifiers of several characters share the head", []string{"城镇居民、农村居民人均可支配收入分别增长4.3%、6.9%。"}, []string{
+			"urban_income_growth 城镇居民人均可支配收入 4.3×1% exact",
+			"rural_income_growth 农村居民人均可支配收入 6.9×1% exact",
+		}},
+		{"an item that names its indicator alone is no modifier", []string{"出口、实际使用外资保持稳定。"}, []string{
+			"export_growth 出口 - qualitative",
+			"foreign_investment 实际使用外资 - qualitative",
+		}},
+		{"a bare comparison qualifies the goal before it", []string{"居民人均可支配收入增长5%左右，与经济增长基本同步。"}, []string{
+			"income_growth 居民人均可支配收入 5×1% about",
+			"income_growth 居民人均可支配收入 - in_sync",
+		}},
+		{"comparisons joined by an enumeration comma", []string{"居民收入增长与经济增长同步、农村居民收入增速快于城镇居民。"}, []string{
+			"income_growth 居民收入 - in_sync",
+			"rural_income_growth 农村居民收入 - above_gdp (快于城镇居民)",
+		}},
 		{"town and country with two values", []string{"城乡居民人均可支配收入分别增长5.5%、6.5%，城乡居民人均可支配收入增速高于经济增长速度。"}, []string{
 			"urban_income_growth 城镇居民人均可支配收入 5.5×1% exact",
 			"rural_income_growth 农村居民人均可支配收入 6.5×1% exact",
@@ -144,7 +160,11 @@ func TestExtract(t *testing.T) {
 			"other 人才资源总量 1380×10000人 exact",
 			"other 农牧区劳动力转移就业 106×10000人次 at_least",
 		}},
-		{"no targets", []string{"在实际工作中尽可能争取更好结果。", ""}, nil},
+		{"bound words left out of the subject", []string{"城镇新增就业不少于40万人，城镇调查失业率不超过5.5%。"}, []string{
+			"urban_new_jobs 城镇新增就业 40×10000人 at_least",
+			"unemployment_rate 城镇调查失业率 5.5×1% at_most",
+		}},
+		{"no targets", []string{"在实际工作中尽可能争取更好结果。", "力争在实际工作中取得更好结果。", ""}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

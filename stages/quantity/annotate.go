@@ -2,7 +2,9 @@ package quantity
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/stages/indicator"
 )
@@ -32,10 +34,46 @@ func annotate(rs []rune, fs []found) {
 		spreadList(rs, fs[run[0]:run[1]])
 	}
 	for k := range fs {
-		if ind, ok := indicator.Match(fs[k].Subject); ok {
-			fs[k].Indicator = ind.Code
+		switch {
+		case fs[k].Subject == "":
+		case k > 0 && fs[k].Subject == fs[k-1].Subject: // a list shares its subject
+			fs[k].Indicator = fs[k-1].Indicator
+		default:
+			fs[k].Indicator = indicators.code(fs[k].Subject)
 		}
 	}
+}
+
+// indicatorCache memoizes indicator.Match, the costliest step of Extract, for
+// subjects seen recently (a report repeats its subjects across sentences and
+// stages). It is bounded: when full it starts afresh.
+type indicatorCache struct {
+	mu    sync.RWMutex
+	codes map[string]string
+}
+
+const indicatorCacheSize = 8192
+
+var indicators = &indicatorCache{codes: map[string]string{}}
+
+// code returns the indicator code of a subject, "" when none matches.
+func (c *indicatorCache) code(subject string) string {
+	c.mu.RLock()
+	code, ok := c.codes[subject]
+	c.mu.RUnlock()
+	if ok {
+		return code
+	}
+	if ind, ok := indicator.Match(subject); ok {
+		code = ind.Code
+	}
+	c.mu.Lock()
+	if len(c.codes) >= indicatorCacheSize {
+		clear(c.codes)
+	}
+	c.codes[subject] = code
+	c.mu.Unlock()
+	return code
 }
 
 // clauseStart returns the start of the clause holding rs[i].
@@ -108,6 +146,9 @@ func setKind(rs []rune, f *found, from int) {
 	switch f.class {
 	case KindRank:
 		f.Kind = KindRank
+		if c, _, ok := lastCue(cs, "growth"); ok && f.rankChange {
+			f.Direction = c.Direction
+		}
 	case classPP:
 		f.Kind = KindPPChange
 		if c, _, ok := lastCue(cs, "growth"); ok {
@@ -129,10 +170,18 @@ func setKind(rs []rune, f *found, from int) {
 			f.Kind, f.Direction = KindGrowth, c.Direction
 		}
 	case classDuration:
-		f.Kind = KindLevel // 连续6年: how long, never a change
+		// 连续6年 is how long; only a change word right before the number makes
+		// it a change (优良天数增加109天, 审批时间缩短30天).
+		f.Kind = KindLevel
+		if len(cs) > 0 {
+			if c := cs[len(cs)-1]; c.end == f.prefixStart && (c.Role == "count" || c.Role == "growth") {
+				f.Kind, f.Direction = KindCountChange, c.Direction
+			}
+		}
 	default:
 		f.Kind = KindLevel
-		if c, to, ok := lastCue(cs, "count", "level"); ok && c.Role == "count" && !to {
+		c, to, ok := lastCue(cs, "count", "level", "count-next")
+		if ok && !to && (c.Role == "count" || c.Role == "count-next" && c.end == f.prefixStart) {
 			f.Kind, f.Direction = KindCountChange, c.Direction
 		}
 	}
@@ -214,38 +263,53 @@ func trimWords(s string) string {
 				s, changed = t, true
 			}
 		}
-		rs := []rune(s)
-		for n := min(lex.cueMaxLen, len(rs)); n > 0; n-- {
-			if isStripped(string(rs[len(rs)-n:])) {
-				s, changed = string(rs[:len(rs)-n]), true
-				break
-			}
+		if n := strippedEnd(s, false); n > 0 {
+			s, changed = s[:len(s)-n], true
 		}
-		rs = []rune(s)
-		for n := min(lex.cueMaxLen, len(rs)); n > 0; n-- {
-			if isStripped(string(rs[:n])) {
-				s, changed = string(rs[n:]), true
-				break
-			}
+		if n := strippedEnd(s, true); n > 0 {
+			s, changed = s[n:], true
 		}
 	}
 	return s
 }
 
-// isStripped reports a word that is not part of a subject: a change verb, a
-// filler or a comparator word.
-func isStripped(w string) bool {
-	if _, ok := lex.before[w]; ok {
-		return true
-	}
-	for _, c := range lex.cues[w] {
-		switch c.Role {
-		case "growth", "count", "to", "filler":
-			return !strings.HasSuffix(w, "速") && !strings.HasSuffix(w, "幅") && !strings.HasSuffix(w, "率")
+// strippedEnd returns the byte length of the longest stripped word (a cue
+// or filler, see isStripped) at the end of s, or with atStart at its start,
+// else 0. A word at the start has two runes at least: a lone 减 or 增 may
+// start a noun (减税降费).
+func strippedEnd(s string, atStart bool) int {
+	var ends [16]int // byte offsets of the first (or last) runes of s
+	n := 0
+	for i, k := 0, len(s); n < min(lex.cueMaxLen, len(ends)) && i < len(s) && k > 0; n++ {
+		if atStart {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			ends[n] = i
+		} else {
+			_, size := utf8.DecodeLastRuneInString(s[:k])
+			k -= size
+			ends[n] = len(s) - k
 		}
 	}
-	return false
+	low := 0
+	if atStart {
+		low = 1
+	}
+	for m := n - 1; m >= low; m-- {
+		w := s[len(s)-ends[m]:]
+		if atStart {
+			w = s[:ends[m]]
+		}
+		if isStripped(w) {
+			return ends[m]
+		}
+	}
+	return 0
 }
+
+// isStripped reports a word that is not part of a subject: a change verb, a
+// filler or a comparator word (lexicon.stripped).
+func isStripped(w string) bool { return lex.stripped[w] }
 
 // lists returns the runs of mentions written as one list: consecutive in a
 // clause with only 、 和 与 及 between them. Each run is [first, last+1).
@@ -254,7 +318,7 @@ func lists(rs []rune, fs []found) [][2]int {
 	for a := 0; a < len(fs); {
 		b := a + 1
 		for b < len(fs) && fs[b].class == fs[a].class && fs[b-1].suffixEnd <= fs[b].prefixStart &&
-			listGap(string(rs[fs[b-1].suffixEnd:fs[b].prefixStart])) {
+			listGap(rs[fs[b-1].suffixEnd:fs[b].prefixStart]) {
 			b++
 		}
 		if b-a > 1 {
@@ -265,9 +329,12 @@ func lists(rs []rune, fs []found) [][2]int {
 	return runs
 }
 
-func listGap(s string) bool {
-	switch s {
-	case "、", "和", "与", "及":
+func listGap(gap []rune) bool {
+	if len(gap) != 1 {
+		return false
+	}
+	switch gap[0] {
+	case '、', '和', '与', '及':
 		return true
 	}
 	return false
@@ -278,9 +345,9 @@ func listGap(s string) bool {
 // listed before it, paired in order.
 func spreadList(rs []rune, items []found) {
 	first, last := items[0], items[len(items)-1]
-	if first.prefixStart < first.Start && first.Comparator != Exact { // 分别突破2000亿元、6000亿元
+	if first.prefixWord && first.Comparator != Exact { // 分别突破2000亿元、6000亿元; 超13.2亿吨、3530万标箱
 		for k := range items[1:] {
-			if it := &items[k+1]; it.prefixStart == it.Start && it.Comparator == Exact {
+			if it := &items[k+1]; !it.prefixWord && it.Comparator == Exact {
 				it.Comparator, it.Approx = first.Comparator, first.Approx
 			}
 		}

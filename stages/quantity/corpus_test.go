@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"math"
 	"regexp"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -51,6 +52,23 @@ func TestExtractCorpus(t *testing.T) {
 	assert.Greater(t, total, 5000, "mentions in the corpus")
 }
 
+// TestExtractConcurrent: Extract shares only read-only lexicons, so parallel
+// calls give the sequential results.
+func TestExtractConcurrent(t *testing.T) {
+	lines := corpusLines(t)[:400]
+	want := make([][]Mention, len(lines))
+	for k, l := range lines {
+		want[k] = Extract(l)
+	}
+	got := make([][]Mention, len(lines))
+	var wg sync.WaitGroup
+	for k, l := range lines {
+		wg.Go(func() { got[k] = Extract(l) })
+	}
+	wg.Wait()
+	assert.Equal(t, want, got)
+}
+
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{"国内生产总值超过126万亿元，增长5.2%。", "分别增长6%、8%、5%左右", "第四位、第六位", "翻一番", "5%—5.5%", "1,200", "十四五", "１２．５万"} {
 		f.Add(s)
@@ -80,11 +98,29 @@ func FuzzParseNumber(f *testing.F) {
 	})
 }
 
+// BenchmarkExtractCorpus reads the corpus again and again, as the stages of a
+// run do (figures, goals and commitments all read a sentence): the indicator
+// cache holds the corpus's subjects after the first pass.
 func BenchmarkExtractCorpus(b *testing.B) {
+	benchmarkCorpus(b, false)
+}
+
+// BenchmarkExtractCorpusCold reads the corpus once per pass with an empty
+// indicator cache, as a first reading does.
+func BenchmarkExtractCorpusCold(b *testing.B) {
+	benchmarkCorpus(b, true)
+}
+
+func benchmarkCorpus(b *testing.B, cold bool) {
 	lines := corpusLines(b)
 	b.SetBytes(int64(len(testdata.Corpus)))
 	b.ReportAllocs()
 	for b.Loop() {
+		if cold {
+			indicators.mu.Lock()
+			clear(indicators.codes)
+			indicators.mu.Unlock()
+		}
 		for _, line := range lines {
 			Extract(line)
 		}

@@ -2,7 +2,10 @@ package quantity
 
 import (
 	"math"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -50,18 +53,24 @@ type found struct {
 	Mention
 	class       string
 	prefixStart int  // start of a comparator word before the number, else Start
+	prefixWord  bool // a comparator word was written before the number (超过, 近)
 	suffixEnd   int  // end of a comparator word after the mention, else End
 	suffixWord  bool // the comparator was written after the mention (以上, 左右)
+	rankChange  bool // places gained or lost in a ranking (上升6位), not a rank
 }
 
 // Extract finds every quantity mention in one sentence, in text order. It is
 // deterministic and safe for concurrent use.
 func Extract(sentence string) []Mention {
-	rs := []rune(sentence)
+	sc := scratches.Get().(*scratch)
+	rs := sc.runes[:0]
+	for _, r := range sentence {
+		rs = append(rs, r)
+	}
 	quoted := quotedLabels(rs)
-	var fs []found
+	fs := sc.found[:0]
 	for i := 0; i < len(rs); {
-		if !isNumeralStart(rs[i]) || quoted[i] {
+		if !isNumeralStart(rs[i]) || quoted != nil && quoted[i] {
 			i++
 			continue
 		}
@@ -76,19 +85,33 @@ func Extract(sentence string) []Mention {
 	for k, f := range fs {
 		out[k] = f.Mention
 	}
+	sc.runes, sc.found = rs, fs
+	scratches.Put(sc)
 	return out
 }
+
+// scratch is the working memory of one Extract call, recycled through
+// scratches: the decoded sentence and the mentions being read. Extract
+// returns copies, so nothing in it outlives the call.
+type scratch struct {
+	runes []rune
+	found []found
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
 // quotedLabels marks the runes inside short quotations and book titles: a
 // number there is a name (“十四五”, “13710”, 《…2023—2025年…》).
 func quotedLabels(rs []rune) []bool {
 	const maxLabel = 12
-	in := make([]bool, len(rs))
-	pairs := map[rune]rune{'“': '”', '‘': '’', '「': '」', '《': '》', '"': '"'}
+	var in []bool // allocated at the first quotation: most sentences have none
 	for i := 0; i < len(rs); i++ {
-		closing, ok := pairs[rs[i]]
-		if !ok {
+		closing := closingQuote(rs[i])
+		if closing == 0 {
 			continue
+		}
+		if in == nil {
+			in = make([]bool, len(rs))
 		}
 		for j := i + 1; j < len(rs); j++ {
 			if rs[j] != closing {
@@ -104,6 +127,23 @@ func quotedLabels(rs []rune) []bool {
 		}
 	}
 	return in
+}
+
+// closingQuote returns the mark closing a quotation opened by r, else 0.
+func closingQuote(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '‘':
+		return '’'
+	case '「':
+		return '」'
+	case '《':
+		return '》'
+	case '"':
+		return '"'
+	}
+	return 0
 }
 
 // readMention reads the mention whose number starts at rs[i]. When there is
@@ -126,7 +166,11 @@ func readMention(rs []rune, i int) (found, int, bool) {
 		u, hasUnit = unit{}, false
 	}
 	end := n.end
-	if hasUnit {
+	if den, e, ok := fraction(rs, n); ok {
+		// 占全国1/7: a share written as a fraction.
+		n.Value /= den
+		u, hasUnit, end = unit{BaseUnit: "percent", Factor: 100, Class: classPercent}, true, e
+	} else if hasUnit {
 		end += runeLen(u.Text)
 		if u.Class == classLabel {
 			return found{}, end, false
@@ -154,13 +198,14 @@ func readMention(rs []rune, i int) (found, int, bool) {
 	if hasUnit {
 		f.BaseValue *= u.Factor
 	}
+	f.BaseValue = roundBase(f.BaseValue)
 	f.Comparator, f.Approx = Exact, n.Approx
 	if n.Approx {
 		f.Comparator = AtLeast
 	}
 	f.prefixStart, f.suffixEnd = i, end
 	if w, ok := lex.matchBefore(rs, i); ok {
-		f.prefixStart = i - runeLen(w.Text)
+		f.prefixStart, f.prefixWord = i-runeLen(w.Text), true
 		if w.Comparator != Exact || !n.Approx {
 			f.Comparator = w.Comparator
 		}
@@ -184,15 +229,45 @@ func readMention(rs []rune, i int) (found, int, bool) {
 		}
 	}
 	switch {
-	case n.chinese && n.round && u.Class != classDuration && f.prefixStart == i:
+	case n.chinese && n.round && !n.Approx && u.Class != classDuration && f.prefixStart == i:
 		// 千万工程, 百万吨乙烯, 信心百倍, 亿元以上项目: a round Chinese number is a
-		// name, an idiom or a class unless 过/超/突破 make it an amount (营收过千亿).
+		// name, an idiom or a class unless 过/超/突破 or 余 make it an amount (营收过千亿).
 		return found{}, end, false
 	case n.chinese && !hasUnit && f.Comparator == Exact:
 		return found{}, end, false // 十万大山
+	case n.chinese && !n.magnitude && countable(u) && !chineseCount(rs, n, u, f.Comparator):
+		return found{}, end, false
+	}
+	if u.Text == "位" && rankChange(rs, f.prefixStart) {
+		// 排名上升6位: places gained or lost in a ranking, not persons.
+		f.class, f.BaseUnit, f.rankChange = KindRank, "rank", true
 	}
 	f.Text = string(rs[f.Start:f.End])
 	return f, end, true
+}
+
+// roundBase rounds a base value to 12 significant digits, which drops the
+// binary noise of a product (2.3 × 1e8 is 229999999.99999997) and keeps every
+// digit a report writes.
+func roundBase(v float64) float64 {
+	var buf [32]byte
+	r, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], v, 'g', 12, 64)), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}
+
+// fraction reads the denominator of a fraction written after n (1/7, 1/10).
+func fraction(rs []rune, n numeral) (float64, int, bool) {
+	if n.chinese || n.magnitude || n.end+1 >= len(rs) || rs[n.end] != '/' || !isDigit(rs[n.end+1]) {
+		return 0, 0, false
+	}
+	d, end, ok := scanArabic(rs, n.end+1)
+	if !ok || d.Value == 0 || d.Value != math.Trunc(d.Value) || end < len(rs) && (rs[end] == '/' || isDigit(rs[end])) {
+		return 0, 0, false
+	}
+	return d.Value, end, true
 }
 
 // skipNumeralRun returns the end of the run of numeral characters at rs[i].
@@ -244,8 +319,11 @@ func notAQuantity(rs []rune, n numeral, u unit, hasUnit bool, end int) bool {
 	if n.yearLike && !n.magnitude && (!hasUnit || u.Text == "年") {
 		return true // 2023年, 2021—2025
 	}
-	before := string(rs[max(0, n.start-8):n.start])
-	after := string(rs[end:min(len(rs), end+10)])
+	// The windows of labels.tsv: its before rules are end-anchored, which Go's
+	// regexp tries at every position, so that window is kept short.
+	const beforeWindow, afterWindow = 4, 10
+	before := string(rs[max(0, n.start-beforeWindow):n.start])
+	after := string(rs[end:min(len(rs), end+afterWindow)])
 	unitText := u.Text
 	if !hasUnit {
 		unitText = ""
@@ -253,22 +331,53 @@ func notAQuantity(rs []rune, n numeral, u unit, hasUnit bool, end int) bool {
 	if lex.isLabel(unitText, before, after, n.chinese) {
 		return true
 	}
-	if !n.chinese {
+	if !n.chinese || n.magnitude {
 		return false
 	}
-	if n.magnitude {
-		return false
-	}
-	// Small Chinese numbers are mostly labels, articles and idioms in these texts
-	// (两个确立, 八项规定, 一批, 千方百计); amounts are written in digits. They
-	// stay figures only with a rate (四成, 一半), a multiple, or as 连续三年.
+	// A small Chinese number is a rate (四成, 一半), a multiple, a count
+	// (chineseCount decides) or, as a duration, only 连续三年: 三年行动 is a name.
 	switch u.Class {
 	case classPercent, classPP, classTimes, classDoubling:
 		return false
 	case classDuration:
 		return !strings.HasSuffix(before, "连续")
 	}
+	return !countable(u)
+}
+
+// countable reports a unit that counts or measures (个, 人, 元, 公里), as
+// opposed to a rate, a multiple or a duration.
+func countable(u unit) bool {
+	switch u.Class {
+	case classCount, classArabicCount, classPerson, classCurrency, classPhysical:
+		return true
+	}
+	return false
+}
+
+// chineseCount decides whether a small Chinese numeral before a measure word
+// is a count. In these texts 一个 and 一批 are articles, 机场三期 a phase, and
+// 两个确立 and 八项规定 names (labels.tsv has them); but 推出四批, 两次亲临,
+// 贵阳、贵安、遵义三个综保区 and 近千人 are counts, as 5个城市 is in the key.
+func chineseCount(rs []rune, n numeral, u unit, comparator string) bool {
+	switch {
+	case n.Value < 2:
+		return false // 一个, 突破一批: an article
+	case n.Approx || comparator != Exact:
+		return true // 近千人, 百余位, 二十多个: an amount
+	case u.Chinese == "" || n.end-n.start == 1 && rs[n.start] == '二':
+		return false // 八方支援, 金九银十; a lone 二 is an ordinal (二次开发): two is 两
+	case u.Chinese == sequenceChinese:
+		return n.start == 0 || isClauseEnd(rs[n.start-1]) || cueBefore(rs, n.start, "batch")
+	}
 	return true
+}
+
+// cueBefore reports whether the longest cue word ending just before rs[p]
+// has the role.
+func cueBefore(rs []rune, p int, role string) bool {
+	cs, _, ok := lex.cueEnd.longest(rs, p)
+	return ok && hasRole(cs, role)
 }
 
 // suffixBoundary accepts a one-character comparator after the mention (1年多)
@@ -308,7 +417,7 @@ func readRank(rs []rune, p int, n numeral) (found, int, bool) {
 	} else if _, isUnit := lex.matchUnit(rs, end); isUnit {
 		return found{}, n.end, false // 前1%: a share, not a rank
 	}
-	if n.magnitude || n.Approx || !rankContext(rs, p) {
+	if n.magnitude || n.Approx || !rankContext(rs, p) && !rankListed(rs, p) {
 		return found{}, n.end, false
 	}
 	f := found{class: KindRank}
@@ -318,6 +427,28 @@ func readRank(rs []rune, p int, n numeral) (found, int, bool) {
 	f.BaseValue, f.BaseUnit = n.Value, "rank"
 	f.Comparator = Exact
 	return f, end, true
+}
+
+// rankChange reports a change word before N位 in a sentence about a ranking,
+// one with a rank cue (排名, 全国) or a 第N shortly before (排名上升6位,
+// 居全国第2位，比上年前移8位); 院士新增5位 counts persons.
+func rankChange(rs []rune, p int) bool {
+	const window = 24
+	if _, _, ok := lastCue(cuesIn(rs, clauseStart(rs, p), p), "growth"); !ok {
+		return false
+	}
+	from := max(0, p-window)
+	if slices.Contains(rs[from:p], '第') {
+		return true
+	}
+	_, _, ok := lastCue(cuesIn(rs, from, p), "rank")
+	return ok
+}
+
+// rankListed reports a rank listed after another (居全国第4位、第7位、第6位).
+func rankListed(rs []rune, p int) bool {
+	const window = 6
+	return p > 1 && strings.ContainsRune("、和与及", rs[p-1]) && strings.ContainsRune(string(rs[max(0, p-1-window):p-1]), '第')
 }
 
 // rankContext reports a rank cue (居, 全国 …) in the few runes before rs[p].
@@ -340,4 +471,10 @@ func rankContext(rs []rune, p int) bool {
 	return false
 }
 
-func isClauseEnd(r rune) bool { return strings.ContainsRune("，。；！？：,;!?:\n", r) }
+func isClauseEnd(r rune) bool {
+	switch r {
+	case '，', '。', '；', '！', '？', '：', ',', ';', '!', '?', ':', '\n':
+		return true
+	}
+	return false
+}

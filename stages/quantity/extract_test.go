@@ -85,6 +85,48 @@ func TestExtract(t *testing.T) {
 			{text: "千亿", base: 1e11, baseUnit: "CNY", comparator: AtLeast},
 			{text: "1.6倍", base: 1.6, baseUnit: "times", kind: KindMultiple},
 		}},
+		{"经营主体占全国1/7，研发投入占全国超1/3，分别突破2000亿元、6000亿元，投资超万亿元。", []want{
+			{text: "1/7", base: 100.0 / 7, baseUnit: "percent", kind: KindShare},
+			{text: "超1/3", base: 100.0 / 3, baseUnit: "percent", kind: KindShare, comparator: AtLeast},
+			{text: "2000亿元", comparator: AtLeast},
+			{text: "6000亿元", comparator: AtLeast},
+			{text: "超万亿元", base: 1e12, baseUnit: "CNY", comparator: AtLeast},
+		}},
+		{"接续推出四批政策清单，总书记两次亲临，贵阳、贵安、遵义三个综保区，近千人参加，企业超千家，汇聚百余位科学家。", []want{
+			{text: "四批", base: 4, baseUnit: "count", unit: "批"},
+			{text: "两次", base: 2, baseUnit: "count", unit: "次"},
+			{text: "三个", base: 3, baseUnit: "count", unit: "个"},
+			{text: "近千人", base: 1000, baseUnit: "person", comparator: About, approx: true},
+			{text: "超千家", base: 1000, baseUnit: "count", comparator: AtLeast},
+			{text: "百余位", base: 100, baseUnit: "person", comparator: AtLeast, approx: true},
+		}},
+		{"量子密钥分发突破千公里，武汉总量迈上2万亿台阶，煤炭再增产5743万吨。", []want{
+			{text: "千公里", base: 1000, baseUnit: "km", comparator: AtLeast},
+			{text: "2万亿", base: 2e12, baseUnit: "CNY", unit: ""},
+			{text: "5743万吨", base: 5.743e7, baseUnit: "tonne", kind: KindCountChange, direction: Up},
+		}},
+		{"优良天数累计增加109天，重污染天数减少41天，连续6年优秀。", []want{
+			{text: "109天", base: 109, baseUnit: "day", kind: KindCountChange, direction: Up},
+			{text: "41天", base: 41, baseUnit: "day", kind: KindCountChange, direction: Down},
+			{text: "6年", base: 6, baseUnit: "year", kind: KindLevel},
+		}},
+		{"吞吐量超13.2亿吨、3530万标箱，接待游客2.3亿人次。", []want{
+			{text: "超13.2亿吨", base: 1.32e9, comparator: AtLeast},
+			{text: "3530万标箱", base: 3.53e7, comparator: AtLeast},
+			{text: "2.3亿人次", base: 2.3e8, baseUnit: "person"},
+		}},
+		{"区域创新能力排名上升6位，增速居全国第4位、第7位、第6位，院士新增5位。", []want{
+			{text: "6位", base: 6, baseUnit: "rank", kind: KindRank, direction: Up},
+			{text: "第4位", base: 4, kind: KindRank},
+			{text: "第7位", base: 7, kind: KindRank},
+			{text: "第6位", base: 6, kind: KindRank},
+			{text: "5位", base: 5, baseUnit: "person", kind: KindCountChange},
+		}},
+		{"开展活动9731场次，潜江、赤壁等4地获批，最低工资标准上调9.9%。", []want{
+			{text: "9731场次", base: 9731, baseUnit: "count", unit: "场次"},
+			{text: "4地", base: 4, baseUnit: "count", unit: "地"},
+			{text: "9.9%", kind: KindGrowth, direction: Up},
+		}},
 		{"十万人参加，两千亿元投资，百万吨乙烯项目，信心百倍。", []want{
 			{text: "十万人", base: 1e5, baseUnit: "person"},
 			{text: "两千亿元", base: 2e11, baseUnit: "CNY"},
@@ -149,6 +191,9 @@ func TestExtractNotQuantities(t *testing.T) {
 		"新中国成立75周年，世界500强，轨道交通18号线，5A级景区，60岁以上老年人。",
 		"实施三年行动，坚持两个确立，千方百计稳就业，出台“10条”措施［10］。",
 		"推进2021—2025年规划，1—11月累计，2023、2024年连续。",
+		"严格落实中央八项规定，统筹发展和安全两件大事，召开十三届三次全会，实现两位数增长。",
+		"竹园污水厂四期建成，主要抓了以下八个方面，一方有难、八方支援，金九银十，突破一批难题，三地互认。",
+		"破除城乡二元结构，中药二次开发，守好发展和生态两条底线，提高残疾人两项补贴，扎实做好以下九项工作。",
 	} {
 		t.Run(s, func(t *testing.T) {
 			assert.Empty(t, texts(Extract(s)))

@@ -41,5 +41,26 @@ func TestExtractGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err)
-	require.Equal(t, string(want), b.String(), "run go test -run Golden -update and review the diff")
+	wantLines, gotLines := strings.Split(string(want), "\n"), strings.Split(b.String(), "\n")
+	const shown = 10
+	diffs := 0
+	for k := range max(len(wantLines), len(gotLines)) {
+		w, g := lineAt(wantLines, k), lineAt(gotLines, k)
+		if w == g {
+			continue
+		}
+		if diffs++; diffs <= shown {
+			t.Errorf("golden line %d:\nwant %s\ngot  %s", k+1, w, g)
+		}
+	}
+	if diffs > 0 {
+		t.Errorf("%d lines differ; run go test -run Golden -update and review the diff", diffs)
+	}
+}
+
+func lineAt(lines []string, k int) string {
+	if k < len(lines) {
+		return lines[k]
+	}
+	return ""
 }

@@ -68,12 +68,11 @@ func digitValue(r rune) rune {
 
 // isNumeralStart reports whether a numeral may begin with r.
 func isNumeralStart(r rune) bool {
-	if isDigit(r) || r == '万' || r == '亿' {
+	switch r {
+	case '万', '亿', '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
 		return true
 	}
-	_, d := chineseDigits[r]
-	_, u := chineseUnits[r]
-	return d || u
+	return isDigit(r)
 }
 
 // scanNumeral reads the numeral starting at rs[i], with 多/余 and its magnitude.

@@ -73,3 +73,16 @@ func TestEachRowRejectsShortRows(t *testing.T) {
 	err := eachRow("a\tb\n", 3, func([]string) error { return nil })
 	require.Error(t, err)
 }
+
+func TestRoundBase(t *testing.T) {
+	tests := []struct{ in, want float64 }{
+		{2.3 * 1e8, 2.3e8},
+		{19.6 * 1e8 * 0.0005, 980000},
+		{18.9 * 1e8, 1.89e9},
+		{100.0 / 7, 14.2857142857},
+		{0, 0},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, roundBase(tt.in), "%v", tt.in)
+	}
+}

