@@ -224,4 +224,3 @@ func TestPeriod(t *testing.T) {
 	assert.Equal(t, "2024", period("plan", 2024))
 	assert.Equal(t, "2024", period("targets", 2024))
 }
-

@@ -3,11 +3,11 @@ package read
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
-	"hash"
 	_ "embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"log/slog"
 	"path/filepath"
