@@ -8,7 +8,9 @@ import (
 	"sync"
 
 	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/quantity"
 	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/stages/segment"
 	"github.com/govreports/govreports/stages/split"
 )
 
@@ -18,6 +20,8 @@ type Doc struct {
 	Report      *read.Report
 	Row         schemas.Report
 	Split       []split.Sentence
+	Tokens      [][]segment.Token    // words of each sentence, shared by the stages that need them
+	Mentions    [][]quantity.Mention // quantities of each sentence, shared likewise
 	Sentences   []schemas.Sentence
 	Figures     []schemas.Figure
 	Goals       []schemas.Goal

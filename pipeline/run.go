@@ -52,7 +52,10 @@ func Stages() ([]Stage, *terms.Counter, error) {
 		return nil, nil, fmt.Errorf("building the commitments extractor: %w", err)
 	}
 	counter := terms.NewCounter(seg)
-	return []Stage{SplitStage{}, FiguresStage{}, GoalsStage{}, CommitmentsStage{Extractor: ex}, TermsStage{Counter: counter}}, counter, nil
+	return []Stage{
+		SplitStage{}, SegmentStage{Segmenter: seg}, FiguresStage{}, GoalsStage{},
+		CommitmentsStage{Extractor: ex}, TermsStage{Counter: counter},
+	}, counter, nil
 }
 
 // shardOf assigns the n-th report of the inputs (in input order) to a shard:

@@ -7,6 +7,7 @@ import (
 	"github.com/govreports/govreports/stages/commitments"
 	"github.com/govreports/govreports/stages/goals"
 	"github.com/govreports/govreports/stages/quantity"
+	"github.com/govreports/govreports/stages/segment"
 	"github.com/govreports/govreports/stages/split"
 	"github.com/govreports/govreports/stages/terms"
 )
@@ -39,6 +40,23 @@ func ref(s split.Sentence) schemas.SentenceRef {
 	return schemas.SentenceRef{SentenceID: int32(s.ID), Line: int32(s.Line)}
 }
 
+// SegmentStage cuts every sentence into words once, for the stages after it.
+type SegmentStage struct {
+	Segmenter *segment.Segmenter
+}
+
+// Name implements Stage.
+func (SegmentStage) Name() string { return "segment" }
+
+// Process implements Stage.
+func (s SegmentStage) Process(_ context.Context, doc *Doc) error {
+	doc.Tokens = make([][]segment.Token, len(doc.Split))
+	for i, sent := range doc.Split {
+		doc.Tokens[i] = s.Segmenter.Tokens(sent.Text)
+	}
+	return nil
+}
+
 // FiguresStage finds every quantity mention of every sentence.
 type FiguresStage struct{}
 
@@ -48,8 +66,10 @@ func (FiguresStage) Name() string { return "figures" }
 // Process implements Stage.
 func (FiguresStage) Process(_ context.Context, doc *Doc) error {
 	doc.Figures = doc.Figures[:0]
-	for _, s := range doc.Split {
-		for _, m := range quantity.Extract(s.Text) {
+	doc.Mentions = make([][]quantity.Mention, len(doc.Split))
+	for i, s := range doc.Split {
+		doc.Mentions[i] = quantity.Extract(s.Text)
+		for _, m := range doc.Mentions[i] {
 			doc.Figures = append(doc.Figures, schemas.Figure{
 				Keys:        doc.Keys(),
 				SentenceRef: ref(s),
@@ -104,7 +124,9 @@ func (CommitmentsStage) Name() string { return "commitments" }
 // Process implements Stage.
 func (c CommitmentsStage) Process(_ context.Context, doc *Doc) error {
 	doc.Commitments = doc.Commitments[:0]
-	found := c.Extractor.Extract(doc.Split)
+	found := c.Extractor.ExtractAnalyzed(doc.Split, func(i int) commitments.Analysis {
+		return commitments.Analysis{Tokens: doc.Tokens[i], Mentions: doc.Mentions[i]}
+	})
 	for id, cm := range found {
 		s := doc.Split[cm.SentenceIndex]
 		doc.Commitments = append(doc.Commitments, schemas.Commitment{
@@ -135,8 +157,8 @@ func (c CommitmentsStage) Process(_ context.Context, doc *Doc) error {
 	return nil
 }
 
-// TermsStage counts each report's content words; the terms rows are made
-// once every report was counted, since tf-idf needs them all.
+// TermsStage counts each report's content words (after SegmentStage); the
+// terms rows are made once every report was counted, since tf-idf needs them all.
 type TermsStage struct {
 	Counter *terms.Counter
 }
@@ -146,10 +168,8 @@ func (TermsStage) Name() string { return "terms" }
 
 // Process implements Stage.
 func (t TermsStage) Process(_ context.Context, doc *Doc) error {
-	texts := make([]string, len(doc.Split))
-	for i, s := range doc.Split {
-		texts[i] = s.Text
-	}
-	t.Counter.Add(doc.Row.ReportID, texts)
+	t.Counter.AddTokens(doc.Row.ReportID, doc.Tokens)
+	// The words are not needed after this stage; let them go before the doc waits for the writer.
+	doc.Tokens, doc.Mentions = nil, nil
 	return nil
 }

@@ -1,6 +1,9 @@
 package commitments
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // deadlinePattern matches the time limits of the plans: 年内, 年底前, 2025年前, 到2027年, 6月底前 ….
 // A bare year (2024年) is not a limit.
@@ -19,8 +22,18 @@ func deadline(clause, sentenceDeadline string) string {
 	if sentenceDeadline == "" {
 		return ""
 	}
-	if d := deadlinePattern.FindString(clause); d != "" {
+	if d := findDeadline(clause); d != "" {
 		return d
 	}
 	return sentenceDeadline
+}
+
+// findDeadline returns the first time limit in text. Every limit names a year,
+// a month, the five-year plan or the term of office: text without one of
+// those skips the (unanchored, so slow) regular expression.
+func findDeadline(text string) string {
+	if !strings.ContainsAny(text, "年月") && !strings.Contains(text, "十四五") && !strings.Contains(text, "任期") {
+		return ""
+	}
+	return deadlinePattern.FindString(text)
 }

@@ -60,12 +60,26 @@ var enumerated = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d
 // sections), in order. Headings, run-in headings, context, principles, rhetoric and explanations of the
 // targets yield none.
 func (e *Extractor) Extract(sentences []split.Sentence) []Commitment {
+	return e.ExtractAnalyzed(sentences, func(i int) Analysis {
+		return Analysis{Tokens: e.seg.Tokens(sentences[i].Text), Mentions: quantity.Extract(sentences[i].Text)}
+	})
+}
+
+// Analysis is what earlier stages found in a sentence: its words and its quantities.
+type Analysis struct {
+	Tokens   []segment.Token
+	Mentions []quantity.Mention
+}
+
+// ExtractAnalyzed is Extract for a caller that has segmented the sentences and found their quantities
+// already (the pipeline does both once for every stage); analysis(i) is sentence i's.
+func (e *Extractor) ExtractAnalyzed(sentences []split.Sentence, analysis func(i int) Analysis) []Commitment {
 	var out []Commitment
 	for i, s := range sentences {
 		if !forwardLooking(s.Section) || s.IsHeading || e.isHeadingLike(sentences, i) || e.hasCue(s.Text) {
 			continue
 		}
-		out = append(out, e.sentenceCommitments(i, s)...)
+		out = append(out, e.sentenceCommitments(i, s, analysis(i))...)
 	}
 	return out
 }
@@ -112,10 +126,12 @@ func holdsMention(ms []quantity.Mention, start, end int) bool {
 // other clauses that carry a quantity are deliverables too (…，力争医疗旅游人数40万人次、营业收入60亿元):
 // a verbless one continues the commitment before it, any other becomes a commitment of its own, unless a
 // framing word leads it (围绕50条重点产业链, 按照30%渗透率).
-func (e *Extractor) sentenceCommitments(index int, s split.Sentence) []Commitment {
-	tokens := e.seg.Tokens(s.Text)
+func (e *Extractor) sentenceCommitments(index int, s split.Sentence, an Analysis) []Commitment {
+	tokens, mentions := an.Tokens, an.Mentions
+	if len(tokens) == 0 {
+		return nil
+	}
 	runes := []rune(s.Text)
-	mentions := quantity.Extract(s.Text)
 	type reading struct {
 		ct           []segment.Token
 		verb, object string
@@ -134,7 +150,7 @@ func (e *Extractor) sentenceCommitments(index int, s split.Sentence) []Commitmen
 		return nil
 	}
 	context := e.lex.contextScore(s.Text, s.Heading)
-	sentenceDeadline := deadlinePattern.FindString(s.Text)
+	sentenceDeadline := findDeadline(s.Text)
 	var out []Commitment
 	prevCommitment := false
 	for _, r := range readings {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 var (
@@ -56,16 +55,15 @@ const cueFrame = "frame"
 
 // lexicon holds the embedded word lists the extractor works from.
 type lexicon struct {
-	verbs          map[string]string // verb → class
-	heads          []string          // abstract heads (水平, 底线 …)
-	slogans        map[string]bool   // broad slogans (高质量发展 …)
-	cues           []cue             // phrases of non-commitment sentences
-	principleLeads map[string]bool   // words that open a clause of principle (坚持, 始终)
-	frameLeads     map[string]bool   // words that open a framing clause (围绕, 按照)
-	modifiers      []string          // degree words before a slogan (高水平, 全面)
-	approximators  map[string]bool   // words after a number and its measure word (以上, 左右)
-	topicWeight    map[string]map[string]float64
-	topicMaxRunes  int // length of the longest topic keyword
+	verbs          map[string]string   // verb → class
+	heads          []string            // abstract heads (水平, 底线 …)
+	slogans        map[string]bool     // broad slogans (高质量发展 …)
+	cues           []cue               // phrases of non-commitment sentences
+	principleLeads map[string]bool     // words that open a clause of principle (坚持, 始终)
+	frameLeads     map[string]bool     // words that open a framing clause (围绕, 按照)
+	modifiers      []string            // degree words before a slogan (高水平, 全面)
+	approximators  map[string]bool     // words after a number and its measure word (以上, 左右)
+	topicKeys      map[rune][]topicKey // topic keywords by their first character
 }
 
 // readTSV parses a lexicon file: a header line, then rows; blank lines and lines starting with # are skipped.
@@ -97,7 +95,7 @@ func loadLexicon() (*lexicon, error) {
 		principleLeads: make(map[string]bool),
 		frameLeads:     make(map[string]bool),
 		approximators:  make(map[string]bool),
-		topicWeight:    make(map[string]map[string]float64),
+		topicKeys:      make(map[rune][]topicKey),
 	}
 	rows, err := readTSV("verbs.tsv", verbsTSV)
 	if err != nil {
@@ -158,14 +156,11 @@ func loadLexicon() (*lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("topics.tsv: %s: weight: %w", r[0], err)
 		}
-		if !isTopic(r[1]) {
+		t := topicIndex(r[1])
+		if t < 0 {
 			return nil, fmt.Errorf("topics.tsv: %s: unknown topic %q", r[0], r[1])
 		}
-		if lex.topicWeight[r[0]] == nil {
-			lex.topicWeight[r[0]] = make(map[string]float64)
-			lex.topicMaxRunes = max(lex.topicMaxRunes, utf8.RuneCountInString(r[0]))
-		}
-		lex.topicWeight[r[0]][r[1]] += w
+		lex.addTopicKey(r[0], t, w)
 	}
 	return lex, nil
 }

@@ -33,6 +33,9 @@ var (
 	byCode   = map[string]Indicator{}
 	variants []variant
 	codes    []string
+	// byFirst indexes variants by their first character, so a subject is
+	// scanned once instead of once per variant.
+	byFirst = map[rune][]int{}
 )
 
 func init() {
@@ -58,6 +61,8 @@ func load(data string) error {
 		codes = append(codes, ind.Code)
 		for _, v := range strings.Split(f[3], "|") {
 			if v = normalize(v); v != "" {
+				first, _ := utf8.DecodeRuneInString(v)
+				byFirst[first] = append(byFirst[first], len(variants))
 				variants = append(variants, variant{text: v, ind: ind})
 			}
 		}
@@ -93,14 +98,17 @@ func Match(subject string) (Indicator, bool) {
 func MatchVariant(subject string) (Indicator, string, bool) {
 	s := normalize(subject)
 	best, bestLen, bestEnd := -1, 0, -1
-	for i, v := range variants {
-		at := strings.LastIndex(s, v.text)
-		if at < 0 {
-			continue
-		}
-		n, end := utf8.RuneCountInString(v.text), at+len(v.text)
-		if n > bestLen || (n == bestLen && end > bestEnd) {
-			best, bestLen, bestEnd = i, n, end
+	for at, r := range s {
+		for _, i := range byFirst[r] {
+			v := variants[i].text
+			if !strings.HasPrefix(s[at:], v) {
+				continue
+			}
+			// The longest variant wins; among equals, the one ending last, then the first listed.
+			n, end := utf8.RuneCountInString(v), at+len(v)
+			if n > bestLen || (n == bestLen && (end > bestEnd || (end == bestEnd && i < best))) {
+				best, bestLen, bestEnd = i, n, end
+			}
 		}
 	}
 	if best < 0 {

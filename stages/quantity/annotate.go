@@ -2,7 +2,6 @@ package quantity
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,41 +38,17 @@ func annotate(rs []rune, fs []found) {
 		case k > 0 && fs[k].Subject == fs[k-1].Subject: // a list shares its subject
 			fs[k].Indicator = fs[k-1].Indicator
 		default:
-			fs[k].Indicator = indicators.code(fs[k].Subject)
+			fs[k].Indicator = indicatorCode(fs[k].Subject)
 		}
 	}
 }
 
-// indicatorCache memoizes indicator.Match, the costliest step of Extract, for
-// subjects seen recently (a report repeats its subjects across sentences and
-// stages). It is bounded: when full it starts afresh.
-type indicatorCache struct {
-	mu    sync.RWMutex
-	codes map[string]string
-}
-
-const indicatorCacheSize = 8192
-
-var indicators = &indicatorCache{codes: map[string]string{}}
-
-// code returns the indicator code of a subject, "" when none matches.
-func (c *indicatorCache) code(subject string) string {
-	c.mu.RLock()
-	code, ok := c.codes[subject]
-	c.mu.RUnlock()
-	if ok {
-		return code
-	}
+// indicatorCode returns the indicator code of a subject, "" when none matches.
+func indicatorCode(subject string) string {
 	if ind, ok := indicator.Match(subject); ok {
-		code = ind.Code
+		return ind.Code
 	}
-	c.mu.Lock()
-	if len(c.codes) >= indicatorCacheSize {
-		clear(c.codes)
-	}
-	c.codes[subject] = code
-	c.mu.Unlock()
-	return code
+	return ""
 }
 
 // clauseStart returns the start of the clause holding rs[i].

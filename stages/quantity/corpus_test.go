@@ -98,29 +98,12 @@ func FuzzParseNumber(f *testing.F) {
 	})
 }
 
-// BenchmarkExtractCorpus reads the corpus again and again, as the stages of a
-// run do (figures, goals and commitments all read a sentence): the indicator
-// cache holds the corpus's subjects after the first pass.
+// BenchmarkExtractCorpus reads every line of the corpus.
 func BenchmarkExtractCorpus(b *testing.B) {
-	benchmarkCorpus(b, false)
-}
-
-// BenchmarkExtractCorpusCold reads the corpus once per pass with an empty
-// indicator cache, as a first reading does.
-func BenchmarkExtractCorpusCold(b *testing.B) {
-	benchmarkCorpus(b, true)
-}
-
-func benchmarkCorpus(b *testing.B, cold bool) {
 	lines := corpusLines(b)
 	b.SetBytes(int64(len(testdata.Corpus)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if cold {
-			indicators.mu.Lock()
-			clear(indicators.codes)
-			indicators.mu.Unlock()
-		}
 		for _, line := range lines {
 			Extract(line)
 		}

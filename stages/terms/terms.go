@@ -59,9 +59,18 @@ func NewCounter(seg *segment.Segmenter) *Counter {
 
 // Add counts the content words of one report. Adding the same report id twice merges the counts.
 func (c *Counter) Add(reportID string, sentences []string) {
+	tokens := make([][]segment.Token, len(sentences))
+	for i, s := range sentences {
+		tokens[i] = c.seg.Tokens(s)
+	}
+	c.AddTokens(reportID, tokens)
+}
+
+// AddTokens is Add for sentences segmented already, one token slice per sentence.
+func (c *Counter) AddTokens(reportID string, sentences [][]segment.Token) {
 	counts := make(map[string]*candidate)
-	for _, s := range sentences {
-		for _, tk := range c.seg.Tokens(s) {
+	for _, tokens := range sentences {
+		for _, tk := range tokens {
 			if !c.isContent(tk) {
 				continue
 			}
