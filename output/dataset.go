@@ -42,8 +42,8 @@ type Input = read.Input
 
 // Summary is what a commit wrote.
 type Summary struct {
-	Tables map[string]int64 // rows per table
-	Files  []FileInfo
+	Tables map[string]int64 `json:"tables"` // rows per table
+	Files  []FileInfo       `json:"files"`
 }
 
 // Dataset is one run writing a dataset. It is not safe for concurrent use.
@@ -58,6 +58,8 @@ type Dataset struct {
 	reports map[string]bool // report ids seen, for the shard marker
 	err     error           // first failure: the run can only be aborted
 	done    bool
+
+	rowGroupRows int64 // rows per row group at most
 }
 
 func (o Options) sharded() bool { return o.ShardCount > 1 }
@@ -86,7 +88,7 @@ func openDataset(ctx context.Context, opts Options, st store) (*Dataset, error) 
 		return nil, err
 	}
 	d := &Dataset{
-		ctx: ctx, opts: opts, st: st, staging: staging,
+		ctx: ctx, opts: opts, st: st, staging: staging, rowGroupRows: defaultRowGroupRows,
 		cols:    map[*schemas.Table][]columnWriter{},
 		writers: map[string]*tableWriter{},
 		years:   map[int16]bool{},
@@ -206,7 +208,7 @@ func (d *Dataset) writer(t *schemas.Table, year *int16) (*tableWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := newTableWriter(t, cols, obj, staged, FileInfo{Path: key, Table: t.Name, Year: year})
+	w, err := newTableWriter(t, cols, d.rowGroupRows, obj, staged, FileInfo{Path: key, Table: t.Name, Year: year})
 	if err != nil {
 		obj.Abort()
 		return nil, err
@@ -303,11 +305,11 @@ func (d *Dataset) publish(ctx context.Context, sum Summary) error {
 	if err := d.moveFiles(ctx, sum.Files); err != nil {
 		return err
 	}
-	keep := map[string]bool{}
-	for _, f := range sum.Files {
-		keep[f.Path] = true
+	if err := removeStale(ctx, d.st, pathsOf(sum.Files), func(string) bool { return true }); err != nil {
+		return err
 	}
-	if err := removeStale(ctx, d.st, keep, func(string) bool { return true }); err != nil {
+	// Markers of an earlier sharded run do not describe this dataset.
+	if err := d.st.DeletePrefix(ctx, shardsDir); err != nil {
 		return err
 	}
 	m := Manifest{
@@ -328,13 +330,9 @@ func (d *Dataset) publishShard(ctx context.Context, sum Summary) error {
 	if err := d.moveFiles(ctx, sum.Files); err != nil {
 		return err
 	}
-	keep := map[string]bool{}
-	for _, f := range sum.Files {
-		keep[f.Path] = true
-	}
 	// Only this shard's own files of an earlier run: the others belong to other shards.
 	own := "/" + d.partName()
-	if err := removeStale(ctx, d.st, keep, func(k string) bool { return strings.HasSuffix(k, own) }); err != nil {
+	if err := removeStale(ctx, d.st, pathsOf(sum.Files), func(k string) bool { return strings.HasSuffix(k, own) }); err != nil {
 		return err
 	}
 	ids := make([]string, 0, len(d.reports))
@@ -400,6 +398,14 @@ func removeStale(ctx context.Context, st store, keep map[string]bool, owned func
 		}
 	}
 	return nil
+}
+
+func pathsOf(files []FileInfo) map[string]bool {
+	paths := make(map[string]bool, len(files))
+	for _, f := range files {
+		paths[f.Path] = true
+	}
+	return paths
 }
 
 func timeString(t time.Time) string {

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/apache/arrow/go/v15/parquet/file"
 	"github.com/govreports/govreports/schemas"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -82,4 +84,45 @@ func TestSameInputSameBytes(t *testing.T) {
 	assert.Equal(t, first, snapshot(t, b), "two runs")
 	corpus.write(t, a) // over the previous dataset
 	assert.Equal(t, first, snapshot(t, a), "rewrite in place")
+}
+
+func TestRowGroupsAreBounded(t *testing.T) {
+	ctx := context.Background()
+	out := t.TempDir()
+	st, err := newLocalStore(out)
+	require.NoError(t, err)
+	d, err := openDataset(ctx, Options{Out: out}, st)
+	require.NoError(t, err)
+	d.rowGroupRows = 100
+	rows := testRows(schemas.Regions, 0, 250)
+	require.NoError(t, d.Append(schemas.Regions, rows))
+	_, err = d.Commit(ctx)
+	require.NoError(t, err)
+
+	f, err := os.Open(filepath.Join(out, "regions/part-00000.parquet"))
+	require.NoError(t, err)
+	defer f.Close()
+	pr, err := file.NewParquetReader(f)
+	require.NoError(t, err)
+	defer pr.Close()
+	require.Equal(t, 3, pr.NumRowGroups())
+	for g, want := range []int64{100, 100, 50} {
+		assert.Equal(t, want, pr.MetaData().RowGroup(g).NumRows())
+	}
+	got, err := ReadTable[schemas.Region](ctx, out, schemas.Regions)
+	require.NoError(t, err)
+	assert.Equal(t, rows, got)
+}
+
+func TestManifestStartedAt(t *testing.T) {
+	ctx := context.Background()
+	out := t.TempDir()
+	started := time.Date(2024, 3, 5, 8, 30, 0, 0, time.FixedZone("CST", 8*3600))
+	d, err := Open(ctx, Options{Out: out, StartedAt: started})
+	require.NoError(t, err)
+	_, err = d.Commit(ctx)
+	require.NoError(t, err)
+	m, err := ReadManifest(ctx, out)
+	require.NoError(t, err)
+	assert.Equal(t, "2024-03-05T00:30:00Z", m.StartedAt)
 }

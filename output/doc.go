@@ -1,17 +1,27 @@
-// Package output writes the govreports dataset: one Parquet file set per table
-// of schemas.All, Hive-partitioned by year, plus a _manifest.json and a
-// _SUCCESS marker, on a local directory or on object storage
-// (s3://, gs://, azblob://, file:// through gocloud.dev/blob).
+// Package output writes the govreports dataset and reads it back.
 //
-// Rows stream in report by report; each table keeps only Arrow builders and
-// one buffered Parquet row group in memory. Every file is written under a
-// staging prefix first and moved into place at Commit, so a failed or
-// cancelled run leaves the previous dataset as it was. The same rows always
-// give byte-identical files: nothing time-dependent goes into them.
+// Layout, under a directory or a bucket prefix:
+//
+//	OUT/<table>/year=YYYY/part-00000.parquet   partitioned tables, one folder per year seen
+//	OUT/regions/part-00000.parquet              the dimension table
+//	OUT/_manifest.json                          inputs, tables, row counts, files with sha256
+//	OUT/_SUCCESS                                written last
+//
+// Every table of schemas.All gets a file, even an empty one. The writer is
+// generic over the row structs of package schemas: a new column needs no
+// change here. Files are Parquet through arrow/go/v15 pqarrow with zstd,
+// plain (non-dictionary) Arrow strings, DATE and INT16 logical types, the
+// schema version and column descriptions in the key-value metadata, and
+// nothing time-dependent, so the same rows give byte-identical files.
+//
+// Rows stream in report by report: each file holds only its Arrow builders
+// and one buffered row group (at most 1M rows) in memory. Every object is
+// written under _tmp/<run>/ first and moved into place at Commit, so an error
+// or a cancelled context leaves the previous dataset as it was. Out may be
+// a path, a file:// URL or a gocloud.dev/blob URL (s3://, gs://, azblob://);
+// the local and the blob store share all the dataset logic.
 //
 // A run may be split into shards (Options.ShardIndex/ShardCount): each shard
-// writes part-<index>-of-<count>.parquet files and a completion marker under
-// _shards/, and the package-level Commit joins the shards into one dataset.
-//
-// ReadTable reads a table back into its row structs.
+// writes part-<index>-of-<count>.parquet files and a marker under _shards/,
+// and the package-level Commit joins the shards into one dataset.
 package output

@@ -145,12 +145,22 @@ func ShardDone(ctx context.Context, out string, index, count int) (bool, error) 
 	if err != nil || !ok || m.SchemaVersion != schemas.Version {
 		return false, err
 	}
+	missing, err := missingFile(ctx, st, m)
+	return missing == "" && err == nil, err
+}
+
+// missingFile returns the first file of a shard's marker that is not there.
+func missingFile(ctx context.Context, st store, m ShardMarker) (string, error) {
 	for _, f := range m.Files {
-		if ok, err := st.Exists(ctx, f.Path); err != nil || !ok {
-			return false, err
+		ok, err := st.Exists(ctx, f.Path)
+		if err != nil {
+			return "", err
+		}
+		if !ok {
+			return f.Path, nil
 		}
 	}
-	return true, nil
+	return "", nil
 }
 
 // Commit joins the shards written at out into one dataset: it checks that
@@ -182,11 +192,7 @@ func Commit(ctx context.Context, out string) (Summary, error) {
 	if err := st.Delete(ctx, SuccessKey); err != nil {
 		return Summary{}, err
 	}
-	keep := map[string]bool{}
-	for _, f := range m.Files {
-		keep[f.Path] = true
-	}
-	if err := removeStale(ctx, st, keep, func(string) bool { return true }); err != nil {
+	if err := removeStale(ctx, st, pathsOf(m.Files), func(string) bool { return true }); err != nil {
 		return Summary{}, err
 	}
 	if err := removeOtherMarkers(ctx, st, count); err != nil {
@@ -235,6 +241,13 @@ func readMarkers(ctx context.Context, st store, count int) ([]ShardMarker, error
 		if !ok {
 			missing = append(missing, shardName(i, count))
 			continue
+		}
+		missing, err := missingFile(ctx, st, m)
+		if err != nil {
+			return nil, err
+		}
+		if missing != "" {
+			return nil, fmt.Errorf("output: shard %s lists %s, which is not at %s: rerun the shard", shardName(i, count), missing, st)
 		}
 		markers = append(markers, m)
 	}

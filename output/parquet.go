@@ -21,9 +21,9 @@ const (
 	// batchRows is how many rows the Arrow builders hold before they are
 	// flushed as a record batch into the buffered row group.
 	batchRows = 64 << 10
-	// rowGroupRows bounds a buffered row group (and so the memory it holds):
-	// pqarrow starts a new row group past it.
-	rowGroupRows = 1 << 20
+	// defaultRowGroupRows bounds a buffered row group (and so the memory it
+	// holds): pqarrow starts a new row group past it.
+	defaultRowGroupRows = 1 << 20
 )
 
 // Keys of the Parquet key-value metadata.
@@ -39,7 +39,7 @@ const (
 // compression); created_by stays the library's constant so files are
 // reproducible; parquet-level dictionary encoding stays on, which is not the
 // Arrow Dictionary type whose null count v15 writes wrongly.
-func writerProperties() *parquet.WriterProperties {
+func writerProperties(rowGroupRows int64) *parquet.WriterProperties {
 	return parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithMaxRowGroupLength(rowGroupRows),
@@ -83,12 +83,12 @@ type tableWriter struct {
 	pending int
 }
 
-func newTableWriter(t *schemas.Table, cols []columnWriter, obj objectWriter, staged string, info FileInfo) (*tableWriter, error) {
+func newTableWriter(t *schemas.Table, cols []columnWriter, rowGroupRows int64, obj objectWriter, staged string, info FileInfo) (*tableWriter, error) {
 	sink := newFileSink(obj)
 	sc := fileSchema(t)
 	var fw *pqarrow.FileWriter
 	err := guard(func() (err error) {
-		fw, err = pqarrow.NewFileWriter(sc, sink, writerProperties(),
+		fw, err = pqarrow.NewFileWriter(sc, sink, writerProperties(rowGroupRows),
 			pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 		return err
 	})

@@ -131,14 +131,15 @@ func TestDuckDBReadsTheDataset(t *testing.T) {
 
 	t.Run("column types", func(t *testing.T) {
 		var dateType, yearType, rankType string
+		// Without hive_partitioning the year is the file's own column (with it DuckDB uses the folder's BIGINT).
 		require.NoError(t, db.QueryRowContext(ctx, fmt.Sprintf(
-			`SELECT typeof(meeting_date), typeof(year) FROM read_parquet('%s', hive_partitioning=true) LIMIT 1`,
+			`SELECT typeof(meeting_date), typeof(year) FROM read_parquet('%s', hive_partitioning=false) LIMIT 1`,
 			glob("reports"))).Scan(&dateType, &yearType))
 		require.NoError(t, db.QueryRowContext(ctx, fmt.Sprintf(
 			`SELECT typeof(rank) FROM read_parquet('%s') LIMIT 1`, glob("terms"))).Scan(&rankType))
 		assert.Equal(t, "DATE", dateType)
 		assert.Equal(t, "SMALLINT", rankType)
-		assert.Contains(t, []string{"SMALLINT", "BIGINT"}, yearType)
+		assert.Equal(t, "SMALLINT", yearType)
 	})
 
 	t.Run("zstd and metadata", func(t *testing.T) {

@@ -86,6 +86,11 @@ func TestShardCommitErrors(t *testing.T) {
 			writeShard(t, out, corpus, 1, 2, func(r int) bool { return r%2 == 1 || r == 2 })
 		}, "report " + twice + " is in shard 00000-of-00002 and in shard 00001-of-00002"},
 		{"no shard", func(*testing.T, string) {}, "no finished shard"},
+		{"file of a shard gone", func(t *testing.T, out string) {
+			writeShard(t, out, corpus, 0, 2, byShard(0, 2))
+			writeShard(t, out, corpus, 1, 2, byShard(1, 2))
+			require.NoError(t, os.Remove(filepath.Join(out, "goals/year=2024/part-00001-of-00002.parquet")))
+		}, "shard 00001-of-00002 lists goals/year=2024/part-00001-of-00002.parquet"},
 		{"other schema version", func(t *testing.T, out string) {
 			writeShard(t, out, corpus, 0, 2, byShard(0, 2))
 			writeShard(t, out, corpus, 1, 2, byShard(1, 2))

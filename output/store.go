@@ -67,7 +67,8 @@ func openStore(ctx context.Context, out string) (store, error) {
 		return nil, fmt.Errorf("output: parse %q: %w", out, err)
 	}
 	if u.Scheme == "file" {
-		return newLocalStore(filepath.FromSlash(u.Path))
+		// file:///abs/dir, or file://rel/dir for a path relative to the working directory.
+		return newLocalStore(filepath.FromSlash(u.Host + u.Path))
 	}
 	return openBlobStore(ctx, u)
 }
