@@ -104,8 +104,8 @@ type columnWriter struct {
 }
 
 func columnWritersOf(t *schemas.Table) ([]columnWriter, error) {
-	cws := make([]columnWriter, len(t.Columns))
-	for i, c := range t.Columns {
+	cws := make([]columnWriter, len(t.Stored))
+	for i, c := range t.Stored {
 		ft := fieldType(t, c)
 		app, err := appenderFor(valueType(ft))
 		if err != nil {

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"path"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/govreports/govreports/schemas"
@@ -53,11 +55,15 @@ type Dataset struct {
 	st      store
 	staging string // key prefix of this run's files until Commit
 	cols    map[*schemas.Table][]columnWriter
-	writers map[string]*tableWriter // by final key
-	years   map[int16]bool
-	reports map[string]bool // report ids seen, for the shard marker
-	err     error           // first failure: the run can only be aborted
-	done    bool
+	writers map[string]*tableWriter // open files by partition folder
+	// open lists each table's open partition folders, least recently used first.
+	open     map[*schemas.Table][]string
+	parts    map[string]int // files started per partition folder
+	finished []FileInfo     // files closed before Commit
+	years    map[int16]bool
+	reports  map[string]bool // report ids seen, for the shard marker
+	err      error           // first failure: the run can only be aborted
+	done     bool
 
 	rowGroupRows int64 // rows per row group at most
 }
@@ -91,6 +97,8 @@ func openDataset(ctx context.Context, opts Options, st store) (*Dataset, error) 
 		ctx: ctx, opts: opts, st: st, staging: staging, rowGroupRows: defaultRowGroupRows,
 		cols:    map[*schemas.Table][]columnWriter{},
 		writers: map[string]*tableWriter{},
+		open:    map[*schemas.Table][]string{},
+		parts:   map[string]int{},
 		years:   map[int16]bool{},
 		reports: map[string]bool{},
 	}
@@ -176,24 +184,48 @@ func column(t *schemas.Table, name string) *schemas.Column {
 	return nil
 }
 
-// partName is the file name of this run's file in a partition.
-func (d *Dataset) partName() string {
+// maxOpenPartitions bounds the partition files a table keeps open at once.
+// An open file holds its row group in memory until it is closed, so a run
+// over many years closes the least recently used one; should that year's
+// rows come again, they go to the partition's next part file. Reports of one
+// year usually come together, so this rarely splits a partition.
+const maxOpenPartitions = 2
+
+// partName is the file name of this run's n-th file in a partition.
+func (d *Dataset) partName(n int) string {
+	name := fmt.Sprintf("part-%05d", n)
 	if d.opts.sharded() {
-		return fmt.Sprintf("part-%05d-of-%05d.parquet", d.opts.ShardIndex, d.opts.ShardCount)
+		name = fmt.Sprintf("part-%05d-of-%05d", d.opts.ShardIndex, d.opts.ShardCount)
+		if n > 0 {
+			name += fmt.Sprintf("-%d", n)
+		}
 	}
-	return "part-00000.parquet"
+	return name + ".parquet"
 }
 
-// writer returns the file writer of table t's partition year (nil: none).
+func partitionDir(t *schemas.Table, year *int16) string {
+	if year == nil {
+		return t.Name
+	}
+	return fmt.Sprintf("%s/%s=%d", t.Name, schemas.PartitionColumn, *year)
+}
+
+// writer returns the open file of table t's partition year (nil: none),
+// starting one when there is none.
 func (d *Dataset) writer(t *schemas.Table, year *int16) (*tableWriter, error) {
-	dir := t.Name
+	dir := partitionDir(t, year)
 	if year != nil {
-		dir = fmt.Sprintf("%s/year=%d", t.Name, *year)
 		d.years[*year] = true
 	}
-	key := path.Join(dir, d.partName())
-	if w, ok := d.writers[key]; ok {
+	if w, ok := d.writers[dir]; ok {
+		d.touch(t, dir)
 		return w, nil
+	}
+	if open := d.open[t]; len(open) >= maxOpenPartitions {
+		if err := d.closeEarly(open[0]); err != nil {
+			return nil, err
+		}
+		d.open[t] = open[1:]
 	}
 	cols, ok := d.cols[t]
 	if !ok {
@@ -203,6 +235,7 @@ func (d *Dataset) writer(t *schemas.Table, year *int16) (*tableWriter, error) {
 		}
 		d.cols[t] = cols
 	}
+	key := path.Join(dir, d.partName(d.parts[dir]))
 	staged := d.staging + key
 	obj, err := d.st.Create(d.ctx, staged)
 	if err != nil {
@@ -213,8 +246,32 @@ func (d *Dataset) writer(t *schemas.Table, year *int16) (*tableWriter, error) {
 		obj.Abort()
 		return nil, err
 	}
-	d.writers[key] = w
+	d.parts[dir]++
+	d.writers[dir] = w
+	d.open[t] = append(d.open[t], dir)
 	return w, nil
+}
+
+// touch marks a table's partition folder as the most recently used.
+func (d *Dataset) touch(t *schemas.Table, dir string) {
+	open := d.open[t]
+	for i, o := range open {
+		if o == dir {
+			d.open[t] = append(append(open[:i:i], open[i+1:]...), dir)
+			return
+		}
+	}
+}
+
+// closeEarly finishes the open file of a partition folder before Commit.
+func (d *Dataset) closeEarly(dir string) error {
+	w := d.writers[dir]
+	delete(d.writers, dir) // closed or aborted either way: Abort must not touch it again
+	if err := w.close(); err != nil {
+		return err
+	}
+	d.finished = append(d.finished, w.info)
+	return nil
 }
 
 // addEmptyFiles gives every table a file, so that readers of the dataset
@@ -228,23 +285,32 @@ func (d *Dataset) addEmptyFiles() error {
 	for _, t := range schemas.All {
 		switch {
 		case !t.Partitioned:
-			if _, err := d.writer(t, nil); err != nil {
+			if err := d.ensureFile(t, nil); err != nil {
 				return err
 			}
 		case len(years) == 0 && !d.opts.sharded():
 			// A run without any row: no year is known, an unpartitioned file keeps the table readable.
-			if _, err := d.writer(t, nil); err != nil {
+			if err := d.ensureFile(t, nil); err != nil {
 				return err
 			}
 		default:
 			for _, y := range years {
-				if _, err := d.writer(t, &y); err != nil {
+				if err := d.ensureFile(t, &y); err != nil {
 					return err
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// ensureFile starts a file in a partition that has none yet.
+func (d *Dataset) ensureFile(t *schemas.Table, year *int16) error {
+	if d.parts[partitionDir(t, year)] > 0 {
+		return nil
+	}
+	_, err := d.writer(t, year)
+	return err
 }
 
 // Commit closes every file, moves them into place, removes what an earlier
@@ -270,23 +336,16 @@ func (d *Dataset) commit(ctx context.Context) (Summary, error) {
 	if err := d.addEmptyFiles(); err != nil {
 		return Summary{}, err
 	}
-	keys := make([]string, 0, len(d.writers))
-	for k := range d.writers {
-		keys = append(keys, k)
+	files, err := d.closeAll()
+	if err != nil {
+		return Summary{}, err
 	}
-	sort.Strings(keys)
-	sum := Summary{Tables: map[string]int64{}}
+	sum := Summary{Tables: map[string]int64{}, Files: files}
 	for _, t := range schemas.All {
 		sum.Tables[t.Name] = 0
 	}
-	for _, k := range keys {
-		w := d.writers[k]
-		delete(d.writers, k) // closed or aborted either way: Abort must not touch it again
-		if err := w.close(); err != nil {
-			return Summary{}, err
-		}
-		sum.Files = append(sum.Files, w.info)
-		sum.Tables[w.info.Table] += w.info.Rows
+	for _, f := range files {
+		sum.Tables[f.Table] += f.Rows
 	}
 	if err := ctx.Err(); err != nil {
 		return Summary{}, fmt.Errorf("output: %w", err)
@@ -295,6 +354,38 @@ func (d *Dataset) commit(ctx context.Context) (Summary, error) {
 		return sum, d.publishShard(ctx, sum)
 	}
 	return sum, d.publish(ctx, sum)
+}
+
+// closeAll closes the open files, several at once (compressing is the
+// costliest part of writing), and returns every file of the run by path.
+func (d *Dataset) closeAll() ([]FileInfo, error) {
+	writers := make([]*tableWriter, 0, len(d.writers))
+	for dir, w := range d.writers {
+		writers = append(writers, w)
+		delete(d.writers, dir) // closed or aborted either way: Abort must not touch it again
+	}
+	errs := make([]error, len(writers))
+	var wg sync.WaitGroup
+	limit := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, w := range writers {
+		wg.Add(1)
+		limit <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-limit }()
+			errs[i] = w.close()
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	files := append([]FileInfo(nil), d.finished...)
+	for _, w := range writers {
+		files = append(files, w.info)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
 }
 
 // publish moves a whole (unsharded) run into place.
@@ -331,8 +422,8 @@ func (d *Dataset) publishShard(ctx context.Context, sum Summary) error {
 		return err
 	}
 	// Only this shard's own files of an earlier run: the others belong to other shards.
-	own := "/" + d.partName()
-	if err := removeStale(ctx, d.st, pathsOf(sum.Files), func(k string) bool { return strings.HasSuffix(k, own) }); err != nil {
+	own := fmt.Sprintf("/part-%05d-of-%05d", d.opts.ShardIndex, d.opts.ShardCount)
+	if err := removeStale(ctx, d.st, pathsOf(sum.Files), func(k string) bool { return strings.Contains(k, own) }); err != nil {
 		return err
 	}
 	ids := make([]string, 0, len(d.reports))

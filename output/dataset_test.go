@@ -3,6 +3,7 @@ package output
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -125,4 +126,47 @@ func TestManifestStartedAt(t *testing.T) {
 	m, err := ReadManifest(ctx, out)
 	require.NoError(t, err)
 	assert.Equal(t, "2024-03-05T00:30:00Z", m.StartedAt)
+}
+
+// TestManyYearsRollPartitionFiles: a run over more years than a table keeps
+// open closes the least recently used partition file; a year that comes back
+// gets its next part file, and every row is still read back.
+func TestManyYearsRollPartitionFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "ds")
+	ctx := context.Background()
+	d, err := Open(ctx, Options{Out: out})
+	require.NoError(t, err)
+	row := func(year int16, n int) []schemas.Goal {
+		return []schemas.Goal{{Keys: schemas.Keys{ReportID: fmt.Sprintf("%d-11000%d", year, n), Year: year}, Span: fmt.Sprint(n)}}
+	}
+	// 2020, 2021, 2022 open in turn (2020 is closed when 2022 opens), then 2020 comes back.
+	for i, y := range []int16{2020, 2021, 2022, 2020, 2021} {
+		require.NoError(t, d.Append(schemas.Goals, row(y, i)))
+	}
+	sum, err := d.Commit(ctx)
+	require.NoError(t, err)
+	var paths []string
+	for _, f := range sum.Files {
+		if f.Table == "goals" {
+			paths = append(paths, f.Path)
+		}
+	}
+	assert.Equal(t, []string{
+		"goals/year=2020/part-00000.parquet", "goals/year=2020/part-00001.parquet",
+		"goals/year=2021/part-00000.parquet", "goals/year=2021/part-00001.parquet",
+		"goals/year=2022/part-00000.parquet",
+	}, paths)
+	assert.EqualValues(t, 5, sum.Tables["goals"])
+	got, err := ReadTable[schemas.Goal](ctx, out, schemas.Goals)
+	require.NoError(t, err)
+	var spans []string
+	for _, g := range got {
+		spans = append(spans, fmt.Sprintf("%d:%s", g.Year, g.Span))
+	}
+	assert.Equal(t, []string{"2020:0", "2020:3", "2021:1", "2021:4", "2022:2"}, spans, "the year comes back from the folder")
+	for _, name := range []string{"reports", "sentences"} {
+		for _, y := range []int{2020, 2021, 2022} {
+			assert.FileExists(t, filepath.Join(out, name, fmt.Sprintf("year=%d", y), "part-00000.parquet"))
+		}
+	}
 }

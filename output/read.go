@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/apache/arrow/go/v15/arrow/memory"
@@ -50,13 +51,41 @@ func readTable(ctx context.Context, out string, t *schemas.Table) (reflect.Value
 		if err != nil {
 			return rows, err
 		}
+		before := rows.Len()
 		rows, err = readParquet(ctx, f, t, rows)
 		f.Close()
 		if err != nil {
 			return rows, fmt.Errorf("output: read %s: %w", k, err)
 		}
+		if err := setPartition(t, k, rows, before); err != nil {
+			return rows, err
+		}
 	}
 	return rows, nil
+}
+
+// setPartition gives the rows read from the file at key (from index from on)
+// the partition column's value, which the files do not store.
+func setPartition(t *schemas.Table, key string, rows reflect.Value, from int) error {
+	col := column(t, schemas.PartitionColumn)
+	if !t.Partitioned || col == nil {
+		return nil
+	}
+	prefix := schemas.PartitionColumn + "="
+	for _, part := range strings.Split(key, "/") {
+		v, ok := strings.CutPrefix(part, prefix)
+		if !ok {
+			continue
+		}
+		year, err := strconv.ParseInt(v, 10, 16)
+		if err != nil {
+			return fmt.Errorf("output: %s: partition %s: %w", key, part, err)
+		}
+		for i := from; i < rows.Len(); i++ {
+			rows.Index(i).FieldByIndex(col.Index).SetInt(year)
+		}
+	}
+	return nil
 }
 
 // readParquet appends the rows of a Parquet file of table t to rows. A

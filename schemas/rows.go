@@ -7,7 +7,7 @@ const Version = "1.0.0"
 // Keys are the common keys on every per-report table.
 type Keys struct {
 	ReportID   string `col:"report_id" doc:"report key: {year}-{region_code}, e.g. 2024-110000"`
-	Year       int16  `col:"year" doc:"year of the report (the Hive partition key)"`
+	Year       int16  `col:"year" doc:"year of the report; the Hive partition key of partitioned tables (folder year=YYYY, not stored inside their files)"`
 	RegionCode string `col:"region_code" doc:"GB/T 2260 six-digit region code; 000000 for the national report"`
 	Region     string `col:"region" doc:"short region name (全国, 北京, 内蒙古 …)"`
 }

@@ -33,6 +33,10 @@ type Column struct {
 	Index []int
 }
 
+// PartitionColumn is the column partitioned tables are split by: files live
+// under year=YYYY folders.
+const PartitionColumn = "year"
+
 // Table describes one table of the dataset.
 type Table struct {
 	Name string
@@ -40,8 +44,14 @@ type Table struct {
 	// Partitioned tables are written under year=YYYY folders.
 	Partitioned bool
 	Row         reflect.Type
-	Columns     []Column
-	Schema      *arrow.Schema
+	Columns     []Column      // every column, as readers see the table
+	Schema      *arrow.Schema // of Columns
+	// Stored are the columns inside the Parquet files: all but the partition
+	// column of a partitioned table, which readers take from the folder name
+	// (the Hive convention pandas/pyarrow, Spark and the warehouses expect;
+	// pyarrow refuses a key that is both in the files and in the path).
+	Stored       []Column
+	StoredSchema *arrow.Schema
 }
 
 // The tables of the dataset, in the order they are written and documented.
@@ -77,13 +87,22 @@ var dateType = reflect.TypeOf(Date{})
 func newTable[T any](name, doc string, partitioned bool) *Table {
 	t := &Table{Name: name, Doc: doc, Partitioned: partitioned, Row: reflect.TypeOf((*T)(nil)).Elem()}
 	t.Columns = columnsOf(t.Row, nil)
-	fields := make([]arrow.Field, len(t.Columns))
-	for i, c := range t.Columns {
+	for _, c := range t.Columns {
+		if !partitioned || c.Name != PartitionColumn {
+			t.Stored = append(t.Stored, c)
+		}
+	}
+	t.Schema, t.StoredSchema = schemaOf(t.Columns), schemaOf(t.Stored)
+	return t
+}
+
+func schemaOf(cols []Column) *arrow.Schema {
+	fields := make([]arrow.Field, len(cols))
+	for i, c := range cols {
 		md := arrow.NewMetadata([]string{"description"}, []string{c.Doc})
 		fields[i] = arrow.Field{Name: c.Name, Type: c.Type, Nullable: c.Nullable, Metadata: md}
 	}
-	t.Schema = arrow.NewSchema(fields, nil)
-	return t
+	return arrow.NewSchema(fields, nil)
 }
 
 // columnsOf walks a row struct; embedded structs contribute their columns in place.

@@ -18,10 +18,6 @@ import (
 //go:embed stop.tsv
 var stopTSV string
 
-// candidatesPerReport bounds the memory a report holds until Top: its most frequent words. A word outside
-// them cannot reach a top list of a sensible size, since tf-idf at most multiplies a count by ln(reports)+1.
-const candidatesPerReport = 1000
-
 // Term is one top word of a report.
 type Term struct {
 	Term  string
@@ -31,19 +27,27 @@ type Term struct {
 	Rank  int // 1-based by TFIDF within the report
 }
 
-type candidate struct {
-	word, pos string
-	count     int
+// wordCount is how often a report uses a word of the vocabulary.
+type wordCount struct {
+	id    int32
+	count int32
 }
 
 // Counter accumulates per-report word counts during a run. Add is safe for concurrent use.
+//
+// Words are interned: the run's vocabulary is held once (copied, so that no word keeps a sentence's text
+// alive) and a report keeps only (word id, count) pairs. That is exact, and small enough for runs over
+// thousands of reports.
 type Counter struct {
 	seg  *segment.Segmenter
 	stop map[string]bool
 
 	mu      sync.Mutex
-	reports map[string][]candidate // report → its candidate words
-	df      map[string]int         // word → number of reports it occurs in
+	vocab   map[string]int32 // word → id
+	words   []string         // id → word
+	pos     []string         // id → part of speech
+	df      []int32          // id → number of reports using the word
+	reports map[string][]wordCount
 }
 
 // NewCounter returns an empty Counter that segments with seg.
@@ -54,7 +58,7 @@ func NewCounter(seg *segment.Segmenter) *Counter {
 			stop[line] = true
 		}
 	}
-	return &Counter{seg: seg, stop: stop, reports: make(map[string][]candidate), df: make(map[string]int)}
+	return &Counter{seg: seg, stop: stop, vocab: make(map[string]int32), reports: make(map[string][]wordCount)}
 }
 
 // Add counts the content words of one report. Adding the same report id twice merges the counts.
@@ -68,49 +72,42 @@ func (c *Counter) Add(reportID string, sentences []string) {
 
 // AddTokens is Add for sentences segmented already, one token slice per sentence.
 func (c *Counter) AddTokens(reportID string, sentences [][]segment.Token) {
-	counts := make(map[string]*candidate)
+	counts := make(map[string]int32)
+	pos := make(map[string]string)
 	for _, tokens := range sentences {
 		for _, tk := range tokens {
 			if !c.isContent(tk) {
 				continue
 			}
-			if cd := counts[tk.Text]; cd != nil {
-				cd.count++
-			} else {
-				counts[tk.Text] = &candidate{word: tk.Text, pos: tk.POS, count: 1}
+			if counts[tk.Text]++; counts[tk.Text] == 1 {
+				pos[tk.Text] = tk.POS
 			}
 		}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	old := c.reports[reportID]
-	for _, cd := range old {
-		if n := counts[cd.word]; n != nil {
-			n.count += cd.count
-		} else {
-			cp := cd
-			counts[cd.word] = &cp
-		}
+	merged := make(map[int32]int32, len(counts))
+	for _, wc := range c.reports[reportID] {
+		merged[wc.id] = wc.count
 	}
-	seen := make(map[string]bool, len(old))
-	for _, cd := range old {
-		seen[cd.word] = true
-	}
-	list := make([]candidate, 0, len(counts))
-	for w, cd := range counts {
-		if !seen[w] {
-			c.df[w]++
+	for w, n := range counts {
+		id, ok := c.vocab[w]
+		if !ok {
+			id = int32(len(c.words))
+			w = strings.Clone(w)
+			c.vocab[w] = id
+			c.words = append(c.words, w)
+			c.pos = append(c.pos, pos[w])
+			c.df = append(c.df, 0)
 		}
-		list = append(list, *cd)
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].count != list[j].count {
-			return list[i].count > list[j].count
+		if merged[id] == 0 {
+			c.df[id]++
 		}
-		return list[i].word < list[j].word
-	})
-	if len(list) > candidatesPerReport {
-		list = list[:candidatesPerReport]
+		merged[id] += n
+	}
+	list := make([]wordCount, 0, len(merged))
+	for id, n := range merged {
+		list = append(list, wordCount{id: id, count: n})
 	}
 	c.reports[reportID] = list
 }
@@ -139,9 +136,9 @@ func (c *Counter) Top(n int) map[string][]Term {
 	out := make(map[string][]Term, len(c.reports))
 	for id, list := range c.reports {
 		terms := make([]Term, 0, len(list))
-		for _, cd := range list {
-			idf := math.Log((1+reports)/(1+float64(c.df[cd.word]))) + 1
-			terms = append(terms, Term{Term: cd.word, POS: cd.pos, Count: cd.count, TFIDF: (1 + math.Log(float64(cd.count))) * idf})
+		for _, wc := range list {
+			idf := math.Log((1+reports)/(1+float64(c.df[wc.id]))) + 1
+			terms = append(terms, Term{Term: c.words[wc.id], POS: c.pos[wc.id], Count: int(wc.count), TFIDF: (1 + math.Log(float64(wc.count))) * idf})
 		}
 		sort.Slice(terms, func(i, j int) bool {
 			if terms[i].TFIDF != terms[j].TFIDF {
