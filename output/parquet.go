@@ -40,17 +40,30 @@ const (
 // the default's to build; the files grow by a few percent.
 const zstdLevel = 1
 
+// dictionaryPageLimit is the dictionary size past which a column falls back
+// to plain pages. Such a column chunk lists two data-page encodings, and v15
+// writes that list in map order: the file would differ from run to run. Free
+// text has no dictionary at all; the limit keeps other columns far from it.
+const dictionaryPageLimit = 64 << 20
+
 // writerProperties: zstd must be set explicitly (v15 defaults to no
 // compression); created_by stays the library's constant so files are
 // reproducible; parquet-level dictionary encoding stays on, which is not the
 // Arrow Dictionary type whose null count v15 writes wrongly.
-func writerProperties(rowGroupRows int64) *parquet.WriterProperties {
-	return parquet.NewWriterProperties(
+func writerProperties(t *schemas.Table, rowGroupRows int64) *parquet.WriterProperties {
+	props := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithCompressionLevel(zstdLevel),
 		parquet.WithMaxRowGroupLength(rowGroupRows),
 		parquet.WithStats(true),
-	)
+		parquet.WithDictionaryPageSizeLimit(dictionaryPageLimit),
+	}
+	for _, c := range t.Stored {
+		if c.FreeText {
+			props = append(props, parquet.WithDictionaryFor(c.Name, false))
+		}
+	}
+	return parquet.NewWriterProperties(props...)
 }
 
 // fileSchema is the table's Arrow schema with the schema version and the
@@ -94,7 +107,7 @@ func newTableWriter(t *schemas.Table, cols []columnWriter, rowGroupRows int64, o
 	sc := fileSchema(t)
 	var fw *pqarrow.FileWriter
 	err := guard(func() (err error) {
-		fw, err = pqarrow.NewFileWriter(sc, sink, writerProperties(rowGroupRows),
+		fw, err = pqarrow.NewFileWriter(sc, sink, writerProperties(t, rowGroupRows),
 			pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 		return err
 	})

@@ -145,6 +145,14 @@ func TestDuckDBReadsTheDataset(t *testing.T) {
 		assert.Equal(t, "BIGINT", yearType)
 	})
 
+	t.Run("free text has no dictionary", func(t *testing.T) {
+		var encodings string
+		require.NoError(t, db.QueryRowContext(ctx, fmt.Sprintf(
+			`SELECT string_agg(DISTINCT encodings, ',') FROM parquet_metadata('%s') WHERE path_in_schema = 'text'`,
+			glob("sentences"))).Scan(&encodings))
+		assert.NotContains(t, encodings, "DICTIONARY", "v15 lists a fallen-back chunk's encodings in random order")
+	})
+
 	t.Run("zstd and metadata", func(t *testing.T) {
 		var codecs []string
 		rows, err := db.QueryContext(ctx, fmt.Sprintf(

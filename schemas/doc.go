@@ -7,6 +7,7 @@
 //
 //	col:"name"   column name (fixed by TABLES.md; never rename a listed one)
 //	doc:"..."    column description, written into the Parquet metadata
+//	text:"free"  long, mostly distinct text, stored without a dictionary
 //
 // Go types map to Arrow types: string → utf8, *string → nullable utf8,
 // int16/int32/int64, float64, *float64 / *int32 → nullable, bool, Date → date32.

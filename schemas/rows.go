@@ -44,7 +44,7 @@ type Sentence struct {
 	Paragraph int32   `col:"paragraph" doc:"0-based paragraph of the report the sentence belongs to"`
 	Section   string  `col:"section" doc:"preamble | review | targets | plan | governance | closing"`
 	Heading   *string `col:"heading" doc:"innermost heading in force, null before the first heading"`
-	Text      string  `col:"text" doc:"the sentence as written, with its final punctuation"`
+	Text      string  `col:"text" doc:"the sentence as written, with its final punctuation" text:"free"`
 }
 
 // Goal is one row of the goals table: one target of the year's main expected targets.
@@ -65,7 +65,7 @@ type Goal struct {
 	Stretch     bool     `col:"stretch" doc:"true for an extra, higher aim (力争…) beside the main target"`
 	Period      string   `col:"period" doc:"the period the target covers: the year, or a span such as 2021-2025"`
 	Note        *string  `col:"note" doc:"what the comparison is against, for above_gdp targets and the like"`
-	Span        string   `col:"span" doc:"the words of the sentence that state the target"`
+	Span        string   `col:"span" doc:"the words of the sentence that state the target" text:"free"`
 	SpanStart   int32    `col:"span_start" doc:"code-point offset of span in the sentence text"`
 	SpanEnd     int32    `col:"span_end" doc:"code-point offset just past span in the sentence text"`
 }
@@ -101,7 +101,7 @@ type Commitment struct {
 	CommitmentID int32   `col:"commitment_id" doc:"0-based number of the commitment within its report"`
 	Section      string  `col:"section" doc:"section of the sentence (targets or plan mostly)"`
 	Heading      *string `col:"heading" doc:"innermost heading in force"`
-	Clause       string  `col:"clause" doc:"the action clause, a substring of the sentence"`
+	Clause       string  `col:"clause" doc:"the action clause, a substring of the sentence" text:"free"`
 	Verb         string  `col:"verb" doc:"the action verb (实施, 新建, 推进 …)"`
 	Object       *string `col:"object" doc:"the head noun phrase the verb governs"`
 	Topic        string  `col:"topic" doc:"industry | innovation | digital | demand | reform | opening | agriculture | urban | environment | livelihood | culture | security | governance | fiscal | region | other"`

@@ -29,6 +29,9 @@ type Column struct {
 	Type     arrow.DataType
 	Nullable bool
 	Doc      string
+	// FreeText columns hold long, mostly distinct text (sentences, clauses):
+	// writers store them without a dictionary.
+	FreeText bool
 	// Index is the field path of the column in the row struct.
 	Index []int
 }
@@ -120,7 +123,7 @@ func columnsOf(rt reflect.Type, prefix []int) []Column {
 			panic(fmt.Sprintf("schemas: %s.%s has no col tag", rt.Name(), f.Name))
 		}
 		typ, nullable := arrowType(f.Type)
-		cols = append(cols, Column{Name: name, Type: typ, Nullable: nullable, Doc: f.Tag.Get("doc"), Index: idx})
+		cols = append(cols, Column{Name: name, Type: typ, Nullable: nullable, Doc: f.Tag.Get("doc"), FreeText: f.Tag.Get("text") == "free", Index: idx})
 	}
 	return cols
 }
