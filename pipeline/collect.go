@@ -40,7 +40,9 @@ func Collect(ctx context.Context, inputs []read.Source, opts read.Options, worke
 	if err != nil {
 		return nil, err
 	}
-	t.Terms = termRows(counter, keys)
+	for _, id := range counter.Reports() {
+		t.Terms = append(t.Terms, termRows(counter, id, keys[id])...)
+	}
 	t.Regions = RegionRows()
 	return t, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"sort"
 	"time"
 
 	"github.com/govreports/govreports/output"
@@ -108,8 +107,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if reports == 0 {
 		return Summary{}, fmt.Errorf("no report found in the inputs")
 	}
-	if err := ds.Append(schemas.Terms, termRows(counter, keys)); err != nil {
-		return Summary{}, err
+	for _, id := range counter.Reports() { // report by report: memory stays flat
+		if err := ds.Append(schemas.Terms, termRows(counter, id, keys[id])); err != nil {
+			return Summary{}, err
+		}
 	}
 	if cfg.ShardIndex == 0 {
 		if err := ds.Append(schemas.Regions, RegionRows()); err != nil {
@@ -158,21 +159,13 @@ func RegionRows() []schemas.Region {
 	return rows
 }
 
-// termRows turns the counter's top terms into rows, ordered by report id.
-func termRows(c *terms.Counter, keys map[string]schemas.Keys) []schemas.Term {
-	top := c.Top(TopTerms)
-	ids := make([]string, 0, len(top))
-	for id := range top {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+// termRows are a report's rows of the terms table.
+func termRows(c *terms.Counter, reportID string, keys schemas.Keys) []schemas.Term {
 	var rows []schemas.Term
-	for _, id := range ids {
-		for _, t := range top[id] {
-			rows = append(rows, schemas.Term{
-				Keys: keys[id], Term: t.Term, POS: t.POS, Count: int32(t.Count), TFIDF: t.TFIDF, Rank: int16(t.Rank),
-			})
-		}
+	for _, t := range c.TopOf(reportID, TopTerms) {
+		rows = append(rows, schemas.Term{
+			Keys: keys, Term: t.Term, POS: t.POS, Count: int32(t.Count), TFIDF: t.TFIDF, Rank: int16(t.Rank),
+		})
 	}
 	return rows
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 
@@ -26,9 +27,17 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	shardCount := fs.Int("shard-count", 0, "number of shards; default from SLURM_ARRAY_TASK_COUNT or SHARD_COUNT, else 1")
 	force := fs.Bool("force", false, "rerun a shard that already finished")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
+	memLimit := fs.Int("memory-limit-mb", defaultMemoryLimitMB(os.Getenv), "soft memory limit in MiB for the Go runtime (0: none; default from GOMEMLIMIT, else 256)")
 	logFlags := addLogFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *memLimit < 0 {
+		return usagef("--memory-limit-mb must be 0 or more")
+	}
+	if *memLimit > 0 {
+		// A soft limit: the collector works harder near it instead of letting the heap double.
+		debug.SetMemoryLimit(int64(*memLimit) << 20)
 	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
@@ -167,6 +176,15 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// defaultMemoryLimitMB is 256 MiB unless GOMEMLIMIT sets the runtime's limit,
+// in which case the flag leaves it alone (0).
+func defaultMemoryLimitMB(getenv func(string) string) int {
+	if getenv("GOMEMLIMIT") != "" {
+		return 0
+	}
+	return 256
 }
 
 // startCPUProfile profiles the process into path until the returned stop is called.

@@ -125,34 +125,52 @@ func (c *Counter) isContent(tk segment.Token) bool {
 	return false
 }
 
-// Top returns, for each report added, its top n terms by tf-idf over the N reports added:
+// Top returns, for each report added, its top n terms (see TopOf).
+func (c *Counter) Top(n int) map[string][]Term {
+	out := make(map[string][]Term)
+	for _, id := range c.Reports() {
+		out[id] = c.TopOf(id, n)
+	}
+	return out
+}
+
+// Reports returns the ids of the reports added, sorted.
+func (c *Counter) Reports() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ids := make([]string, 0, len(c.reports))
+	for id := range c.reports {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// TopOf returns a report's top n terms by tf-idf over the N reports added:
 // (1 + ln count) × (ln((1+N)/(1+df)) + 1). The damped count lets a word peculiar to a region (中关村) rank
 // above the words every report repeats (发展, 建设); with one report the ranking is by count. Ties in tf-idf
-// are broken by term, so the result does not depend on the order of Add.
-func (c *Counter) Top(n int) map[string][]Term {
+// are broken by term, so the result does not depend on the order of Add. A run asks report by report, so
+// that only one report's full list is in memory at a time.
+func (c *Counter) TopOf(reportID string, n int) []Term {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	reports := float64(len(c.reports))
-	out := make(map[string][]Term, len(c.reports))
-	for id, list := range c.reports {
-		terms := make([]Term, 0, len(list))
-		for _, wc := range list {
-			idf := math.Log((1+reports)/(1+float64(c.df[wc.id]))) + 1
-			terms = append(terms, Term{Term: c.words[wc.id], POS: c.pos[wc.id], Count: int(wc.count), TFIDF: (1 + math.Log(float64(wc.count))) * idf})
-		}
-		sort.Slice(terms, func(i, j int) bool {
-			if terms[i].TFIDF != terms[j].TFIDF {
-				return terms[i].TFIDF > terms[j].TFIDF
-			}
-			return terms[i].Term < terms[j].Term
-		})
-		if len(terms) > n {
-			terms = terms[:max(n, 0)]
-		}
-		for i := range terms {
-			terms[i].Rank = i + 1
-		}
-		out[id] = terms
+	list := c.reports[reportID]
+	terms := make([]Term, 0, len(list))
+	for _, wc := range list {
+		idf := math.Log((1+reports)/(1+float64(c.df[wc.id]))) + 1
+		terms = append(terms, Term{Term: c.words[wc.id], POS: c.pos[wc.id], Count: int(wc.count), TFIDF: (1 + math.Log(float64(wc.count))) * idf})
 	}
-	return out
+	sort.Slice(terms, func(i, j int) bool {
+		if terms[i].TFIDF != terms[j].TFIDF {
+			return terms[i].TFIDF > terms[j].TFIDF
+		}
+		return terms[i].Term < terms[j].Term
+	})
+	// A copy: the full list would otherwise stay behind the short one.
+	terms = append([]Term(nil), terms[:min(max(n, 0), len(terms))]...)
+	for i := range terms {
+		terms[i].Rank = i + 1
+	}
+	return terms
 }
