@@ -31,7 +31,12 @@ func FuzzReadParquet(f *testing.F) {
 		if err != nil {
 			return
 		}
-		// Whatever could be read must survive a write and a read unchanged.
+		// Whatever could be read must survive a write and a read unchanged, but
+		// for the partition column: files do not store it (an old file may).
+		year := column(schemas.Sentences, schemas.PartitionColumn)
+		for i := 0; i < rows.Len(); i++ {
+			rows.Index(i).FieldByIndex(year.Index).SetInt(0)
+		}
 		again, err := readParquet(context.Background(), bytesFile{bytes.NewReader(writeMemory(t, schemas.Sentences, rows))}, schemas.Sentences, empty)
 		require.NoError(t, err)
 		require.Equal(t, rows.Interface(), again.Interface())
