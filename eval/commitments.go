@@ -1,10 +1,8 @@
 package eval
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/govreports/govreports/schemas"
@@ -40,15 +38,7 @@ type GoldCommitment struct {
 
 // LoadCommitments reads a commitments answer key.
 func LoadCommitments(path string) ([]GoldCommitment, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("load commitments key: %w", err)
-	}
-	var out []GoldCommitment
-	if err := json.Unmarshal(data, &out); err != nil {
-		return nil, fmt.Errorf("load commitments key %s: %w", path, err)
-	}
-	return out, nil
+	return loadKey[GoldCommitment](path, "commitments")
 }
 
 // CommitmentMiss is a gold sentence the prediction disagrees with.

@@ -2,7 +2,11 @@
 // (the format of testdata/gold: goals.json, figures.json, commitments.json).
 package eval
 
-import "fmt"
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+)
 
 // PRF is precision, recall and F1 from match counts.
 type PRF struct {
@@ -33,4 +37,17 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+// loadKey reads an answer key: a JSON array of records.
+func loadKey[T any](path, what string) ([]T, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load %s key: %w", what, err)
+	}
+	var out []T
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("load %s key %s: %w", what, path, err)
+	}
+	return out, nil
 }

@@ -1,11 +1,9 @@
 package eval
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"sort"
 	"strings"
 
@@ -44,15 +42,7 @@ type FigureSentence struct {
 
 // LoadFigures reads a figures answer key.
 func LoadFigures(path string) ([]FigureSentence, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("load figures key: %w", err)
-	}
-	var out []FigureSentence
-	if err := json.Unmarshal(data, &out); err != nil {
-		return nil, fmt.Errorf("load figures key %s: %w", path, err)
-	}
-	return out, nil
+	return loadKey[FigureSentence](path, "figures")
 }
 
 // FigureMiss is a mention of one side with no partner on the other.

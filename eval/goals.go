@@ -1,11 +1,9 @@
 package eval
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 
 	"github.com/govreports/govreports/schemas"
@@ -30,15 +28,7 @@ type GoldGoal struct {
 
 // LoadGoals reads a goals answer key.
 func LoadGoals(path string) ([]GoldGoal, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("load goals key: %w", err)
-	}
-	var out []GoldGoal
-	if err := json.Unmarshal(data, &out); err != nil {
-		return nil, fmt.Errorf("load goals key %s: %w", path, err)
-	}
-	return out, nil
+	return loadKey[GoldGoal](path, "goals")
 }
 
 // GoalMiss is a goal of one side with no partner on the other.

@@ -30,39 +30,36 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	type report interface{ Write(io.Writer) error }
+	scorers := []struct {
+		name  string
+		score func(path string) (report, error)
+	}{
+		{"goals", func(p string) (report, error) {
+			g, err := eval.LoadGoals(p)
+			return eval.ScoreGoals(g, tables.Goals), err
+		}},
+		{"figures", func(p string) (report, error) {
+			g, err := eval.LoadFigures(p)
+			return eval.ScoreFigures(g, tables.Sentences, tables.Figures), err
+		}},
+		{"commitments", func(p string) (report, error) {
+			g, err := eval.LoadCommitments(p)
+			return eval.ScoreCommitments(g, tables.Sentences, tables.Commitments, tables.Figures), err
+		}},
+	}
 	scored := 0
-	if p := filepath.Join(*gold, "goals.json"); exists(p) {
-		g, err := eval.LoadGoals(p)
+	for _, sc := range scorers {
+		p := filepath.Join(*gold, sc.name+".json")
+		if !exists(p) {
+			continue
+		}
+		r, err := sc.score(p)
 		if err != nil {
 			return err
 		}
-		s := eval.ScoreGoals(g, tables.Goals)
-		fmt.Fprintln(stdout, "== goals")
-		if err := s.Write(stdout); err != nil {
-			return err
-		}
-		scored++
-	}
-	if p := filepath.Join(*gold, "figures.json"); exists(p) {
-		g, err := eval.LoadFigures(p)
-		if err != nil {
-			return err
-		}
-		s := eval.ScoreFigures(g, tables.Sentences, tables.Figures)
-		fmt.Fprintln(stdout, "== figures")
-		if err := s.Write(stdout); err != nil {
-			return err
-		}
-		scored++
-	}
-	if p := filepath.Join(*gold, "commitments.json"); exists(p) {
-		g, err := eval.LoadCommitments(p)
-		if err != nil {
-			return err
-		}
-		s := eval.ScoreCommitments(g, tables.Sentences, tables.Commitments, tables.Figures)
-		fmt.Fprintln(stdout, "== commitments")
-		if err := s.Write(stdout); err != nil {
+		fmt.Fprintln(stdout, "== "+sc.name)
+		if err := r.Write(stdout); err != nil {
 			return err
 		}
 		scored++
