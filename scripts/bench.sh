@@ -18,7 +18,7 @@ measure() { # name input
   bytes=$(stat -c %s "$input")
   rm -rf "$work/out"
   start=$(date +%s.%N)
-  summary=$("$work/govreports" run --log-level warn --out "$work/out" "$input")
+  summary=$("$work/govreports" run --log-level error --out "$work/out" "$input")
   end=$(date +%s.%N)
   python3 - "$name" "$bytes" "$start" "$end" "$summary" <<'PY'
 import json, sys
