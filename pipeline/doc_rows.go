@@ -10,6 +10,7 @@ import (
 
 	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/stages/split"
 )
 
 // newDoc builds the reports row of a report as read.
@@ -63,7 +64,7 @@ func optional(s string) *string {
 // period is the year a sentence's figures refer to: the review looks back
 // one year, everything else speaks of the report's year.
 func period(section string, year int16) string {
-	if section == "review" {
+	if section == split.Review {
 		return fmt.Sprint(year - 1)
 	}
 	return fmt.Sprint(year)

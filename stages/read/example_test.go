@@ -1,0 +1,23 @@
+package read_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/govreports/govreports/stages/read"
+)
+
+func ExampleRead() {
+	text := "2.北京市政府工作报告\n——2024年1月21日在北京市第十六届人民代表大会第二次会议上\n市长 殷勇\n一、2023年工作回顾\n全市地区生产总值增长5.2%。\n"
+	_, err := read.Read(context.Background(), read.BytesSource("reports.txt", []byte(text)), read.Options{}, func(r *read.Report) error {
+		fmt.Println(r.Region.Code, r.Region.Short, r.Year, r.MeetingDate, r.SpeakerRole, r.Speaker)
+		fmt.Println(r.Meeting)
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// 110000 北京 2024 2024-01-21 市长 殷勇
+	// 北京市第十六届人民代表大会第二次会议
+}
