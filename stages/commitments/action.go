@@ -30,10 +30,11 @@ func (lex *lexicon) verbOf(t segment.Token) string {
 func (lex *lexicon) isVerbToken(t segment.Token) bool { return lex.verbOf(t) != "" }
 
 // predicatePrefix reports the POS classes that may stand before a nominal verb (vn) used as the
-// predicate: adverbs, adjectives, other verbs, conjunctions, prepositions, time words (年内, 年底前) and
-// punctuation. After a noun a vn is part of the noun phrase (重点建设项目).
+// predicate: adverbs, adjectives, other verbs, conjunctions, time words (年内, 年底前) and punctuation.
+// After a noun a vn is part of the noun phrase (重点建设项目), after a preposition it is its object
+// (对发展观念的重塑).
 func predicatePrefix(pos string) bool {
-	return pos == "" || pos == "x" || pos == "c" || pos == "p" || pos == "t" || pos == "f" ||
+	return pos == "" || pos == "x" || pos == "c" || pos == "t" || pos == "f" ||
 		strings.HasPrefix(pos, "d") || strings.HasPrefix(pos, "a") || strings.HasPrefix(pos, "v")
 }
 
@@ -42,7 +43,12 @@ func predicatePrefix(pos string) bool {
 // (from stages/quantity) stands in the clause. A target verb (增长, 达到) counts only with a quantity; in the
 // targets section any clause with a quantity is a target.
 func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, object string, ok bool) {
-	k := e.findVerb(ct)
+	ct = e.lex.joinAlternates(ct)
+	from := e.lex.frameEnd(ct)
+	k := e.findVerb(ct[from:])
+	if k >= 0 {
+		k += from
+	}
 	if k < 0 || e.lex.isPrinciple(ct) {
 		return "", "", targets && hasNumber && k < 0
 	}
@@ -67,9 +73,48 @@ func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, o
 		// noun phrase (重要支撑) or a verb phrase (抓落实).
 		object = subjectOf(ct[:k])
 	}
-	// An object opening with 的 shows the verb inside a modifier (要办好的实事, 相互促进的良性循环).
-	concrete := object != "" && !strings.HasPrefix(object, "的") && !e.lex.isAbstract(object) && !e.lex.isAbstract(core)
+	// An object opening with 的 or 之 shows the verb inside a modifier (要办好的实事, 相互促进的良性循环,
+	// 攻坚发展之难).
+	modifier := strings.HasPrefix(object, "的") || strings.HasPrefix(object, "之")
+	concrete := object != "" && !modifier && !e.lex.isAbstract(object) && !e.lex.isAbstract(core)
 	return verb, object, hasNumber || concrete
+}
+
+// joinAlternates reads a verb written with a bracketed alternative (新（改）建, 新（改）造) as the lexicon
+// verb it spells without the brackets (新建, 改造), one token spanning all five. Other tokens are kept; a
+// clause without such a verb is returned as it is.
+func (lex *lexicon) joinAlternates(ct []segment.Token) []segment.Token {
+	var out []segment.Token
+	for i := 0; i < len(ct); i++ {
+		t, ok := lex.alternate(ct[i:])
+		if ok && out == nil {
+			out = append(make([]segment.Token, 0, len(ct)), ct[:i]...)
+		}
+		switch {
+		case ok:
+			out = append(out, t)
+			i += 4
+		case out != nil:
+			out = append(out, ct[i])
+		}
+	}
+	if out == nil {
+		return ct
+	}
+	return out
+}
+
+// alternate reads the five tokens X（Y）Z at the start of ts as the verb XZ or YZ, when the lexicon has it.
+func (lex *lexicon) alternate(ts []segment.Token) (segment.Token, bool) {
+	if len(ts) < 5 || !opening[ts[1].Text] || !closing[ts[3].Text] {
+		return segment.Token{}, false
+	}
+	for _, v := range []string{ts[0].Text + ts[4].Text, ts[2].Text + ts[4].Text} {
+		if lex.verbs[v] != "" {
+			return segment.Token{Text: v, POS: "v", Start: ts[0].Start, End: ts[4].End}, true
+		}
+	}
+	return segment.Token{}, false
 }
 
 // opensClause reports that only punctuation and adverbs stand before a token.
@@ -93,12 +138,50 @@ func (lex *lexicon) isFramed(ct []segment.Token) bool {
 	return lex.frameLeads[lead] || lex.principleLeads[lead]
 }
 
+// frameEnd returns the index of the first token after a framing phrase that opens the clause and is
+// closed by a frame-end word (以增强城市活力为 | 目标; 在推动经济发展上 | 展现更大作为): the verbs inside
+// it describe the frame, not the action. It returns 0 when the clause opens no closed frame.
+func (lex *lexicon) frameEnd(ct []segment.Token) int {
+	lead := leadIndex(ct)
+	if lead < 0 || !lex.frameLeads[ct[lead].Text] {
+		return 0
+	}
+	for i := lead + 1; i < len(ct)-1; i++ {
+		if lex.frameEnds[ct[i].Text] {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// leadIndex is the index of the first word of a clause after its list number (三是, 一要), punctuation
+// and adverbs, or -1.
+func leadIndex(ct []segment.Token) int {
+	for i := enumeratorLen(ct); i < len(ct); i++ {
+		if ct[i].POS != "x" && !strings.HasPrefix(ct[i].POS, "d") {
+			return i
+		}
+	}
+	return -1
+}
+
+// enumeratorLen is the number of tokens that spell a list number opening the clause (三|是, 一要), or 0.
+func enumeratorLen(ct []segment.Token) int {
+	const maxTokens = 4 // （|十二|）
+	var b strings.Builder
+	for j := 0; j < len(ct) && j < maxTokens; j++ {
+		b.WriteString(ct[j].Text)
+		if m := enumerated.FindString(b.String()); m != "" && m == b.String() {
+			return j + 1
+		}
+	}
+	return 0
+}
+
 // leadOf is the first word of a clause after punctuation and adverbs.
 func leadOf(ct []segment.Token) string {
-	for _, t := range ct {
-		if t.POS != "x" && !strings.HasPrefix(t.POS, "d") {
-			return t.Text
-		}
+	if i := leadIndex(ct); i >= 0 {
+		return ct[i].Text
 	}
 	return ""
 }

@@ -4,7 +4,8 @@
 // The word lists are embedded TSV data: verbs.tsv (action and target verbs), abstract.tsv (objects that
 // name aims or slogans, not programmes), cues.tsv (phrases of context, principle, rhetoric and target
 // explanations, words that open principle or framing clauses), topics.tsv (weighted keywords per topic)
-// and grammar.tsv (degree words before slogans, approximators after numbers).
+// and grammar.tsv (degree words before slogans, approximators after numbers, words that close a framing
+// phrase).
 package commitments
 
 import (
@@ -53,8 +54,15 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 // read as a run-in heading ("抓好重点领域改革。" followed by the measures).
 const runInHeadingMax = 28
 
-// enumerated matches the numbering of a heading: （三）, 三、, 3., 一是.
-var enumerated = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[.．、])`)
+// enumerated matches the numbering of a heading or a list item: （三）, 三、, 3., 一是, 一要.
+var enumerated = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是要]|\d+[.．、])`)
+
+// contextOpener matches the opening of an assessment of the situation (从国际看，…; 从我省看，…).
+var contextOpener = regexp.MustCompile(`^从[^，。；]{1,6}看，`)
+
+// crossCutting is the number of distinct topics from which a list of targets is the whole economy's
+// (增长5.5%…失业率5.5%…粮食产量…) and takes the topic other.
+const crossCutting = 3
 
 // Extract returns the commitments of the forward-looking sentences (targets, plan and governance
 // sections), in order. Headings, run-in headings, context, principles, rhetoric and explanations of the
@@ -94,16 +102,21 @@ func (e *Extractor) isHeadingLike(sentences []split.Sentence, i int) bool {
 	s := sentences[i]
 	text := strings.TrimRight(s.Text, "。！？；")
 	short := utf8.RuneCountInString(text) <= runInHeadingMax && !strings.ContainsAny(text, "，；：")
-	if enumerated.MatchString(text) && short {
+	// A numbered item with a figure is a deliverable of a list (十五是实施既有住宅加装电梯550部), not a heading.
+	figure := strings.ContainsFunc(text, unicode.IsDigit)
+	if enumerated.MatchString(text) && short && !figure {
 		return true
 	}
 	opensParagraph := i == 0 || sentences[i-1].Paragraph != s.Paragraph
 	continues := i+1 < len(sentences) && sentences[i+1].Paragraph == s.Paragraph
-	return short && opensParagraph && continues && !strings.ContainsFunc(text, unicode.IsDigit)
+	return short && opensParagraph && continues && !figure
 }
 
 func (e *Extractor) hasCue(text string) bool {
 	text = strings.TrimLeft(text, "“‘（(")
+	if contextOpener.MatchString(text) {
+		return true
+	}
 	for _, c := range e.lex.cues {
 		if c.atStart && strings.HasPrefix(text, c.phrase) || !c.atStart && strings.Contains(text, c.phrase) {
 			return true
@@ -182,5 +195,25 @@ func (e *Extractor) sentenceCommitments(index int, s split.Sentence, an Analysis
 			prevCommitment = false
 		}
 	}
+	if s.Section == split.Targets {
+		e.lex.markCrossCutting(out)
+	}
 	return out
+}
+
+// markCrossCutting gives a sentence of targets whose clauses, read without their shared context, point
+// to several policy areas the topic other.
+func (lex *lexicon) markCrossCutting(cs []Commitment) {
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if t := lex.topic(c.Clause, topicScore{}); t != topicOther {
+			seen[t] = true
+		}
+	}
+	if len(seen) < crossCutting {
+		return
+	}
+	for i := range cs {
+		cs[i].Topic = topicOther
+	}
 }

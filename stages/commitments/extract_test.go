@@ -52,6 +52,7 @@ func TestExtractDecisions(t *testing.T) {
 		{"run-in heading, then measures", split.Plan, "抓好农村改革。深化农村土地制度改革，推进集体林权制度改革。",
 			[]string{"深化", "推进"}},
 		{"numbered heading", split.Plan, "（二）扎实推进乡村振兴。", nil},
+		{"numbered list item with a figure", split.Plan, "十五是实施既有住宅加装电梯550部。", []string{"实施"}},
 		{"abstract aim", split.Plan, "我们要加快构建现代化产业体系，着力提升发展质量和水平。", nil},
 		{"principle clause", split.Plan, "坚持把就业作为最大的民生，开展职业技能培训。", []string{"开展"}},
 		{"principle sentence", split.Plan, "以习近平新时代中国特色社会主义思想为指导，推动高质量发展。", nil},
@@ -64,6 +65,11 @@ func TestExtractDecisions(t *testing.T) {
 		{"a framing clause keeps its numbers", split.Plan, "围绕50条重点产业链，实施一批技术攻关项目。", []string{"实施"}},
 		{"no quantity clause without an action", split.Plan, "黄河流经本省800公里，是我们的母亲河。", nil},
 		{"targets list", split.Targets, "主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右。", []string{"增长", ""}},
+		{"verb with a bracketed alternative", split.Plan, "新（改）建农村公路1000公里以上。", []string{"新建"}},
+		{"principle after a list number", split.Plan, "三是坚持实施重大项目带动战略，建设一批重点项目。", []string{"建设"}},
+		{"context opened by a point of view", split.Plan, "从国际看，外部环境复杂严峻，推动发展面临挑战。", nil},
+		{"verbs inside a closed frame describe it", split.Plan, "以增强城市活力为目标，在推动经济发展上展现更大作为。", nil},
+		{"a nominal verb after a preposition is its object", split.Plan, "守住底线更是对发展观念的重塑。", nil},
 		{"target explanation", split.Targets, "上述目标综合考虑了各方面因素。", nil},
 		{"review is not forward-looking", split.Review, "新建高标准农田100万亩。", nil},
 	}
@@ -91,6 +97,25 @@ func TestExtractFields(t *testing.T) {
 	assert.Equal(t, "年底前", c.Deadline)
 	assert.Equal(t, c.Clause, string([]rune(sents[1].Text)[c.SpanStart:c.SpanEnd]))
 	assert.Equal(t, "年底前新建高标准农田150万亩以上", c.Clause)
+}
+
+func TestTargetsAcrossAreasTakeTopicOther(t *testing.T) {
+	e := newExtractor(t)
+	tests := []struct {
+		name, para, want string
+	}{
+		{"whole-economy list", "主要预期目标是：社会消费品零售总额增长7%，城镇新增就业110万人以上，粮食产量1300亿斤以上。", "other"},
+		{"one area", "新建高标准农田150万亩，粮食产量1300亿斤以上。", "agriculture"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := e.Extract(paragraphs(split.Targets, tt.para))
+			require.NotEmpty(t, cs)
+			for _, c := range cs {
+				assert.Equal(t, tt.want, c.Topic, c.Clause)
+			}
+		})
+	}
 }
 
 func TestSplitClausesRespectsQuotesAndBrackets(t *testing.T) {

@@ -63,6 +63,7 @@ type lexicon struct {
 	frameLeads     map[string]bool     // words that open a framing clause (围绕, 按照)
 	modifiers      []string            // degree words before a slogan (高水平, 全面)
 	approximators  map[string]bool     // words after a number and its measure word (以上, 左右)
+	frameEnds      map[string]bool     // words that close a framing phrase (以…为, 在…上)
 	topicKeys      map[rune][]topicKey // topic keywords by their first character
 }
 
@@ -95,6 +96,7 @@ func loadLexicon() (*lexicon, error) {
 		principleLeads: make(map[string]bool),
 		frameLeads:     make(map[string]bool),
 		approximators:  make(map[string]bool),
+		frameEnds:      make(map[string]bool),
 		topicKeys:      make(map[rune][]topicKey),
 	}
 	rows, err := readTSV("verbs.tsv", verbsTSV)
@@ -144,6 +146,8 @@ func loadLexicon() (*lexicon, error) {
 			lex.modifiers = append(lex.modifiers, r[0])
 		case "approximator":
 			lex.approximators[r[0]] = true
+		case "frame-end":
+			lex.frameEnds[r[0]] = true
 		default:
 			return nil, fmt.Errorf("grammar.tsv: %s: unknown role %q", r[0], r[1])
 		}
