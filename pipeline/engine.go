@@ -53,6 +53,11 @@ type Engine struct {
 	Keep func(n int, doc *Doc) bool
 }
 
+// inflightPerWorker sets how far the workers may run ahead of the report the
+// sink waits for: reports differ in length (the national one is three times a
+// province's), and with too short a lead the other workers idle behind it.
+const inflightPerWorker = 6
+
 type job struct {
 	seq int
 	doc *Doc
@@ -60,8 +65,8 @@ type job struct {
 }
 
 // Run streams every report through the stages and hands it to sink in input
-// order, and returns what it read of each input. At most 2×Workers reports
-// are in memory at once. The first error stops the run and is returned; a
+// order, and returns what it read of each input. At most inflightPerWorker ×
+// Workers reports are in memory at once. The first error stops the run and is returned; a
 // cancelled ctx returns ctx's error.
 func (e *Engine) Run(ctx context.Context, sink Sink) ([]read.Input, error) {
 	workers := e.Workers
@@ -71,9 +76,9 @@ func (e *Engine) Run(ctx context.Context, sink Sink) ([]read.Input, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 
-	inflight := make(chan struct{}, 2*workers) // bounds docs between reading and the sink
+	inflight := make(chan struct{}, inflightPerWorker*workers) // bounds docs between reading and the sink
 	jobs := make(chan job)
-	done := make(chan job, 2*workers)
+	done := make(chan job, inflightPerWorker*workers)
 
 	var inputs []read.Input
 	var wg sync.WaitGroup
