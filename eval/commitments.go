@@ -89,10 +89,7 @@ type rowKey struct {
 // a commitment when a commitment row stands in one of them. Our deliverables are the figures rows of those
 // sentences that carry a commitment_id; they match gold deliverables on the mention string.
 func ScoreCommitments(gold []GoldCommitment, sentences []schemas.Sentence, commitments []schemas.Commitment, figures []schemas.Figure) CommitmentsScore {
-	byLine := map[int][]schemas.Sentence{}
-	for _, s := range sentences {
-		byLine[int(s.Line)] = append(byLine[int(s.Line)], s)
-	}
+	byLine := sentencesByLine(sentences)
 	commits := map[rowKey][]schemas.Commitment{}
 	for _, c := range commitments {
 		k := rowKey{c.ReportID, c.SentenceID}

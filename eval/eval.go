@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+
+	"github.com/govreports/govreports/schemas"
 )
 
 // PRF is precision, recall and F1 from match counts.
@@ -50,4 +52,14 @@ func loadKey[T any](path, what string) ([]T, error) {
 		return nil, fmt.Errorf("load %s key %s: %w", what, path, err)
 	}
 	return out, nil
+}
+
+// sentencesByLine groups sentences by their source line: the keys name lines,
+// and our sentence split may differ from the annotators'.
+func sentencesByLine(sentences []schemas.Sentence) map[int][]schemas.Sentence {
+	byLine := map[int][]schemas.Sentence{}
+	for _, s := range sentences {
+		byLine[int(s.Line)] = append(byLine[int(s.Line)], s)
+	}
+	return byLine
 }

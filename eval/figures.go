@@ -92,10 +92,7 @@ func ScoreFigures(gold []FigureSentence, sentences []schemas.Sentence, figures [
 		report string
 		id     int32
 	}
-	byLine := map[int][]schemas.Sentence{}
-	for _, s := range sentences {
-		byLine[int(s.Line)] = append(byLine[int(s.Line)], s)
-	}
+	byLine := sentencesByLine(sentences)
 	figs := map[sentKey][]schemas.Figure{}
 	for _, f := range figures {
 		k := sentKey{f.ReportID, f.SentenceID}
