@@ -51,6 +51,12 @@ func TestExtract(t *testing.T) {
 			{text: "7万个", base: 70000, baseUnit: "count", kind: KindCountChange},
 			{text: "106平方公里", base: 106, baseUnit: "km2", kind: KindCountChange},
 		}},
+		{"建成18兆瓦海上风电，新型储能35GWh，算力规模达1.2万P，存储200TB。", []want{
+			{text: "18兆瓦", base: 18000, baseUnit: "kW", unit: "兆瓦"},
+			{text: "35GWh", base: 3.5e7, baseUnit: "kWh", unit: "GWh"},
+			{text: "1.2万P", base: 12000, baseUnit: "other", unit: "P"},
+			{text: "200TB", base: 200, baseUnit: "other", unit: "TB"},
+		}},
 		{"第一、二、三产业增加值分别增长6%、8%、5%左右。", []want{
 			{text: "6%", kind: KindGrowth, comparator: About, approx: true},
 			{text: "8%", kind: KindGrowth, comparator: About, approx: true},
