@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,70 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/govreports/govreports/schemas"
-	"github.com/govreports/govreports/stages/commitments"
-	"github.com/govreports/govreports/stages/quantity"
-	"github.com/govreports/govreports/stages/read"
-	"github.com/govreports/govreports/stages/segment"
-	"github.com/govreports/govreports/stages/split"
-	"github.com/govreports/govreports/testdata"
 )
-
-// commitmentRows runs read, split, commitments and quantity over the embedded corpus and links each figure
-// to the commitment whose clause holds it, as the pipeline does.
-func commitmentRows(t *testing.T) ([]schemas.Sentence, []schemas.Commitment, []schemas.Figure) {
-	t.Helper()
-	seg, err := segment.Default()
-	require.NoError(t, err)
-	ex, err := commitments.New(seg)
-	require.NoError(t, err)
-	var (
-		sents   []schemas.Sentence
-		commits []schemas.Commitment
-		figs    []schemas.Figure
-	)
-	_, err = read.Read(context.Background(), read.BytesSource(testdata.CorpusName, testdata.Corpus), read.Options{},
-		func(r *read.Report) error {
-			keys := schemas.Keys{ReportID: r.Title}
-			ss := split.Split(r)
-			cs := ex.Extract(ss)
-			base := int32(len(commits))
-			for _, c := range cs {
-				s := ss[c.SentenceIndex]
-				commits = append(commits, schemas.Commitment{Keys: keys,
-					SentenceRef: schemas.SentenceRef{SentenceID: int32(s.ID), Line: int32(s.Line)}, Topic: c.Topic})
-			}
-			for i, s := range ss {
-				ref := schemas.SentenceRef{SentenceID: int32(s.ID), Line: int32(s.Line)}
-				sents = append(sents, schemas.Sentence{Keys: keys, SentenceRef: ref, Section: s.Section, Text: s.Text})
-				for _, m := range quantity.Extract(s.Text) {
-					f := schemas.Figure{Keys: keys, SentenceRef: ref, Mention: m.Text}
-					if k := commitments.Holding(cs, i, m.Start, m.End); k >= 0 {
-						id := base + int32(k)
-						f.CommitmentID = &id
-					}
-					figs = append(figs, f)
-				}
-			}
-			return nil
-		})
-	require.NoError(t, err)
-	return sents, commits, figs
-}
-
-func TestScoreCommitmentsDevKey(t *testing.T) {
-	gold, err := LoadCommitments(filepath.Join("..", "testdata", "gold", "commitments.json"))
-	require.NoError(t, err)
-	sents, commits, figs := commitmentRows(t)
-	score := ScoreCommitments(gold, sents, commits, figs)
-	t.Logf("sentences %v", score.Sentences)
-	t.Logf("deliverables %v", score.Deliverables)
-	t.Logf("topic %d/%d", score.TopicOK, score.TopicTotal)
-	for _, m := range score.Misses {
-		t.Logf("miss line %d want %v: %s", m.Line, m.Want, m.Text)
-	}
-	assert.GreaterOrEqual(t, score.Sentences.F1(), 0.88, "sentence F1")
-	assert.GreaterOrEqual(t, score.Deliverables.F1(), 0.85, "deliverables F1")
-}
 
 func TestScoreCommitmentsMatching(t *testing.T) {
 	id := int32(0)

@@ -1,54 +1,13 @@
 package eval
 
 import (
-	"bytes"
-	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/govreports/govreports/schemas"
-	"github.com/govreports/govreports/stages/quantity"
 )
-
-const figuresKey = "../testdata/gold/figures.json"
-
-// figureRows runs the quantity extractor on each gold sentence text, taken
-// as one sentence of the report it comes from.
-func figureRows(gold []FigureSentence) ([]schemas.Sentence, []schemas.Figure) {
-	var sents []schemas.Sentence
-	var figs []schemas.Figure
-	for k, g := range gold {
-		keys := schemas.Keys{ReportID: fmt.Sprintf("report-%d", g.Report)}
-		ref := schemas.SentenceRef{SentenceID: int32(k), Line: int32(g.Line)}
-		sents = append(sents, schemas.Sentence{Keys: keys, SentenceRef: ref, Section: g.Section, Text: g.Text})
-		for _, m := range quantity.Extract(g.Text) {
-			figs = append(figs, schemas.Figure{
-				Keys: keys, SentenceRef: ref, Section: g.Section,
-				Mention: m.Text, Value: m.Value, Multiplier: m.Multiplier,
-				BaseValue: m.BaseValue, BaseUnit: m.BaseUnit, Kind: m.Kind, Comparator: m.Comparator,
-				SpanStart: int32(m.Start), SpanEnd: int32(m.End),
-			})
-		}
-	}
-	return sents, figs
-}
-
-func TestScoreFiguresDevKey(t *testing.T) {
-	gold, err := LoadFigures(figuresKey)
-	require.NoError(t, err)
-	require.NotEmpty(t, gold)
-	sents, figs := figureRows(gold)
-	score := ScoreFigures(gold, sents, figs)
-	var report bytes.Buffer
-	require.NoError(t, score.Write(&report))
-	t.Log("\n" + report.String())
-	assert.GreaterOrEqual(t, score.Mentions.F1(), 0.97, "mention F1")
-	assert.GreaterOrEqual(t, score.BaseAccuracy(), 0.96, "base_value+unit accuracy")
-	assert.GreaterOrEqual(t, score.KindAccuracy(), 0.96, "kind accuracy")
-	assert.GreaterOrEqual(t, score.ComparatorAccuracy(), 0.96, "comparator accuracy")
-}
 
 func TestScoreFiguresMatching(t *testing.T) {
 	gold := []FigureSentence{

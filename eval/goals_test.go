@@ -1,51 +1,12 @@
 package eval
 
 import (
-	"bytes"
-	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/govreports/govreports/schemas"
-	"github.com/govreports/govreports/stages/goals"
-	"github.com/govreports/govreports/stages/read"
-	"github.com/govreports/govreports/stages/split"
-	"github.com/govreports/govreports/testdata"
 )
-
-const goalsKey = "../testdata/gold/goals.json"
-
-// corpusGoals runs reading, splitting and the goals grammar over the
-// embedded corpus.
-func corpusGoals(t *testing.T) []schemas.Goal {
-	t.Helper()
-	var rows []schemas.Goal
-	_, err := read.Read(context.Background(), read.BytesSource(testdata.CorpusName, testdata.Corpus), read.Options{},
-		func(r *read.Report) error {
-			keys := schemas.Keys{Year: int16(r.Year), RegionCode: r.Region.Code, Region: r.Region.Short}
-			sents := split.Split(r)
-			for _, g := range goals.Extract(sents, r.Year) {
-				rows = append(rows, g.Row(keys, sents))
-			}
-			return nil
-		})
-	require.NoError(t, err)
-	return rows
-}
-
-func TestScoreGoalsDevKey(t *testing.T) {
-	gold, err := LoadGoals(goalsKey)
-	require.NoError(t, err)
-	require.NotEmpty(t, gold)
-	score := ScoreGoals(gold, corpusGoals(t))
-	var report bytes.Buffer
-	require.NoError(t, score.Write(&report))
-	t.Log("\n" + report.String())
-	assert.GreaterOrEqual(t, score.Numeric.F1(), 0.98, "numeric-goal strict F1")
-	assert.GreaterOrEqual(t, score.Qualitative.F1(), 0.9, "qualitative-goal F1")
-}
 
 func TestScoreGoalsMatching(t *testing.T) {
 	five, six, one, pct := 5.0, 6.0, 1.0, "%"
