@@ -144,6 +144,27 @@ func TestFailedRunKeepsPreviousDataset(t *testing.T) {
 			_, err = d.Commit(context.Background())
 			return err
 		}, errInjected.Error()},
+		{"write fails in a file closed early", func(t *testing.T, out string) error {
+			st, err := newLocalStore(out)
+			require.NoError(t, err)
+			fs := &failingStore{store: st}
+			fs.budget.Store(20 << 10)
+			d, err := openDataset(context.Background(), Options{Out: out}, fs)
+			require.NoError(t, err)
+			defer d.Abort()
+			// One year after another: each new year closes the oldest open one in the background.
+			for year := int16(2001); year <= 2012; year++ {
+				rows := testRows(schemas.Sentences, 0, 300).([]schemas.Sentence)
+				for i := range rows {
+					rows[i].Year = year
+				}
+				if err := d.Append(schemas.Sentences, rows); err != nil {
+					return err
+				}
+			}
+			_, err = d.Commit(context.Background())
+			return err
+		}, errInjected.Error()},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -19,8 +19,11 @@ import (
 
 const (
 	// batchRows is how many rows the Arrow builders hold before they are
-	// flushed as a record batch into the buffered row group.
-	batchRows = 64 << 10
+	// flushed as a record batch into the buffered row group. Small batches
+	// spread the encoding over the run instead of leaving it to the close;
+	// a multiple of pqarrow's 1024-value write batch keeps pages (and so
+	// the bytes of the file) the same whatever the batch.
+	batchRows = 8 << 10
 	// defaultRowGroupRows bounds a buffered row group (and so the memory it
 	// holds): pqarrow starts a new row group past it.
 	defaultRowGroupRows = 1 << 20
