@@ -1,6 +1,7 @@
 package commitments
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,23 +12,31 @@ import (
 // verbOf returns the lexicon verb a token stands for, or "". The token must be tagged a verb by gse (v, vn,
 // vd): 建设 in 建设美丽中国先行区, not the 建设 of a place name. A compound gse keeps whole as a verb or a set
 // phrase (如期完成 v, 深入开展 i, 全面落实 l) stands for the lexicon verb it ends with.
-func (lex *lexicon) verbOf(t segment.Token) string {
+// It returns the verb's class too.
+func (lex *lexicon) verbOf(t *segment.Token) (verb, class string) {
 	isVerb := strings.HasPrefix(t.POS, "v")
-	if isVerb && lex.verbs[t.Text] != "" {
-		return t.Text
-	}
-	if !isVerb && t.POS != "i" && t.POS != "l" {
-		return ""
-	}
-	for i := range t.Text {
-		if i > 0 && lex.verbs[t.Text[i:]] != "" && utf8.RuneCountInString(t.Text[i:]) >= 2 {
-			return t.Text[i:]
+	if isVerb {
+		if class := lex.verbs[t.Text]; class != "" {
+			return t.Text, class
 		}
 	}
-	return ""
+	if !isVerb && t.POS != "i" && t.POS != "l" {
+		return "", ""
+	}
+	for i := range t.Text {
+		if i > 0 && len(t.Text)-i <= lex.maxVerbLen && utf8.RuneCountInString(t.Text[i:]) >= 2 {
+			if class := lex.verbs[t.Text[i:]]; class != "" {
+				return t.Text[i:], class
+			}
+		}
+	}
+	return "", ""
 }
 
-func (lex *lexicon) isVerbToken(t segment.Token) bool { return lex.verbOf(t) != "" }
+func (lex *lexicon) isVerbToken(t *segment.Token) bool {
+	v, _ := lex.verbOf(t)
+	return v != ""
+}
 
 // predicatePrefix reports the POS classes that may stand before a nominal verb (vn) used as the
 // predicate: adverbs, adjectives, other verbs, conjunctions, time words (年内, 年底前) and punctuation.
@@ -53,14 +62,13 @@ func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, o
 		return "", "", targets && hasNumber && k < 0
 	}
 	// In a chain of verbs (加快实施, 推动建设, 累计建成) an auxiliary or target verb yields to the verb after it.
-	for k+1 < len(ct) && e.lex.verbs[e.lex.verbOf(ct[k])] != classAction && e.lex.isVerbToken(ct[k+1]) {
+	verb, class := e.lex.verbOf(&ct[k])
+	for k+1 < len(ct) && class != classAction && e.lex.isVerbToken(&ct[k+1]) {
 		k++
+		verb, class = e.lex.verbOf(&ct[k])
 	}
-	verb = e.lex.verbOf(ct[k])
 	object = e.lex.objectOf(ct[k+1:])
-	// A place name before a slogan does not make it specific (推进安徽高质量发展).
-	core := e.lex.objectOf(dropPlaces(ct[k+1:]))
-	if e.lex.verbs[verb] == classTarget {
+	if class == classTarget {
 		// A target names what it measures before the verb (森林覆盖率提高0.5个百分点), else after it
 		// (净增高新技术企业1000家).
 		if subject := subjectOf(ct[:k]); subject != "" {
@@ -76,8 +84,14 @@ func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, o
 	// An object opening with 的 or 之 shows the verb inside a modifier (要办好的实事, 相互促进的良性循环,
 	// 攻坚发展之难).
 	modifier := strings.HasPrefix(object, "的") || strings.HasPrefix(object, "之")
-	concrete := object != "" && !modifier && !e.lex.isAbstract(object) && !e.lex.isAbstract(core)
-	return verb, object, hasNumber || concrete
+	if hasNumber || object == "" || modifier || e.lex.isAbstract(object) {
+		return verb, object, hasNumber
+	}
+	// A place name before a slogan does not make it specific (推进安徽高质量发展).
+	if rest := dropPlaces(ct[k+1:]); len(rest) < len(ct[k+1:]) && e.lex.isAbstract(e.lex.objectOf(rest)) {
+		return verb, object, false
+	}
+	return verb, object, true
 }
 
 // joinAlternates reads a verb written with a bracketed alternative (新（改）建, 新（改）造) as the lexicon
@@ -86,7 +100,11 @@ func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, o
 func (lex *lexicon) joinAlternates(ct []segment.Token) []segment.Token {
 	var out []segment.Token
 	for i := 0; i < len(ct); i++ {
-		t, ok := lex.alternate(ct[i:])
+		var t segment.Token
+		ok := i+4 < len(ct) && bracket(ct[i+1].Text) == opens // most clauses have no brackets: spare the call
+		if ok {
+			t, ok = lex.alternate(ct[i:])
+		}
 		if ok && out == nil {
 			out = append(make([]segment.Token, 0, len(ct)), ct[:i]...)
 		}
@@ -106,12 +124,14 @@ func (lex *lexicon) joinAlternates(ct []segment.Token) []segment.Token {
 
 // alternate reads the five tokens X（Y）Z at the start of ts as the verb XZ or YZ, when the lexicon has it.
 func (lex *lexicon) alternate(ts []segment.Token) (segment.Token, bool) {
-	if len(ts) < 5 || !opening[ts[1].Text] || !closing[ts[3].Text] {
+	if len(ts) < 5 || bracket(ts[1].Text) != opens || bracket(ts[3].Text) != closes {
 		return segment.Token{}, false
 	}
-	for _, v := range []string{ts[0].Text + ts[4].Text, ts[2].Text + ts[4].Text} {
-		if lex.verbs[v] != "" {
-			return segment.Token{Text: v, POS: "v", Start: ts[0].Start, End: ts[4].End}, true
+	var buf [32]byte
+	for _, x := range [...]string{ts[0].Text, ts[2].Text} {
+		v := append(append(buf[:0], x...), ts[4].Text...)
+		if lex.verbs[string(v)] != "" {
+			return segment.Token{Text: string(v), POS: "v", Start: ts[0].Start, End: ts[4].End}, true
 		}
 	}
 	return segment.Token{}, false
@@ -168,14 +188,24 @@ func leadIndex(ct []segment.Token) int {
 // enumeratorLen is the number of tokens that spell a list number opening the clause (三|是, 一要), or 0.
 func enumeratorLen(ct []segment.Token) int {
 	const maxTokens = 4 // （|十二|）
+	// Most clauses open with no numbering at all: no need to join their first tokens.
+	if len(ct) == 0 || ct[0].Text != "" && !mayOpenEnumeration(ct[0].Text) {
+		return 0
+	}
 	var b strings.Builder
 	for j := 0; j < len(ct) && j < maxTokens; j++ {
 		b.WriteString(ct[j].Text)
-		if m := enumerated.FindString(b.String()); m != "" && m == b.String() {
+		if enumeratedLen(b.String()) == b.Len() {
 			return j + 1
 		}
 	}
 	return 0
+}
+
+// mayOpenEnumeration reports a text whose first character may open a list number.
+func mayOpenEnumeration(s string) bool {
+	r := firstRune(s)
+	return r == '（' || r == '(' || isChineseNumeral(r) || r < utf8.RuneSelf && isDigit(byte(r))
 }
 
 // leadOf is the first word of a clause after punctuation and adverbs.
@@ -207,23 +237,22 @@ func subjectOf(ts []segment.Token) string {
 	for len(ts) > 0 && (ts[0].POS == "x" || strings.HasPrefix(ts[0].POS, "d")) {
 		ts = ts[1:]
 	}
-	var b strings.Builder
-	for _, t := range ts {
-		b.WriteString(t.Text)
-	}
-	return strings.Trim(b.String(), "，、；： ")
+	return subjectMarks.trimLeft(subjectMarks.trimRight(join(ts)))
 }
 
 // findVerb returns the index of the first lexicon verb that stands as a predicate, or -1. Verbs inside
 // quotes or brackets belong to a name (“千村示范、万村整治”工程).
 func (e *Extractor) findVerb(ct []segment.Token) int {
 	depth := 0
-	for i, t := range ct {
-		switch {
-		case opening[t.Text]:
+	for i := range ct {
+		t := &ct[i]
+		switch bracket(t.Text) {
+		case opens:
 			depth++
-		case closing[t.Text] && depth > 0:
-			depth--
+		case closes:
+			if depth > 0 {
+				depth--
+			}
 		}
 		if depth > 0 || !e.lex.isVerbToken(t) {
 			continue
@@ -240,7 +269,10 @@ func (e *Extractor) findVerb(ct []segment.Token) int {
 			if i+1 < len(ct) && ct[i+1].POS == "c" {
 				continue
 			}
-			if i == 0 || predicatePrefix(ct[i-1].POS) || e.lex.verbs[e.lex.verbOf(t)] == classTarget {
+			if i == 0 || predicatePrefix(ct[i-1].POS) {
+				return i
+			}
+			if _, class := e.lex.verbOf(t); class == classTarget {
 				return i
 			}
 		default:
@@ -253,11 +285,12 @@ func (e *Extractor) findVerb(ct []segment.Token) int {
 // objectOf is the noun phrase after the verb: up to the first number (新建高标准农田150万亩 → 高标准农田), or,
 // when the number comes first (建成100所县域普通高中), what follows the number and its measure word.
 func (lex *lexicon) objectOf(rest []segment.Token) string {
-	var b strings.Builder
+	from, to := -1, len(rest) // the tokens of the phrase
 	for i := 0; i < len(rest); i++ {
 		t := rest[i]
 		if isNumeric(t.Text) {
-			if b.Len() > 0 {
+			if from >= 0 {
+				to = i
 				break
 			}
 			for i+1 < len(rest) && isNumeric(rest[i+1].Text) {
@@ -269,10 +302,35 @@ func (lex *lexicon) objectOf(rest []segment.Token) string {
 			}
 			continue
 		}
-		b.WriteString(t.Text)
+		if from < 0 && t.Text != "" {
+			from = i
+		}
+	}
+	if from < 0 {
+		return ""
 	}
 	// A coordinated verb (加强和完善国防教育) leaves its conjunction before the object.
-	return strings.TrimLeft(strings.TrimRight(b.String(), "等。；，、 "), "和、， ")
+	return objectOpening.trimLeft(objectEnd.trimRight(join(rest[from:to])))
+}
+
+// join concatenates the texts of tokens, allocating only when there are several.
+func join(ts []segment.Token) string {
+	switch len(ts) {
+	case 0:
+		return ""
+	case 1:
+		return ts[0].Text
+	}
+	n := 0
+	for _, t := range ts {
+		n += len(t.Text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, t := range ts {
+		b.WriteString(t.Text)
+	}
+	return b.String()
 }
 
 // dropPlaces drops the place names (POS ns) that open a phrase.
@@ -285,34 +343,93 @@ func dropPlaces(ts []segment.Token) []segment.Token {
 
 func isNumeric(s string) bool {
 	for _, r := range s {
-		if !unicode.IsDigit(r) && r != '.' && r != '%' && r != '％' {
+		if !isDigitRune(r) && r != '.' && r != '%' && r != '％' {
 			return false
 		}
 	}
 	return s != ""
 }
 
+// isDigitRune is unicode.IsDigit, sparing its table search for Chinese characters and punctuation (U+3000
+// to U+9FFF), none of which is a digit.
+func isDigitRune(r rune) bool {
+	return !(0x3000 <= r && r <= 0x9fff) && unicode.IsDigit(r)
+}
+
+// Sets of characters trimmed from phrases.
+var (
+	subjectMarks  = trimSet("，、；： ")
+	objectEnd     = trimSet("等。；，、 ")
+	objectOpening = trimSet("和、， ") // a coordinated verb (加强和完善国防教育) leaves its conjunction
+	closingMarks  = trimSet("”’》）)")
+	sentenceEnd   = trimSet("。！？；")
+	openingMarks  = trimSet("“‘（(")
+)
+
+// trimSet trims a few characters from a text as strings.TrimLeft and TrimRight do, without their search
+// of the set as a string for every character they test.
+type trimSet []rune
+
+func (t trimSet) trimLeft(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if !slices.Contains(t, r) {
+			break
+		}
+		s = s[n:]
+	}
+	return s
+}
+
+func (t trimSet) trimRight(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !slices.Contains(t, r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
 // isAbstract reports an object that names an aim rather than a programme: it ends in an abstract head
 // (…水平, …底线, …强省), or each of its coordinated parts is a broad slogan once modifiers are stripped
 // (高质量发展; 质的有效提升和量的合理增长).
 func (lex *lexicon) isAbstract(object string) bool {
-	object = strings.TrimRight(object, "”’》）)")
-	for _, h := range lex.heads {
-		if strings.HasSuffix(object, h) {
-			return true
-		}
+	object = closingMarks.trimRight(object)
+	if lex.endsInHead(object) {
+		return true
 	}
-	parts := strings.FieldsFunc(object, func(r rune) bool { return r == '和' || r == '、' || r == '与' || r == '及' })
-	for _, p := range parts {
+	parts := 0
+	for p := range strings.FieldsFuncSeq(object, isConjunction) {
 		if !lex.slogans[lex.stripModifiers(p)] {
 			return false
 		}
+		parts++
 	}
-	return len(parts) > 0
+	return parts > 0
 }
+
+func (lex *lexicon) endsInHead(object string) bool {
+	if last, _ := utf8.DecodeLastRuneInString(object); lex.headLast.get(last) == 0 {
+		return false
+	}
+	for _, n := range lex.headLens {
+		if n <= len(object) && lex.heads[object[len(object)-n:]] {
+			return true
+		}
+	}
+	return false
+}
+
+// isConjunction reports a character that coordinates the parts of an object.
+func isConjunction(r rune) bool { return r == '和' || r == '、' || r == '与' || r == '及' }
 
 // stripModifiers removes the degree words before a slogan (更高水平对外开放 → 对外开放).
 func (lex *lexicon) stripModifiers(s string) string {
+	if lex.modifierFirst.get(firstRune(s)) == 0 {
+		return s
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, m := range lex.modifiers {

@@ -1,20 +1,9 @@
 package commitments
 
 import (
-	"regexp"
 	"strings"
+	"unicode/utf8"
 )
-
-// deadlinePattern matches the time limits of the plans: 年内, 年底前, 2025年前, 到2027年, 6月底前 ….
-// A bare year (2024年) is not a limit.
-var deadlinePattern = regexp.MustCompile(
-	`(?:今年|本年|年)(?:内|底前|末前|底)` +
-		`|(?:上|下)半年` +
-		`|到(?:20\d\d|“十四五”|十四五)(?:年)?(?:底|末)?` +
-		`|20\d\d年(?:底|末|\d{1,2}月底?)?(?:前|以前|之前)` +
-		`|\d{1,2}月(?:底|份)?(?:前|以前)` +
-		`|“?十四五”?(?:末|期间)` +
-		`|本届政府任期内`)
 
 // deadline returns the first time limit written in the clause, else the sentence's (sentenceDeadline, its
 // first limit: 年内 before a list of clauses governs them all).
@@ -28,12 +17,191 @@ func deadline(clause, sentenceDeadline string) string {
 	return sentenceDeadline
 }
 
-// findDeadline returns the first time limit in text. Every limit names a year,
-// a month, the five-year plan or the term of office: text without one of
-// those skips the (unanchored, so slow) regular expression.
+// findDeadline returns the first time limit in text: 年内, 年底前, 2025年前, 到2027年, 6月底前 …. A bare
+// year (2024年) is not a limit. It reads text as the regular expression
+//
+//	(?:今年|本年|年)(?:内|底前|末前|底)
+//	|(?:上|下)半年
+//	|到(?:20\d\d|“十四五”|十四五)(?:年)?(?:底|末)?
+//	|20\d\d年(?:底|末|\d{1,2}月底?)?(?:前|以前|之前)
+//	|\d{1,2}月(?:底|份)?(?:前|以前)
+//	|“?十四五”?(?:末|期间)
+//	|本届政府任期内
+//
+// would (leftmost match, the earlier alternative first), without its cost on every sentence, and only in a
+// text that names a year, a month, the five-year plan or the term of office: 到2030 alone is no limit.
 func findDeadline(text string) string {
-	if !strings.ContainsAny(text, "年月") && !strings.Contains(text, "十四五") && !strings.Contains(text, "任期") {
-		return ""
+	for i, r := range text {
+		if !mayOpenDeadline(r) {
+			continue
+		}
+		if n := deadlineAt(text[i:]); n > 0 {
+			if !strings.ContainsAny(text, "年月") && !strings.Contains(text, "十四五") && !strings.Contains(text, "任期") {
+				return ""
+			}
+			return text[i : i+n]
+		}
 	}
-	return deadlinePattern.FindString(text)
+	return ""
 }
+
+// mayOpenDeadline reports the characters that a time limit starts with.
+func mayOpenDeadline(r rune) bool {
+	switch r {
+	case '今', '本', '年', '上', '下', '到', '“', '十':
+		return true
+	}
+	return '0' <= r && r <= '9'
+}
+
+// deadlineAt returns the length in bytes of the time limit that opens s, or 0.
+func deadlineAt(s string) int {
+	if s == "" {
+		return 0
+	}
+	if isDigit(s[0]) {
+		if n := yearLimit(s); n > 0 {
+			return n
+		}
+		return monthLimit(s)
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	switch r {
+	case '今', '本':
+		if rest, ok := strings.CutPrefix(s[size:], "年"); ok {
+			if n := yearEnd(rest); n > 0 {
+				return len(s) - len(rest) + n
+			}
+		}
+		if r == '本' && strings.HasPrefix(s, "本届政府任期内") {
+			return len("本届政府任期内")
+		}
+	case '年':
+		if n := yearEnd(s[size:]); n > 0 {
+			return size + n
+		}
+	case '上', '下':
+		if strings.HasPrefix(s[size:], "半年") {
+			return size + len("半年")
+		}
+	case '到':
+		return untilLimit(s)
+	case '“', '十':
+		return planLimit(s)
+	}
+	return 0
+}
+
+// yearEnd matches 内|底前|末前|底 (after 年).
+func yearEnd(s string) int {
+	for _, w := range [...]string{"内", "底前", "末前", "底"} {
+		if strings.HasPrefix(s, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// untilLimit matches 到(?:20\d\d|“十四五”|十四五)(?:年)?(?:底|末)?.
+func untilLimit(s string) int {
+	rest := s[len("到"):]
+	switch {
+	case isYear(rest):
+		rest = rest[4:]
+	case strings.HasPrefix(rest, "“十四五”"):
+		rest = rest[len("“十四五”"):]
+	case strings.HasPrefix(rest, "十四五"):
+		rest = rest[len("十四五"):]
+	default:
+		return 0
+	}
+	rest = strings.TrimPrefix(rest, "年")
+	if strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末") {
+		rest = rest[len("底"):]
+	}
+	return len(s) - len(rest)
+}
+
+// yearLimit matches 20\d\d年(?:底|末|\d{1,2}月底?)?(?:前|以前|之前), trying the optional part's readings in
+// the order a backtracking matcher would.
+func yearLimit(s string) int {
+	if !isYear(s) || !strings.HasPrefix(s[4:], "年") {
+		return 0
+	}
+	head := 4 + len("年")
+	rest := s[head:]
+	var options [3]int // lengths of the readings of the optional part, the empty one last
+	n := 0
+	if strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末") {
+		options[n] = len("底")
+		n++
+	}
+	if m := monthLen(rest); m > 0 {
+		if strings.HasPrefix(rest[m:], "底") {
+			options[n] = m + len("底")
+			n++
+		}
+		options[n] = m
+		n++
+	}
+	for _, o := range append(options[:n], 0) {
+		for _, w := range [...]string{"前", "以前", "之前"} {
+			if strings.HasPrefix(rest[o:], w) {
+				return head + o + len(w)
+			}
+		}
+	}
+	return 0
+}
+
+// monthLimit matches \d{1,2}月(?:底|份)?(?:前|以前).
+func monthLimit(s string) int {
+	m := monthLen(s)
+	if m == 0 {
+		return 0
+	}
+	for _, o := range [...]int{len("底"), 0} {
+		if o > 0 && !strings.HasPrefix(s[m:], "底") && !strings.HasPrefix(s[m:], "份") {
+			continue
+		}
+		for _, w := range [...]string{"前", "以前"} {
+			if strings.HasPrefix(s[m+o:], w) {
+				return m + o + len(w)
+			}
+		}
+	}
+	return 0
+}
+
+// planLimit matches “?十四五”?(?:末|期间).
+func planLimit(s string) int {
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(s, "“"), "十四五")
+	if !ok {
+		return 0
+	}
+	rest = strings.TrimPrefix(rest, "”")
+	for _, w := range [...]string{"末", "期间"} {
+		if strings.HasPrefix(rest, w) {
+			return len(s) - len(rest) + len(w)
+		}
+	}
+	return 0
+}
+
+// monthLen matches \d{1,2}月 (the longer number first, as a greedy matcher would), or returns 0.
+func monthLen(s string) int {
+	for _, d := range [...]int{2, 1} {
+		if len(s) > d && isDigit(s[0]) && (d == 1 || isDigit(s[1])) && strings.HasPrefix(s[d:], "月") {
+			return d + len("月")
+		}
+	}
+	return 0
+}
+
+// isYear matches 20\d\d.
+func isYear(s string) bool {
+	return len(s) >= 4 && s[0] == '2' && s[1] == '0' && isDigit(s[2]) && isDigit(s[3])
+}
+
+// isDigit is \d of a regular expression: an ASCII digit.
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/govreports/govreports/stages/quantity"
 	"github.com/govreports/govreports/stages/segment"
 	"github.com/govreports/govreports/stages/split"
 )
@@ -239,5 +240,23 @@ func BenchmarkExtractCorpus(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		e.Extract(sents)
+	}
+}
+
+// BenchmarkExtractAnalyzedCorpus measures the extraction alone, on tokens and quantities found beforehand
+// (as the pipeline passes them).
+func BenchmarkExtractAnalyzedCorpus(b *testing.B) {
+	text, err := os.ReadFile(filepath.Join("..", "..", "testdata", "gov-work-reports-2024.txt"))
+	require.NoError(b, err)
+	sents := paragraphs(split.Plan, strings.Split(string(text), "\n")...)
+	e := newExtractor(b)
+	analyses := make([]Analysis, len(sents))
+	for i, s := range sents {
+		analyses[i] = Analysis{Tokens: e.seg.Tokens(s.Text), Mentions: quantity.Extract(s.Text)}
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		e.ExtractAnalyzed(sents, func(i int) Analysis { return analyses[i] })
 	}
 }

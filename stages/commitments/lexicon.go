@@ -3,8 +3,10 @@ package commitments
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -39,12 +41,6 @@ const (
 	cueAnywhere = "any"
 )
 
-// cue is a phrase that marks a sentence as no commitment.
-type cue struct {
-	phrase  string
-	atStart bool
-}
-
 // cueLead is the kind of cues.tsv for a word that opens a clause of principle; the other kinds mark whole
 // sentences.
 const cueLead = "lead"
@@ -53,18 +49,86 @@ const cueLead = "lead"
 // the scene and are no deliverables.
 const cueFrame = "frame"
 
-// lexicon holds the embedded word lists the extractor works from.
+// lexicon holds the embedded word lists the extractor works from, indexed for the lookups the rules make
+// on every clause.
 type lexicon struct {
-	verbs          map[string]string   // verb → class
-	heads          []string            // abstract heads (水平, 底线 …)
-	slogans        map[string]bool     // broad slogans (高质量发展 …)
-	cues           []cue               // phrases of non-commitment sentences
-	principleLeads map[string]bool     // words that open a clause of principle (坚持, 始终)
-	frameLeads     map[string]bool     // words that open a framing clause (围绕, 按照)
-	modifiers      []string            // degree words before a slogan (高水平, 全面)
-	approximators  map[string]bool     // words after a number and its measure word (以上, 左右)
-	frameEnds      map[string]bool     // words that close a framing phrase (以…为, 在…上)
-	topicKeys      map[rune][]topicKey // topic keywords by their first character
+	verbs          map[string]string // verb → class
+	maxVerbLen     int               // the longest verb in bytes
+	heads          map[string]bool   // abstract heads (水平, 底线 …)
+	headLens       []int             // the distinct byte lengths of the heads
+	headLast       runeTable         // the last characters of the heads
+	slogans        map[string]bool   // broad slogans (高质量发展 …)
+	startCues      []string          // phrases that open a non-commitment sentence
+	anyCues        byFirst[string]   // phrases anywhere in a non-commitment sentence
+	principleLeads map[string]bool   // words that open a clause of principle (坚持, 始终)
+	frameLeads     map[string]bool   // words that open a framing clause (围绕, 按照)
+	modifiers      []string          // degree words before a slogan (高水平, 全面)
+	modifierFirst  runeTable         // the first characters of the modifiers
+	approximators  map[string]bool   // words after a number and its measure word (以上, 左右)
+	frameEnds      map[string]bool   // words that close a framing phrase (以…为, 在…上)
+	topicKeys      byFirst[topicKey] // topic keywords
+}
+
+// runeTable maps characters to numbers, 0 for a character never set, in pages of 256 characters: the
+// lookup at every character of a text is a few array reads where a map would hash. A bitmap of the set
+// characters of the Basic Multilingual Plane, small enough to stay in the cache, answers for most
+// characters of a text, which are not set.
+type runeTable struct {
+	bmp   [1 << 16 / 64]uint64
+	pages []*[256]int32
+}
+
+func (t *runeTable) set(r rune, v int32) {
+	if r < 1<<16 {
+		t.bmp[r/64] |= 1 << (r % 64)
+	}
+	p := int(r >> 8)
+	if p >= len(t.pages) {
+		t.pages = append(t.pages, make([]*[256]int32, p+1-len(t.pages))...)
+	}
+	if t.pages[p] == nil {
+		t.pages[p] = new([256]int32)
+	}
+	t.pages[p][r&0xff] = v
+}
+
+func (t *runeTable) get(r rune) int32 {
+	if r < 1<<16 && t.bmp[r/64]&(1<<(r%64)) == 0 {
+		return 0
+	}
+	if p := int(r >> 8); p < len(t.pages) && t.pages[p] != nil {
+		return t.pages[p][r&0xff]
+	}
+	return 0
+}
+
+// byFirst groups the entries for words by the first character of the word, in the order they were added.
+type byFirst[T any] struct {
+	group  runeTable // character → index in groups + 1
+	groups [][]T
+}
+
+func (b *byFirst[T]) add(first rune, v T) {
+	g := b.group.get(first)
+	if g == 0 {
+		b.groups = append(b.groups, nil)
+		g = int32(len(b.groups))
+		b.group.set(first, g)
+	}
+	b.groups[g-1] = append(b.groups[g-1], v)
+}
+
+// get returns the entries of the words that start with r.
+func (b *byFirst[T]) get(r rune) []T {
+	if g := b.group.get(r); g > 0 {
+		return b.groups[g-1]
+	}
+	return nil
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // readTSV parses a lexicon file: a header line, then rows; blank lines and lines starting with # are skipped.
@@ -92,12 +156,12 @@ func readTSV(name, data string) ([][]string, error) {
 func loadLexicon() (*lexicon, error) {
 	lex := &lexicon{
 		verbs:          make(map[string]string),
+		heads:          make(map[string]bool),
 		slogans:        make(map[string]bool),
 		principleLeads: make(map[string]bool),
 		frameLeads:     make(map[string]bool),
 		approximators:  make(map[string]bool),
 		frameEnds:      make(map[string]bool),
-		topicKeys:      make(map[rune][]topicKey),
 	}
 	rows, err := readTSV("verbs.tsv", verbsTSV)
 	if err != nil {
@@ -108,6 +172,7 @@ func loadLexicon() (*lexicon, error) {
 			return nil, fmt.Errorf("verbs.tsv: %s: unknown class %q", r[0], r[1])
 		}
 		lex.verbs[r[0]] = r[1]
+		lex.maxVerbLen = max(lex.maxVerbLen, len(r[0]))
 	}
 	if rows, err = readTSV("abstract.tsv", abstractTSV); err != nil {
 		return nil, err
@@ -115,7 +180,12 @@ func loadLexicon() (*lexicon, error) {
 	for _, r := range rows {
 		switch r[1] {
 		case abstractHead:
-			lex.heads = append(lex.heads, r[0])
+			lex.heads[r[0]] = true
+			last, _ := utf8.DecodeLastRuneInString(r[0])
+			lex.headLast.set(last, 1)
+			if !slices.Contains(lex.headLens, len(r[0])) {
+				lex.headLens = append(lex.headLens, len(r[0]))
+			}
 		case abstractObject:
 			lex.slogans[r[0]] = true
 		default:
@@ -133,8 +203,10 @@ func loadLexicon() (*lexicon, error) {
 			lex.principleLeads[r[0]] = true
 		case r[1] == cueFrame:
 			lex.frameLeads[r[0]] = true
+		case r[2] == cueAtStart:
+			lex.startCues = append(lex.startCues, r[0])
 		default:
-			lex.cues = append(lex.cues, cue{phrase: r[0], atStart: r[2] == cueAtStart})
+			lex.anyCues.add(firstRune(r[0]), r[0])
 		}
 	}
 	if rows, err = readTSV("grammar.tsv", grammarTSV); err != nil {
@@ -144,6 +216,7 @@ func loadLexicon() (*lexicon, error) {
 		switch r[1] {
 		case "modifier":
 			lex.modifiers = append(lex.modifiers, r[0])
+			lex.modifierFirst.set(firstRune(r[0]), 1)
 		case "approximator":
 			lex.approximators[r[0]] = true
 		case "frame-end":

@@ -1,9 +1,6 @@
 package commitments
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // Topics in the order of TABLES.md; ties between topics go to the earlier one.
 var topics = []string{"industry", "innovation", "digital", "demand", "reform", "opening", "agriculture", "urban",
@@ -24,41 +21,75 @@ func topicIndex(t string) int {
 // topicScore holds keyword weight per topic, indexed like topics.
 type topicScore [16]float64
 
-// topicKey is one keyword of topics.tsv with its weight for each topic.
+// topicKey is one keyword of topics.tsv with its weights: only the topics it points to, since adding a
+// zero weight changes no score.
 type topicKey struct {
-	word   string
-	weight topicScore
+	word    string
+	weights []topicWeight
+}
+
+type topicWeight struct {
+	topic  int
+	weight float64
 }
 
 // addTopicKey records that word points to topic t with weight w.
 func (lex *lexicon) addTopicKey(word string, t int, w float64) {
-	first, _ := utf8.DecodeRuneInString(word)
-	keys := lex.topicKeys[first]
+	first := firstRune(word)
+	keys := lex.topicKeys.get(first)
 	for i := range keys {
-		if keys[i].word == word {
-			keys[i].weight[t] += w
-			return
+		if keys[i].word != word {
+			continue
+		}
+		for j := range keys[i].weights {
+			if keys[i].weights[j].topic == t {
+				keys[i].weights[j].weight += w
+				return
+			}
+		}
+		keys[i].weights = append(keys[i].weights, topicWeight{t, w})
+		return
+	}
+	lex.topicKeys.add(first, topicKey{word: word, weights: []topicWeight{{t, w}}})
+}
+
+// topicHit is one occurrence of a topic keyword, by its byte offsets in the text scanned.
+type topicHit struct {
+	start, end int
+	key        *topicKey
+}
+
+// appendHits appends the keyword occurrences in text to hits: at each character, the keywords that start
+// with it and match there. A span of the text holds the hits that lie inside it, in the same order, so
+// that one scan of a sentence scores all its clauses.
+func (lex *lexicon) appendHits(hits []topicHit, text string) []topicHit {
+	for i, r := range text {
+		keys := lex.topicKeys.get(r)
+		for j := range keys {
+			if strings.HasPrefix(text[i:], keys[j].word) {
+				hits = append(hits, topicHit{start: i, end: i + len(keys[j].word), key: &keys[j]})
+			}
 		}
 	}
-	k := topicKey{word: word}
-	k.weight[t] = w
-	lex.topicKeys[first] = append(keys, k)
+	return hits
 }
 
-// contextScore scores what a sentence's clauses share: the sentence once and the heading in force twice
-// (the heading names the policy area the paragraph belongs to).
-func (lex *lexicon) contextScore(sentence, heading string) topicScore {
-	var score topicScore
-	lex.addScores(&score, sentence, 1)
-	lex.addScores(&score, heading, 2)
-	return score
+// addScores adds the weights of the hits inside the byte span [start, end), times factor.
+func addScores(score *topicScore, hits []topicHit, start, end int, factor float64) {
+	for _, h := range hits {
+		if h.start >= end {
+			break
+		}
+		if start <= h.start && h.end <= end {
+			for _, w := range h.key.weights {
+				score[w.topic] += factor * w.weight
+			}
+		}
+	}
 }
 
-// topic picks the topic with the largest keyword weight, the clause's own keywords counting double on top
-// of its context; "other" when no keyword occurs.
-func (lex *lexicon) topic(clause string, context topicScore) string {
-	score := context
-	lex.addScores(&score, clause, 2)
+// best picks the topic with the largest keyword weight; "other" when no keyword occurs.
+func (score *topicScore) best() string {
 	best, bestScore := topicOther, 0.0
 	for i, t := range topics {
 		if score[i] > bestScore {
@@ -66,18 +97,4 @@ func (lex *lexicon) topic(clause string, context topicScore) string {
 		}
 	}
 	return best
-}
-
-// addScores adds the weights of every keyword occurrence in text: at each character, the keywords that
-// start with it and match there.
-func (lex *lexicon) addScores(score *topicScore, text string, factor float64) {
-	for i, r := range text {
-		for _, k := range lex.topicKeys[r] {
-			if strings.HasPrefix(text[i:], k.word) {
-				for t, w := range k.weight {
-					score[t] += factor * w
-				}
-			}
-		}
-	}
 }
