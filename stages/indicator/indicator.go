@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -22,8 +23,9 @@ type Indicator struct {
 }
 
 type variant struct {
-	text string
-	ind  Indicator
+	text  string
+	runes int // utf8.RuneCountInString(text)
+	ind   Indicator
 }
 
 //go:embed indicators.tsv
@@ -31,12 +33,22 @@ var indicatorsTSV string
 
 var (
 	byCode   = map[string]Indicator{}
+	other    Indicator // byCode[Other], at hand for the subjects no variant matches
 	variants []variant
 	codes    []string
 	// byFirst indexes variants by their first character, so a subject is
 	// scanned once instead of once per variant.
 	byFirst = map[rune][]int{}
+	// firstBits has bit r mod 16384 set for the first rune r of every
+	// variant: most runes of a subject start none, and the bit spares them
+	// the map lookup.
+	firstBits [256]uint64
 )
+
+func firstBit(r rune) (word int, mask uint64) {
+	h := uint32(r) % uint32(64*len(firstBits))
+	return int(h / 64), 1 << (h % 64)
+}
 
 func init() {
 	if err := load(indicatorsTSV); err != nil {
@@ -63,13 +75,17 @@ func load(data string) error {
 			if v = normalize(v); v != "" {
 				first, _ := utf8.DecodeRuneInString(v)
 				byFirst[first] = append(byFirst[first], len(variants))
-				variants = append(variants, variant{text: v, ind: ind})
+				w, mask := firstBit(first)
+				firstBits[w] |= mask
+				variants = append(variants, variant{text: v, runes: utf8.RuneCountInString(v), ind: ind})
 			}
 		}
 	}
-	if _, ok := byCode[Other]; !ok {
+	o, ok := byCode[Other]
+	if !ok {
 		return fmt.Errorf("no %q entry", Other)
 	}
+	other = o
 	return nil
 }
 
@@ -99,20 +115,23 @@ func MatchVariant(subject string) (Indicator, string, bool) {
 	s := normalize(subject)
 	best, bestLen, bestEnd := -1, 0, -1
 	for at, r := range s {
+		if w, mask := firstBit(r); firstBits[w]&mask == 0 {
+			continue
+		}
 		for _, i := range byFirst[r] {
 			v := variants[i].text
 			if !strings.HasPrefix(s[at:], v) {
 				continue
 			}
 			// The longest variant wins; among equals, the one ending last, then the first listed.
-			n, end := utf8.RuneCountInString(v), at+len(v)
+			n, end := variants[i].runes, at+len(v)
 			if n > bestLen || (n == bestLen && (end > bestEnd || (end == bestEnd && i < best))) {
 				best, bestLen, bestEnd = i, n, end
 			}
 		}
 	}
 	if best < 0 {
-		return byCode[Other], "", false
+		return other, "", false
 	}
 	return variants[best].ind, variants[best].text, true
 }
@@ -121,6 +140,9 @@ func MatchVariant(subject string) (Indicator, string, bool) {
 // marks and parenthetical glosses such as （CPI）, and folds full-width
 // Latin letters and digits to ASCII.
 func normalize(s string) string {
+	if isNormal(s) {
+		return s // the usual subject, all Chinese: no copy
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
@@ -139,4 +161,24 @@ func normalize(s string) string {
 		}
 	}
 	return strings.ToUpper(b.String())
+}
+
+// isNormal reports whether normalize leaves s as it is: valid UTF-8 with
+// nothing to drop, fold or upper-case.
+func isNormal(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r == '(' || r == ')' || r == ' ' || r == '"' || 'a' <= r && r <= 'z' {
+				return false
+			}
+		case r == '\u3000':
+			return false
+		case 0x2E80 <= r && r <= 0x9FFF: // CJK: no case, nothing else to drop
+		case r == utf8.RuneError, r == '“', r == '”', r >= '！' && r <= '～', unicode.ToUpper(r) != r:
+			// An invalid byte, a quotation mark, a full-width form (（） among them) or a letter with case.
+			return false
+		}
+	}
+	return true
 }

@@ -1,9 +1,9 @@
 package quantity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/govreports/govreports/stages/indicator"
 )
@@ -11,7 +11,8 @@ import (
 // annotate sets what depends on the words around each mention: kind and
 // direction, the base unit of a bare magnitude, the subject, and what a
 // list shares (分别 subjects, a trailing 左右 or 以上).
-func annotate(rs []rune, fs []found) {
+func annotate(t *decoded, fs []found) {
+	rs := t.rs
 	prevSubject := ""
 	for k := range fs {
 		f := &fs[k]
@@ -23,14 +24,14 @@ func annotate(rs []rune, fs []found) {
 		if k > 0 && fs[k-1].End > from {
 			from = min(fs[k-1].suffixEnd, f.prefixStart) // the clause goes on after the previous mention
 		}
-		f.Subject = subject(rs, f, from)
+		f.Subject = subject(t, f, from)
 		if f.Subject == "" {
 			f.Subject = prevSubject
 		}
 		prevSubject = f.Subject
 	}
 	for _, run := range lists(rs, fs) {
-		spreadList(rs, fs[run[0]:run[1]])
+		spreadList(t, fs[run[0]:run[1]])
 	}
 	for k := range fs {
 		switch {
@@ -73,25 +74,29 @@ func clauseEnd(rs []rune, i int) int {
 
 // cueAt is a cue word found in a clause.
 type cueAt struct {
-	cue
+	*cue       // in the lexicon
 	start, end int
 }
 
-// cuesIn lists the cue words of rs[from:to], reading longest matches left to right.
-func cuesIn(rs []rune, from, to int) []cueAt {
-	var out []cueAt
+// cueBuf holds the cues of a clause; the few a clause has fit without a
+// heap allocation.
+type cueBuf [8]cueAt
+
+// cuesIn appends the cue words of rs[from:to] to dst, reading longest
+// matches left to right.
+func cuesIn(dst []cueAt, rs []rune, from, to int) []cueAt {
 	for k := from; k < to; {
 		cs, n := lex.matchCue(rs, k)
 		if n == 0 || k+n > to {
 			k++
 			continue
 		}
-		for _, c := range cs {
-			out = append(out, cueAt{cue: c, start: k, end: k + n})
+		for j := range cs {
+			dst = append(dst, cueAt{cue: &cs[j], start: k, end: k + n})
 		}
 		k += n
 	}
-	return out
+	return dst
 }
 
 // lastCue returns the last cue of one of the roles, and whether a "to" word
@@ -117,7 +122,8 @@ func lastCue(cs []cueAt, roles ...string) (cueAt, bool, bool) {
 // setKind decides kind and direction from the unit class and the cue words
 // of the clause before the mention (and, for a rate, just after it).
 func setKind(rs []rune, f *found, from int) {
-	cs := cuesIn(rs, from, f.prefixStart)
+	var buf cueBuf
+	cs := cuesIn(buf[:0], rs, from, f.prefixStart)
 	switch f.class {
 	case KindRank:
 		f.Kind = KindRank
@@ -139,7 +145,7 @@ func setKind(rs []rune, f *found, from int) {
 		c, to, ok := lastCue(cs, "growth", "share")
 		if !ok {
 			// 保持25%以上增速: the cue may follow the rate.
-			c, _, ok = lastCue(cuesIn(rs, f.suffixEnd, min(clauseEnd(rs, f.suffixEnd), f.suffixEnd+4)), "growth", "share")
+			c, _, ok = lastCue(cuesIn(buf[:0], rs, f.suffixEnd, min(clauseEnd(rs, f.suffixEnd), f.suffixEnd+4)), "growth", "share")
 		}
 		if ok && c.Role == "growth" && !to {
 			f.Kind, f.Direction = KindGrowth, c.Direction
@@ -174,9 +180,10 @@ func bareMagnitudeUnit(rs []rune, f *found, from int) string {
 		}
 		k += max(n-1, 0)
 	}
-	cs := cuesIn(rs, from, f.prefixStart)
+	var buf cueBuf
+	cs := cuesIn(buf[:0], rs, from, f.prefixStart)
 	for k := len(cs) - 1; k >= 0; k-- {
-		if u := contextUnit([]cue{cs[k].cue}); u != "" {
+		if u := contextUnit([]cue{*cs[k].cue}); u != "" {
 			return u
 		}
 	}
@@ -206,8 +213,9 @@ func hasRole(cs []cue, role string) bool {
 // subject returns the measured noun phrase of a mention: the words of its
 // clause before it (from rs[from]), without verbs and fillers, and for a
 // counted thing (8个国家区域医疗中心) the noun after the measure word too.
-func subject(rs []rune, f *found, from int) string {
-	pre := trimWords(string(rs[from:f.prefixStart]))
+func subject(t *decoded, f *found, from int) string {
+	rs := t.rs
+	pre := trimWords(t.str(from, f.prefixStart))
 	if f.class != classCount && f.class != classArabicCount && f.class != classPerson {
 		return pre
 	}
@@ -219,72 +227,41 @@ func subject(rs []rune, f *found, from int) string {
 			break
 		}
 	}
-	return pre + trimWords(string(rs[end:stop]))
+	return pre + trimWords(t.str(end, stop))
 }
 
 // connectors join list items; they never start or end a subject.
-var connectors = []string{"、", "和", "与", "及", "以及", "并", "其中", "的"}
+var (
+	connectors      = []string{"、", "和", "与", "及", "以及", "并", "其中", "的"}
+	connectorStarts = newAffixIndex(slices.Values(connectors), false)
+	connectorEnds   = newAffixIndex(slices.Values(connectors), true)
+)
 
-// trimWords strips cue and filler words and connectors from both ends.
+// trimWords strips cue and filler words (lexicon.stripped) and connectors
+// from both ends.
 func trimWords(s string) string {
 	for changed := true; changed; {
 		changed = false
 		s = strings.TrimSpace(s)
-		for _, c := range connectors {
-			if t, ok := strings.CutPrefix(s, c); ok {
-				s, changed = t, true
-			}
-			if t, ok := strings.CutSuffix(s, c); ok {
-				s, changed = t, true
+		if connectorStarts.longest(s) > 0 || connectorEnds.longest(s) > 0 {
+			for _, c := range connectors {
+				if t, ok := strings.CutPrefix(s, c); ok {
+					s, changed = t, true
+				}
+				if t, ok := strings.CutSuffix(s, c); ok {
+					s, changed = t, true
+				}
 			}
 		}
-		if n := strippedEnd(s, false); n > 0 {
+		if n := lex.strippedEnd.longest(s); n > 0 {
 			s, changed = s[:len(s)-n], true
 		}
-		if n := strippedEnd(s, true); n > 0 {
+		if n := lex.strippedStart.longest(s); n > 0 {
 			s, changed = s[n:], true
 		}
 	}
 	return s
 }
-
-// strippedEnd returns the byte length of the longest stripped word (a cue
-// or filler, see isStripped) at the end of s, or with atStart at its start,
-// else 0. A word at the start has two runes at least: a lone 减 or 增 may
-// start a noun (减税降费).
-func strippedEnd(s string, atStart bool) int {
-	var ends [16]int // byte offsets of the first (or last) runes of s
-	n := 0
-	for i, k := 0, len(s); n < min(lex.cueMaxLen, len(ends)) && i < len(s) && k > 0; n++ {
-		if atStart {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-			ends[n] = i
-		} else {
-			_, size := utf8.DecodeLastRuneInString(s[:k])
-			k -= size
-			ends[n] = len(s) - k
-		}
-	}
-	low := 0
-	if atStart {
-		low = 1
-	}
-	for m := n - 1; m >= low; m-- {
-		w := s[len(s)-ends[m]:]
-		if atStart {
-			w = s[:ends[m]]
-		}
-		if isStripped(w) {
-			return ends[m]
-		}
-	}
-	return 0
-}
-
-// isStripped reports a word that is not part of a subject: a change verb, a
-// filler or a comparator word (lexicon.stripped).
-func isStripped(w string) bool { return lex.stripped[w] }
 
 // lists returns the runs of mentions written as one list: consecutive in a
 // clause with only 、 和 与 及 between them. Each run is [first, last+1).
@@ -318,7 +295,7 @@ func listGap(gap []rune) bool {
 // spreadList gives list items what the list shares: a comparator written once
 // after the last item (分别增长6%、8%、5%左右), and with 分别 the subjects
 // listed before it, paired in order.
-func spreadList(rs []rune, items []found) {
+func spreadList(t *decoded, items []found) {
 	first, last := items[0], items[len(items)-1]
 	if first.prefixWord && first.Comparator != Exact { // 分别突破2000亿元、6000亿元; 超13.2亿吨、3530万标箱
 		for k := range items[1:] {
@@ -334,8 +311,8 @@ func spreadList(rs []rune, items []found) {
 			}
 		}
 	}
-	from := clauseStart(rs, items[0].prefixStart)
-	head := string(rs[from:items[0].prefixStart])
+	from := clauseStart(t.rs, items[0].prefixStart)
+	head := t.str(from, items[0].prefixStart)
 	before, _, ok := strings.Cut(head, "分别")
 	if !ok {
 		return

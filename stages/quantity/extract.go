@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Mention is one quantity in a text. Offsets are in code points (runes) of the
@@ -63,55 +64,105 @@ type found struct {
 // deterministic and safe for concurrent use.
 func Extract(sentence string) []Mention {
 	sc := scratches.Get().(*scratch)
-	rs := sc.runes[:0]
-	for _, r := range sentence {
-		rs = append(rs, r)
+	t := &sc.text
+	t.load(sentence)
+	rs := t.rs
+	quoted := quotedLabels(rs, sc.quoted)
+	if quoted != nil {
+		sc.quoted = quoted
 	}
-	quoted := quotedLabels(rs)
 	fs := sc.found[:0]
 	for i := 0; i < len(rs); {
 		if !isNumeralStart(rs[i]) || quoted != nil && quoted[i] {
 			i++
 			continue
 		}
-		f, next, ok := readMention(rs, i)
+		f, next, ok := readMention(t, i)
 		if ok {
 			fs = append(fs, f)
 		}
 		i = max(next, i+1)
 	}
-	annotate(rs, fs)
+	annotate(t, fs)
 	out := make([]Mention, len(fs))
 	for k, f := range fs {
 		out[k] = f.Mention
 	}
-	sc.runes, sc.found = rs, fs
+	sc.found = fs
 	scratches.Put(sc)
 	return out
 }
 
 // scratch is the working memory of one Extract call, recycled through
-// scratches: the decoded sentence and the mentions being read. Extract
-// returns copies, so nothing in it outlives the call.
+// scratches: the decoded sentence, the quotation marks and the mentions being
+// read. Extract returns copies, so nothing in it outlives the call.
 type scratch struct {
-	runes []rune
-	found []found
+	text   decoded
+	quoted []bool
+	found  []found
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
+// decoded is a sentence decoded for reading: its runes, and where each
+// starts in the sentence, so that a run of runes is read as a substring of it
+// rather than copied out.
+type decoded struct {
+	s    string // the sentence, each invalid byte as the U+FFFD it decodes to
+	rs   []rune
+	offs []int // byte offset in s of each rune, then len(s)
+}
+
+// load decodes s, reusing the memory of the text before. Every rune of every
+// sentence passes here, so the three-byte runes of Chinese text are decoded
+// inline rather than by a call.
+func (t *decoded) load(s string) {
+	rs, offs := t.rs[:0], t.offs[:0]
+	suspect := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		switch {
+		case r < utf8.RuneSelf:
+		case i+2 < len(s) && r&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, size = (r&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			if r < 0x800 || 0xD800 <= r && r <= 0xDFFF { // overlong, or a surrogate
+				r, size = utf8.RuneError, 1
+			}
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		rs = append(rs, r)
+		offs = append(offs, i)
+		suspect = suspect || r == utf8.RuneError
+		i += size
+	}
+	t.rs, t.offs = rs, offs
+	if suspect && !utf8.ValidString(s) {
+		t.load(string(t.rs))
+		return
+	}
+	t.s = s
+	t.offs = append(t.offs, len(s))
+}
+
+// str is string(t.rs[from:to]), without the copy.
+func (t *decoded) str(from, to int) string { return t.s[t.offs[from]:t.offs[to]] }
+
 // quotedLabels marks the runes inside short quotations and book titles: a
-// number there is a name (“十四五”, “13710”, 《…2023—2025年…》).
-func quotedLabels(rs []rune) []bool {
+// number there is a name (“十四五”, “13710”, 《…2023—2025年…》). It returns nil
+// when rs has no quotation, else the marks in buf's memory when it is large
+// enough.
+func quotedLabels(rs []rune, buf []bool) []bool {
 	const maxLabel = 12
-	var in []bool // allocated at the first quotation: most sentences have none
+	var in []bool // made at the first quotation: most sentences have none
 	for i := 0; i < len(rs); i++ {
 		closing := closingQuote(rs[i])
 		if closing == 0 {
 			continue
 		}
 		if in == nil {
-			in = make([]bool, len(rs))
+			in = slices.Grow(buf[:0], len(rs))[:len(rs)]
+			clear(in)
 		}
 		for j := i + 1; j < len(rs); j++ {
 			if rs[j] != closing {
@@ -148,16 +199,17 @@ func closingQuote(r rune) rune {
 
 // readMention reads the mention whose number starts at rs[i]. When there is
 // none it returns false and where to look next.
-func readMention(rs []rune, i int) (found, int, bool) {
+func readMention(t *decoded, i int) (found, int, bool) {
+	rs := t.rs
 	n, ok := scanNumeral(rs, i)
 	if !ok {
 		return found{}, skipNumeralRun(rs, i), false
 	}
 	if i > 0 && rs[i-1] == '第' {
-		return readRank(rs, i-1, n)
+		return readRank(t, i-1, n)
 	}
 	if i > 0 && rs[i-1] == '前' {
-		if f, next, ok := readRank(rs, i-1, n); ok {
+		if f, next, ok := readRank(t, i-1, n); ok {
 			return f, next, true
 		}
 	}
@@ -188,7 +240,7 @@ func readMention(rs []rune, i int) (found, int, bool) {
 	if !hasUnit && !n.magnitude {
 		return found{}, n.end, false // a bare number: an item number, a code, a ratio
 	}
-	if notAQuantity(rs, n, u, hasUnit, end) {
+	if notAQuantity(t, n, u, hasUnit, end) {
 		return found{}, end, false
 	}
 	f := found{class: u.Class}
@@ -242,7 +294,7 @@ func readMention(rs []rune, i int) (found, int, bool) {
 		// 排名上升6位: places gained or lost in a ranking, not persons.
 		f.class, f.BaseUnit, f.rankChange = KindRank, "rank", true
 	}
-	f.Text = string(rs[f.Start:f.End])
+	f.Text = t.str(f.Start, f.End)
 	return f, end, true
 }
 
@@ -250,6 +302,9 @@ func readMention(rs []rune, i int) (found, int, bool) {
 // binary noise of a product (2.3 × 1e8 is 229999999.99999997) and keeps every
 // digit a report writes.
 func roundBase(v float64) float64 {
+	if v == math.Trunc(v) && math.Abs(v) < 1e12 {
+		return v // an integer of 12 digits at most: no noise to drop
+	}
 	var buf [32]byte
 	r, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], v, 'g', 12, 64)), 64)
 	if err != nil {
@@ -292,10 +347,13 @@ func compoundUnit(rs []rune, u unit, end int) (unit, int) {
 	return unit{Text: u.Text + "/" + d.Text, BaseUnit: "other", Factor: 1, Class: classPhysical}, end + 1 + runeLen(d.Text)
 }
 
+// rangeMarks join the numbers of a range.
+var rangeMarks = []rune("—－-~～至到–")
+
 // readRangeEnd reads the second number of a range (5%—5.5%, 5至6个) written
 // at rs[end:], returning it with the unit of the whole range.
 func readRangeEnd(rs []rune, end int, hasUnit bool, u unit) (numeral, unit, int, bool) {
-	if end+1 >= len(rs) || !strings.ContainsRune("—－-~～至到–", rs[end]) {
+	if end+1 >= len(rs) || !slices.Contains(rangeMarks, rs[end]) {
 		return numeral{}, u, end, false
 	}
 	j := end + 1
@@ -315,15 +373,15 @@ func readRangeEnd(rs []rune, end int, hasUnit bool, u unit) (numeral, unit, int,
 }
 
 // notAQuantity applies the grammar of years, labels and Chinese counts.
-func notAQuantity(rs []rune, n numeral, u unit, hasUnit bool, end int) bool {
+func notAQuantity(t *decoded, n numeral, u unit, hasUnit bool, end int) bool {
 	if n.yearLike && !n.magnitude && (!hasUnit || u.Text == "年") {
 		return true // 2023年, 2021—2025
 	}
 	// The windows of labels.tsv: its before rules are end-anchored, which Go's
 	// regexp tries at every position, so that window is kept short.
 	const beforeWindow, afterWindow = 4, 10
-	before := string(rs[max(0, n.start-beforeWindow):n.start])
-	after := string(rs[end:min(len(rs), end+afterWindow)])
+	before := t.str(max(0, n.start-beforeWindow), n.start)
+	after := t.str(end, min(len(t.rs), end+afterWindow))
 	unitText := u.Text
 	if !hasUnit {
 		unitText = ""
@@ -394,7 +452,7 @@ func suffixBoundary(rs []rune, j int, w comparatorWord) bool {
 func doubling(rs []rune, f *found) bool {
 	for _, p := range []string{"翻了", "翻"} {
 		k := f.Start - runeLen(p)
-		if k >= 0 && string(rs[k:f.Start]) == p {
+		if k >= 0 && hasPrefixAt(rs, k, p) {
 			f.Start, f.prefixStart = k, k
 			f.BaseValue = math.Pow(2, f.Value)
 			return true
@@ -406,11 +464,12 @@ func doubling(rs []rune, f *found) bool {
 // readRank reads 第N位 / 第N名 / 全国第N and 前N / 前N位 (at rs[p], 第 or 前),
 // which are ranks only where a word such as 居 or 全国 comes shortly before:
 // otherwise 第一批, 第二跑道, 前三季度 are ordinals or periods.
-func readRank(rs []rune, p int, n numeral) (found, int, bool) {
+func readRank(t *decoded, p int, n numeral) (found, int, bool) {
+	rs := t.rs
 	end := n.end
 	unitText := ""
 	if end < len(rs) && (rs[end] == '位' || rs[end] == '名') {
-		unitText = string(rs[end])
+		unitText = t.str(end, end+1)
 		end++
 	} else if end < len(rs) && unicode.Is(unicode.Han, rs[end]) && rs[end] != '和' && rs[end] != '与' {
 		return found{}, n.end, false
@@ -422,7 +481,7 @@ func readRank(rs []rune, p int, n numeral) (found, int, bool) {
 	}
 	f := found{class: KindRank}
 	f.Start, f.End, f.prefixStart, f.suffixEnd = p, end, p, end
-	f.Text = string(rs[p:end])
+	f.Text = t.str(p, end)
 	f.Value, f.Multiplier, f.Unit = n.Value, 1, unitText
 	f.BaseValue, f.BaseUnit = n.Value, "rank"
 	f.Comparator = Exact
@@ -434,21 +493,22 @@ func readRank(rs []rune, p int, n numeral) (found, int, bool) {
 // 居全国第2位，比上年前移8位); 院士新增5位 counts persons.
 func rankChange(rs []rune, p int) bool {
 	const window = 24
-	if _, _, ok := lastCue(cuesIn(rs, clauseStart(rs, p), p), "growth"); !ok {
+	var buf cueBuf
+	if _, _, ok := lastCue(cuesIn(buf[:0], rs, clauseStart(rs, p), p), "growth"); !ok {
 		return false
 	}
 	from := max(0, p-window)
 	if slices.Contains(rs[from:p], '第') {
 		return true
 	}
-	_, _, ok := lastCue(cuesIn(rs, from, p), "rank")
+	_, _, ok := lastCue(cuesIn(buf[:0], rs, from, p), "rank")
 	return ok
 }
 
 // rankListed reports a rank listed after another (居全国第4位、第7位、第6位).
 func rankListed(rs []rune, p int) bool {
 	const window = 6
-	return p > 1 && strings.ContainsRune("、和与及", rs[p-1]) && strings.ContainsRune(string(rs[max(0, p-1-window):p-1]), '第')
+	return p > 1 && strings.ContainsRune("、和与及", rs[p-1]) && slices.Contains(rs[max(0, p-1-window):p-1], '第')
 }
 
 // rankContext reports a rank cue (居, 全国 …) in the few runes before rs[p].

@@ -4,7 +4,9 @@ import (
 	"cmp"
 	_ "embed"
 	"fmt"
+	"iter"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,6 +77,10 @@ type labelRule struct {
 	After       bool
 	ChineseOnly bool // the rule is about Chinese numerals (上千万, 数万)
 	Regexp      *regexp.Regexp
+	// Edges holds the runes a match can begin with (an after rule) or end
+	// with (a before rule), nil when any may: the regexp need not run on a
+	// text whose edge rune is not one of them.
+	Edges *bmpSet
 }
 
 // lexicon holds every embedded word list, keyed by word and indexed for
@@ -87,6 +93,8 @@ type lexicon struct {
 	cueMaxLen     int
 	labels        map[string][]labelRule // by unit text; "*" for rules of any unit
 	stripped      map[string]bool        // words trimmed from the ends of a subject
+	strippedStart affixIndex             // the stripped words a subject may start with
+	strippedEnd   affixIndex             // and end with
 	unitAt        wordIndex[unit]
 	beforeEnd     wordIndex[comparatorWord]
 	afterAt       wordIndex[comparatorWord]
@@ -98,7 +106,69 @@ type lexicon struct {
 // for lookups of a word ending at a position, their last), longest first.
 type wordIndex[T any] struct {
 	byEdge  map[rune][]indexedWord[T]
+	edges   *bmpSet // the keys of byEdge, to refuse most runes without a map lookup
 	fromEnd bool
+}
+
+// bmpSet is a set of runes of the Basic Multilingual Plane as a bitmap: a
+// lookup is one memory access where a map lookup hashes. Runes beyond the
+// plane are never members.
+type bmpSet [1 << 16 / 64]uint64
+
+func (s *bmpSet) add(r rune) {
+	if r >= 0 && r < 1<<16 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+func (s *bmpSet) has(r rune) bool { return r >= 0 && r < 1<<16 && s[r/64]&(1<<(r%64)) != 0 }
+
+// affixIndex finds the longest of a list of words that a text starts with
+// (or, fromEnd, ends with): the words are grouped by their first (last) rune,
+// longest first, and the bitmap of those runes refuses most texts at once.
+type affixIndex struct {
+	byEdge  map[rune][]string
+	edges   *bmpSet
+	fromEnd bool
+}
+
+func newAffixIndex(words iter.Seq[string], fromEnd bool) affixIndex {
+	x := affixIndex{byEdge: map[rune][]string{}, edges: new(bmpSet), fromEnd: fromEnd}
+	for w := range words {
+		edge, _ := utf8.DecodeRuneInString(w)
+		if fromEnd {
+			edge, _ = utf8.DecodeLastRuneInString(w)
+		}
+		x.byEdge[edge] = append(x.byEdge[edge], w)
+		x.edges.add(edge)
+	}
+	for _, ws := range x.byEdge {
+		slices.SortFunc(ws, func(a, b string) int {
+			if c := cmp.Compare(runeLen(b), runeLen(a)); c != 0 {
+				return c
+			}
+			return strings.Compare(a, b)
+		})
+	}
+	return x
+}
+
+// longest returns the byte length of the longest word s starts (ends) with,
+// else 0.
+func (x affixIndex) longest(s string) int {
+	edge, _ := utf8.DecodeRuneInString(s)
+	if x.fromEnd {
+		edge, _ = utf8.DecodeLastRuneInString(s)
+	}
+	if edge < 1<<16 && !x.edges.has(edge) {
+		return 0
+	}
+	for _, w := range x.byEdge[edge] {
+		if x.fromEnd && strings.HasSuffix(s, w) || !x.fromEnd && strings.HasPrefix(s, w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 type indexedWord[T any] struct {
@@ -107,7 +177,7 @@ type indexedWord[T any] struct {
 }
 
 func newWordIndex[T any](words map[string]T, fromEnd bool) wordIndex[T] {
-	x := wordIndex[T]{byEdge: map[rune][]indexedWord[T]{}, fromEnd: fromEnd}
+	x := wordIndex[T]{byEdge: map[rune][]indexedWord[T]{}, edges: new(bmpSet), fromEnd: fromEnd}
 	for w, v := range words {
 		rs := []rune(w)
 		if len(rs) == 0 {
@@ -118,6 +188,7 @@ func newWordIndex[T any](words map[string]T, fromEnd bool) wordIndex[T] {
 			edge = rs[len(rs)-1]
 		}
 		x.byEdge[edge] = append(x.byEdge[edge], indexedWord[T]{rs, v})
+		x.edges.add(edge)
 	}
 	for _, ws := range x.byEdge {
 		slices.SortFunc(ws, func(a, b indexedWord[T]) int {
@@ -135,7 +206,7 @@ func newWordIndex[T any](words map[string]T, fromEnd bool) wordIndex[T] {
 func (x wordIndex[T]) longest(rs []rune, i int) (T, int, bool) {
 	var zero T
 	if x.fromEnd {
-		if i <= 0 || i > len(rs) {
+		if i <= 0 || i > len(rs) || x.refuses(rs[i-1]) {
 			return zero, 0, false
 		}
 		for _, w := range x.byEdge[rs[i-1]] {
@@ -145,7 +216,7 @@ func (x wordIndex[T]) longest(rs []rune, i int) (T, int, bool) {
 		}
 		return zero, 0, false
 	}
-	if i < 0 || i >= len(rs) {
+	if i < 0 || i >= len(rs) || x.refuses(rs[i]) {
 		return zero, 0, false
 	}
 	for _, w := range x.byEdge[rs[i]] {
@@ -155,6 +226,9 @@ func (x wordIndex[T]) longest(rs []rune, i int) (T, int, bool) {
 	}
 	return zero, 0, false
 }
+
+// refuses reports an edge rune that no word has.
+func (x wordIndex[T]) refuses(r rune) bool { return r < 1<<16 && !x.edges.has(r) }
 
 var lex = mustLoadLexicon()
 
@@ -254,9 +328,16 @@ func loadLexicon() (*lexicon, error) {
 			return nil, fmt.Errorf("labels.tsv: unit %q: %w", k.unit, err)
 		}
 		k.rule.Regexp = re
+		if k.rule.Edges, err = edgeRunes(expr, !k.rule.After); err != nil {
+			return nil, fmt.Errorf("labels.tsv: unit %q: %w", k.unit, err)
+		}
 		l.labels[k.unit] = append(l.labels[k.unit], k.rule)
 	}
 	l.stripped = strippedWords(l)
+	// A word at the start has two runes at least: a lone 减 or 增 may start a
+	// noun (减税降费). No word is longer than the longest cue.
+	l.strippedStart = newAffixIndex(wordsOf(l.stripped, 2, l.cueMaxLen), false)
+	l.strippedEnd = newAffixIndex(wordsOf(l.stripped, 1, l.cueMaxLen), true)
 	l.unitAt = newWordIndex(l.units, false)
 	l.beforeEnd = newWordIndex(l.before, true)
 	l.afterAt = newWordIndex(l.after, false)
@@ -285,6 +366,17 @@ func strippedWords(l *lexicon) map[string]bool {
 		}
 	}
 	return out
+}
+
+// wordsOf yields the words of a set of minRunes to maxRunes runes.
+func wordsOf(set map[string]bool, minRunes, maxRunes int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for w := range set {
+			if n := runeLen(w); n >= minRunes && n <= maxRunes && !yield(w) {
+				return
+			}
+		}
+	}
 }
 
 // eachRow calls fn with the tab-separated fields of every non-comment line,
@@ -339,8 +431,13 @@ func (l *lexicon) isLabel(unitText, before, after string, chinese bool) bool {
 				continue
 			}
 			text := before
+			edge, _ := utf8.DecodeLastRuneInString(before)
 			if r.After {
 				text = after
+				edge, _ = utf8.DecodeRuneInString(after)
+			}
+			if r.Edges != nil && edge < 1<<16 && !r.Edges.has(edge) {
+				continue
 			}
 			if r.Regexp.MatchString(text) {
 				return true
@@ -348,4 +445,84 @@ func (l *lexicon) isLabel(unitText, before, after string, chinese bool) bool {
 		}
 	}
 	return false
+}
+
+// edgeRunes returns the runes that every match of expr begins with (or, with
+// last, ends with), nil when a match may be empty or have any edge rune.
+func edgeRunes(expr string, last bool) (*bmpSet, error) {
+	re, err := syntax.Parse(expr, syntax.Perl) // as regexp.Compile parses
+	if err != nil {
+		return nil, err
+	}
+	set := new(bmpSet)
+	if nullable, ok := addEdges(set, re, last); !ok || nullable {
+		return nil, nil
+	}
+	return set, nil
+}
+
+// addEdges adds to set the runes a match of re can begin (or end) with, and
+// reports whether the match can be empty; ok is false when any rune can be
+// an edge.
+func addEdges(set *bmpSet, re *syntax.Regexp, last bool) (nullable, ok bool) {
+	if re.Flags&syntax.FoldCase != 0 {
+		return false, false
+	}
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true, true
+	case syntax.OpLiteral:
+		r := re.Rune[0]
+		if last {
+			r = re.Rune[len(re.Rune)-1]
+		}
+		set.add(r)
+		return false, true
+	case syntax.OpCharClass:
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			for r := re.Rune[k]; r <= min(re.Rune[k+1], 1<<16-1); r++ {
+				set.add(r)
+			}
+		}
+		return false, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return addEdges(set, re.Sub[0], last)
+	case syntax.OpStar, syntax.OpQuest:
+		_, ok := addEdges(set, re.Sub[0], last)
+		return true, ok
+	case syntax.OpRepeat:
+		if re.Max == 0 {
+			return true, true
+		}
+		nullable, ok := addEdges(set, re.Sub[0], last)
+		return nullable || re.Min == 0, ok
+	case syntax.OpConcat:
+		// The edges are those of the parts up to the first that cannot be
+		// empty (with last, counting from the end).
+		for k := range re.Sub {
+			sub := re.Sub[k]
+			if last {
+				sub = re.Sub[len(re.Sub)-1-k]
+			}
+			nullable, ok := addEdges(set, sub, last)
+			if !ok || !nullable {
+				return false, ok
+			}
+		}
+		return true, true
+	case syntax.OpAlternate:
+		nullable := false
+		for _, sub := range re.Sub {
+			n, ok := addEdges(set, sub, last)
+			if !ok {
+				return false, false
+			}
+			nullable = nullable || n
+		}
+		return nullable, true
+	}
+	return false, false // any character
 }

@@ -66,14 +66,17 @@ func digitValue(r rune) rune {
 	return r
 }
 
-// isNumeralStart reports whether a numeral may begin with r.
-func isNumeralStart(r rune) bool {
-	switch r {
-	case '万', '亿', '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
-		return true
+// isNumeralStart reports whether a numeral may begin with r. It is asked of
+// every rune of a text, hence the bitmap.
+func isNumeralStart(r rune) bool { return numeralStarts.has(r) }
+
+var numeralStarts = func() *bmpSet {
+	s := new(bmpSet)
+	for _, r := range "万亿零〇一二两三四五六七八九十百千0123456789０１２３４５６７８９" {
+		s.add(r)
 	}
-	return isDigit(r)
-}
+	return s
+}()
 
 // scanNumeral reads the numeral starting at rs[i], with 多/余 and its magnitude.
 func scanNumeral(rs []rune, i int) (numeral, bool) {
@@ -102,7 +105,7 @@ func scanNumeral(rs []rune, i int) (numeral, bool) {
 	if n.chinese {
 		mags = chineseMagnitudes
 	}
-	if _, isUnit := lex.matchUnit(rs, j); !isUnit || (rs[j] != '千' && rs[j] != '百') {
+	if isMagnitude(rs, j) && (rs[j] != '千' && rs[j] != '百' || !startsUnit(rs, j)) {
 		for _, m := range mags {
 			if hasPrefixAt(rs, j, m) {
 				n.Multiplier = magnitudeOf(m)
@@ -126,6 +129,21 @@ func skipMany(rs []rune, j int, n *Number) int {
 	return j
 }
 
+// isMagnitude reports whether a magnitude word may start at rs[j]: every
+// one starts with a rune of magnitudeValue.
+func isMagnitude(rs []rune, j int) bool {
+	if j >= len(rs) {
+		return false
+	}
+	_, ok := magnitudeValue[rs[j]]
+	return ok
+}
+
+func startsUnit(rs []rune, j int) bool {
+	_, ok := lex.matchUnit(rs, j)
+	return ok
+}
+
 func magnitudeOf(m string) float64 {
 	v := 1.0
 	for _, r := range m {
@@ -146,28 +164,29 @@ func hasPrefixAt(rs []rune, i int, p string) bool {
 
 // scanArabic reads digits with thousands separators (1,200) and a decimal part.
 func scanArabic(rs []rune, i int) (numeral, int, bool) {
-	var b strings.Builder
+	var buf [24]byte // the number in ASCII; longer ones go to the heap
+	b := buf[:0]
 	j := i
-	plain := true
+	plain, decimal := true, false
 	for j < len(rs) {
 		switch r := rs[j]; {
 		case isDigit(r):
-			b.WriteRune(digitValue(r))
+			b = append(b, byte(digitValue(r)))
 			j++
 			continue
 		case r == ',' && thousandsGroup(rs, j+1):
 			plain = false
 			j++
 			continue
-		case (r == '.' || r == '．') && j+1 < len(rs) && isDigit(rs[j+1]) && !strings.Contains(b.String(), "."):
-			b.WriteRune('.')
-			plain = false
+		case (r == '.' || r == '．') && j+1 < len(rs) && isDigit(rs[j+1]) && !decimal:
+			b = append(b, '.')
+			plain, decimal = false, true
 			j++
 			continue
 		}
 		break
 	}
-	v, err := strconv.ParseFloat(b.String(), 64)
+	v, err := strconv.ParseFloat(string(b), 64)
 	if err != nil || math.IsInf(v, 0) {
 		return numeral{}, j, false
 	}

@@ -36,11 +36,59 @@ func mustSectionRules(data string) []sectionRule {
 	return rules
 }
 
-var (
-	level1 = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
-	level2 = regexp.MustCompile(`^[（(][一二三四五六七八九十]+[）)]`)
-	level3 = regexp.MustCompile(`^\d{1,2}[.．、]\D`)
-)
+// Heading numbers are read by hand, not by regexp: every line is tried.
+
+// isLevel1 reports a line numbered as a level-1 heading: 一、
+func isLevel1(text string) bool {
+	rest := skipChineseDigits(text)
+	return len(rest) < len(text) && strings.HasPrefix(rest, "、")
+}
+
+// isLevel2 reports a line numbered as a level-2 heading: （一）
+func isLevel2(text string) bool {
+	rest, ok := cutAnyPrefix(text, "（", "(")
+	if !ok {
+		return false
+	}
+	inner := skipChineseDigits(rest)
+	if len(inner) == len(rest) {
+		return false
+	}
+	_, ok = cutAnyPrefix(inner, "）", ")")
+	return ok
+}
+
+// isLevel3 reports a line numbered as a level-3 heading: one or two digits,
+// a full stop or 、 and no more digits (1.强化, not 1.5).
+func isLevel3(text string) bool {
+	rest := strings.TrimLeft(text, "0123456789")
+	if digits := len(text) - len(rest); digits < 1 || digits > 2 {
+		return false
+	}
+	rest, ok := cutAnyPrefix(rest, ".", "．", "、")
+	return ok && rest != "" && (rest[0] < '0' || rest[0] > '9')
+}
+
+// skipChineseDigits drops the leading run of 一 … 十 from s.
+func skipChineseDigits(s string) string {
+	for {
+		r, size := utf8.DecodeRuneInString(s)
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			return s
+		}
+		s = s[size:]
+	}
+}
+
+// cutAnyPrefix cuts the first of prefixes that s starts with.
+func cutAnyPrefix(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return rest, true
+		}
+	}
+	return s, false
+}
 
 // maxHeadingRunes is the longest unnumbered line taken as a heading.
 const maxHeadingRunes = 30
@@ -68,7 +116,7 @@ func Split(r *read.Report) []Sentence {
 			if level == 1 {
 				section = sectionOf(h, section, !seenLevel1)
 				seenLevel1 = true
-			} else if section != Governance && sectionRules[0].re.MatchString(h) && section != Review {
+			} else if section != Governance && section != Review && sectionRules[0].re.MatchString(h) {
 				section = Governance
 			}
 		}
@@ -98,15 +146,16 @@ func innermost(heads [3]string) string {
 // headingLevel is 1, 2 or 3 for a heading paragraph, 0 otherwise.
 func headingLevel(text string, r *read.Report) int {
 	switch {
-	case level1.MatchString(text):
+	case isLevel1(text):
 		return 1
-	case level2.MatchString(text):
+	case isLevel2(text):
 		return 2
-	case level3.MatchString(text):
+	case isLevel3(text):
 		return 3
 	}
-	if utf8.RuneCountInString(text) > maxHeadingRunes || strings.ContainsAny(text, "。！？!?：:；;，,") ||
-		strings.HasPrefix(text, "—") || strings.HasPrefix(text, "-") || text == r.Speaker || strings.HasSuffix(text, " "+r.Speaker) {
+	tooLong := len(text) > maxHeadingRunes*utf8.UTFMax || utf8.RuneCountInString(text) > maxHeadingRunes
+	if tooLong || strings.ContainsAny(text, "。！？!?：:；;，,") || strings.HasPrefix(text, "—") ||
+		strings.HasPrefix(text, "-") || text == r.Speaker || strings.HasSuffix(text, " "+r.Speaker) {
 		return 0
 	}
 	// An unnumbered heading that names a section is a top heading (四川, 西藏); others are sub-headings.
@@ -200,14 +249,41 @@ func window(sents []Sentence, i, n int) string {
 // brackets. Closing marks that follow a terminator stay with the sentence.
 // When the paragraph's quotes or brackets do not balance, they are ignored.
 func Sentences(para string) []string {
-	if out, ok := sentences(para, true); ok {
-		return out
+	out, balanced, valid := sentences(para, true)
+	if !valid {
+		// The sentences are cut from para itself: each invalid byte must
+		// read as the U+FFFD it decodes to.
+		para = string([]rune(para))
+		out, balanced, _ = sentences(para, true)
 	}
-	out, _ := sentences(para, false)
+	if !balanced {
+		out, _, _ = sentences(para, false)
+	}
 	return out
 }
 
-var openers = map[rune]rune{'“': '”', '《': '》', '（': '）', '(': ')', '‘': '’', '「': '」', '『': '』', '【': '】'}
+// closerOf returns the mark closing a quotation or bracket opened by r, else 0.
+func closerOf(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '《':
+		return '》'
+	case '（':
+		return '）'
+	case '(':
+		return ')'
+	case '‘':
+		return '’'
+	case '「':
+		return '」'
+	case '『':
+		return '』'
+	case '【':
+		return '】'
+	}
+	return 0
+}
 
 func isTerminator(r rune) bool { return r == '。' || r == '！' || r == '？' || r == '!' || r == '?' }
 
@@ -219,47 +295,60 @@ func isCloser(r rune) bool {
 	return false
 }
 
-func sentences(para string, nest bool) ([]string, bool) {
-	rs := []rune(para)
-	var out []string
-	var stack []rune
+// sentences cuts para at byte offsets, so that the sentences are substrings
+// of it; valid is false, and the cut incomplete, when para is not valid UTF-8.
+func sentences(para string, nest bool) (out []string, balanced, valid bool) {
+	var open [8]rune // the closers awaited; deeper nesting spills to the heap
+	stack := open[:0]
 	start := 0
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	for i := 0; i < len(para); {
+		r, size := utf8.DecodeRuneInString(para[i:])
+		if r == utf8.RuneError && size == 1 {
+			return nil, false, false
+		}
+		next := i + size
 		if nest {
-			if c, ok := openers[r]; ok {
+			if c := closerOf(r); c != 0 {
 				stack = append(stack, c)
-				continue
-			}
-			if len(stack) > 0 && r == stack[len(stack)-1] {
-				stack = stack[:len(stack)-1]
+				i = next
 				continue
 			}
 			if len(stack) > 0 {
+				if r == stack[len(stack)-1] {
+					stack = stack[:len(stack)-1]
+				}
+				i = next
 				continue
 			}
 		}
 		end := -1
 		switch {
 		case isTerminator(r):
-			end = i + 1
-		case r == '…' && i+1 < len(rs) && rs[i+1] == '…' && (i+2 == len(rs) || !isTerminator(rs[i+2])):
-			end = i + 2
+			end = next
+		case r == '…' && strings.HasPrefix(para[next:], "…"):
+			end = next + len("…")
+			if after, _ := utf8.DecodeRuneInString(para[end:]); end < len(para) && isTerminator(after) {
+				end = -1
+			}
 		}
 		if end < 0 {
+			i = next
 			continue
 		}
-		for end < len(rs) && (isTerminator(rs[end]) || (!nest && isCloser(rs[end])) || rs[end] == '…') {
-			end++
+		for end < len(para) {
+			r, size := utf8.DecodeRuneInString(para[end:])
+			if !isTerminator(r) && (nest || !isCloser(r)) && r != '…' {
+				break
+			}
+			end += size
 		}
-		if s := strings.TrimSpace(string(rs[start:end])); s != "" {
+		if s := strings.TrimSpace(para[start:end]); s != "" {
 			out = append(out, s)
 		}
-		start = end
-		i = end - 1
+		start, i = end, end
 	}
-	if s := strings.TrimSpace(string(rs[start:])); s != "" {
+	if s := strings.TrimSpace(para[start:]); s != "" {
 		out = append(out, s)
 	}
-	return out, len(stack) == 0
+	return out, len(stack) == 0, true
 }

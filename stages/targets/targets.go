@@ -23,7 +23,11 @@ const maxClause = 48
 var cuesTSV string
 
 type cueSet struct {
-	starts              []*regexp.Regexp
+	starts []*regexp.Regexp
+	// startLit begins every match of every start (their common literal
+	// prefix, "" when none): one substring search then refuses most
+	// sentences without running a regexp.
+	startLit            string
 	stops, verbs, preds []string
 }
 
@@ -67,6 +71,15 @@ func load(data string) (cueSet, error) {
 	if len(c.starts) == 0 {
 		return c, fmt.Errorf("no start cue")
 	}
+	c.startLit, _ = c.starts[0].LiteralPrefix()
+	for _, re := range c.starts[1:] {
+		lit, _ := re.LiteralPrefix()
+		n := 0
+		for n < len(lit) && n < len(c.startLit) && lit[n] == c.startLit[n] {
+			n++
+		}
+		c.startLit = c.startLit[:n]
+	}
 	return c, nil
 }
 
@@ -99,6 +112,9 @@ func Passage(sentences []string) (first, end int, ok bool) {
 // IntroEnd returns the byte offset just past the words that introduce the
 // list of targets in s (主要预期目标是：), or -1 when s introduces none.
 func IntroEnd(s string) int {
+	if !strings.Contains(s, cues.startLit) {
+		return -1
+	}
 	for _, re := range cues.starts {
 		if loc := re.FindStringIndex(s); loc != nil {
 			return loc[1]

@@ -4,8 +4,10 @@
 package terms
 
 import (
+	"cmp"
 	_ "embed"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -72,55 +74,106 @@ func (c *Counter) Add(reportID string, sentences []string) {
 
 // AddTokens is Add for sentences segmented already, one token slice per sentence.
 func (c *Counter) AddTokens(reportID string, sentences [][]segment.Token) {
-	counts := make(map[string]int32)
-	pos := make(map[string]string)
+	// Count locally first, so that the lock is held once per distinct word rather than per token. A word's
+	// text decides once whether it may be a term (index -1 when not), its part of speech each time.
+	index := make(map[string]int32) // word → position in counts, or -1
+	var counts []localCount
 	for _, tokens := range sentences {
 		for _, tk := range tokens {
-			if !c.isContent(tk) {
+			if !contentPOS(tk.POS) || !manyRunes(tk.Text) {
 				continue
 			}
-			if counts[tk.Text]++; counts[tk.Text] == 1 {
-				pos[tk.Text] = tk.POS
+			k, ok := index[tk.Text]
+			if !ok {
+				k = -1
+				if c.contentText(tk.Text) {
+					k = int32(len(counts))
+					counts = append(counts, localCount{word: tk.Text, pos: tk.POS})
+				}
+				index[tk.Text] = k
+			}
+			if k >= 0 {
+				counts[k].count++
 			}
 		}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	merged := make(map[int32]int32, len(counts))
-	for _, wc := range c.reports[reportID] {
-		merged[wc.id] = wc.count
+	list := c.reports[reportID]
+	var merged map[int32]int // word id → position in list, only when the report was added before
+	if len(list) > 0 {
+		merged = make(map[int32]int, len(list))
+		for k, wc := range list {
+			merged[wc.id] = k
+		}
 	}
-	for w, n := range counts {
-		id, ok := c.vocab[w]
+	for _, lc := range counts {
+		id, ok := c.vocab[lc.word]
 		if !ok {
 			id = int32(len(c.words))
-			w = strings.Clone(w)
+			w := strings.Clone(lc.word)
 			c.vocab[w] = id
 			c.words = append(c.words, w)
-			c.pos = append(c.pos, pos[w])
+			c.pos = append(c.pos, lc.pos)
 			c.df = append(c.df, 0)
 		}
-		if merged[id] == 0 {
-			c.df[id]++
+		if k, ok := merged[id]; ok {
+			list[k].count += lc.count
+			continue
 		}
-		merged[id] += n
-	}
-	list := make([]wordCount, 0, len(merged))
-	for id, n := range merged {
-		list = append(list, wordCount{id: id, count: n})
+		c.df[id]++
+		list = append(list, wordCount{id: id, count: lc.count})
 	}
 	c.reports[reportID] = list
 }
 
-// isContent keeps nouns, verbs, abbreviations and idioms of two or more characters that are not stop
-// words and hold no digit.
-func (c *Counter) isContent(tk segment.Token) bool {
-	if utf8.RuneCountInString(tk.Text) < 2 || c.stop[tk.Text] || strings.ContainsFunc(tk.Text, unicode.IsDigit) {
+// localCount is a word of one AddTokens call with the part of speech of its first use.
+type localCount struct {
+	word, pos string
+	count     int32
+}
+
+// A term is a noun, verb, abbreviation or idiom (contentPOS) of two or more characters (manyRunes) that is
+// not a stop word and holds no digit (contentText). The cheap tests come first: most tokens are
+// punctuation, particles or single characters.
+
+// contentPOS reports a part of speech of terms.
+func contentPOS(pos string) bool {
+	if pos == "" {
 		return false
 	}
-	switch tk.POS[:min(1, len(tk.POS))] {
-	case "n", "v", "j", "l", "i":
+	switch pos[0] {
+	case 'n', 'v', 'j', 'l', 'i':
 		return true
+	}
+	return false
+}
+
+// manyRunes reports a text of two runes or more.
+func manyRunes(s string) bool {
+	if len(s) > utf8.UTFMax {
+		return true
+	}
+	_, size := utf8.DecodeRuneInString(s)
+	return size < len(s)
+}
+
+// contentText reports a word that is neither a stop word nor holds a digit.
+func (c *Counter) contentText(w string) bool { return !hasDigit(w) && !c.stop[w] }
+
+// hasDigit is strings.ContainsFunc(s, unicode.IsDigit), deciding ASCII and the CJK blocks (U+2E80–U+9FFF,
+// which hold no digit) without the Unicode tables.
+func hasDigit(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if '0' <= r && r <= '9' {
+				return true
+			}
+		case 0x2E80 <= r && r <= 0x9FFF:
+		case unicode.IsDigit(r):
+			return true
+		}
 	}
 	return false
 }
@@ -156,21 +209,29 @@ func (c *Counter) TopOf(reportID string, n int) []Term {
 	defer c.mu.Unlock()
 	reports := float64(len(c.reports))
 	list := c.reports[reportID]
-	terms := make([]Term, 0, len(list))
-	for _, wc := range list {
-		idf := math.Log((1+reports)/(1+float64(c.df[wc.id]))) + 1
-		terms = append(terms, Term{Term: c.words[wc.id], POS: c.pos[wc.id], Count: int(wc.count), TFIDF: (1 + math.Log(float64(wc.count))) * idf})
+	// The words are ranked as (score, word) pairs, lighter to sort than terms; only the top n become terms.
+	type scored struct {
+		tfidf float64
+		wordCount
 	}
-	sort.Slice(terms, func(i, j int) bool {
-		if terms[i].TFIDF != terms[j].TFIDF {
-			return terms[i].TFIDF > terms[j].TFIDF
+	ranked := make([]scored, len(list))
+	for i, wc := range list {
+		idf := math.Log((1+reports)/(1+float64(c.df[wc.id]))) + 1
+		ranked[i] = scored{(1 + math.Log(float64(wc.count))) * idf, wc}
+	}
+	slices.SortFunc(ranked, func(a, b scored) int {
+		if a.tfidf != b.tfidf {
+			return cmp.Compare(b.tfidf, a.tfidf)
 		}
-		return terms[i].Term < terms[j].Term
+		return strings.Compare(c.words[a.id], c.words[b.id])
 	})
-	// A copy: the full list would otherwise stay behind the short one.
-	terms = append([]Term(nil), terms[:min(max(n, 0), len(terms))]...)
-	for i := range terms {
-		terms[i].Rank = i + 1
+	k := min(max(n, 0), len(ranked))
+	if k == 0 {
+		return nil
+	}
+	terms := make([]Term, k)
+	for i, r := range ranked[:k] {
+		terms[i] = Term{Term: c.words[r.id], POS: c.pos[r.id], Count: int(r.count), TFIDF: r.tfidf, Rank: i + 1}
 	}
 	return terms
 }

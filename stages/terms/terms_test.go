@@ -133,3 +133,21 @@ func BenchmarkAddCorpus(b *testing.B) {
 		c.Add("corpus", lines)
 	}
 }
+
+// BenchmarkAddTokensCorpus is BenchmarkAddCorpus without the segmentation, as the pipeline calls it: once
+// per report into a fresh counter.
+func BenchmarkAddTokensCorpus(b *testing.B) {
+	text, err := os.ReadFile(filepath.Join("..", "..", "testdata", "gov-work-reports-2024.txt"))
+	require.NoError(b, err)
+	seg, err := segment.Default()
+	require.NoError(b, err)
+	var tokens [][]segment.Token
+	for _, line := range strings.Split(string(text), "\n") {
+		tokens = append(tokens, seg.Tokens(line))
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		NewCounter(seg).AddTokens("corpus", tokens)
+	}
+}
