@@ -16,7 +16,9 @@ package segment
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
@@ -32,9 +34,30 @@ type Token struct {
 }
 
 // Segmenter cuts text into tokens. It is safe for concurrent use once built.
+//
+// Tokens is gse's shortest-path segmentation (gse.Segmenter.Segment) over gse's
+// dictionary and trie, with buffers reused from call to call: gse allocates a
+// slice per character and a token per character it does not know, which made
+// segmentation the costliest stage of a run. A test holds the two to the same
+// output on the corpus and on fuzzed text.
 type Segmenter struct {
-	seg gse.Segmenter
+	seg      gse.Segmenter
+	words    map[*gse.Token]word
+	maxUnits int
+	scratch  sync.Pool // *scratch
 }
+
+// word is what the path search needs of a dictionary token.
+type word struct {
+	cost  float32 // gse's path cost: log2(total frequency) - log2(frequency)
+	units int     // its length in units (see split)
+}
+
+// unknownCost is gse's cost of a character no dictionary word starts with.
+const unknownCost = 32
+
+// unknownPOS is gse's tag of such a character.
+const unknownPOS = "x"
 
 var (
 	defaultOnce sync.Once
@@ -42,14 +65,12 @@ var (
 	defaultErr  error
 )
 
-// Default returns the shared Segmenter built from the embedded dictionary. It is built once; building
-// several concurrently would race on gse's package-level state, so every caller shares this one.
+// Default returns the shared Segmenter with the embedded dictionary, loading it on first use.
 func Default() (*Segmenter, error) {
 	defaultOnce.Do(func() { defaultSeg, defaultErr = load(dictionary) })
 	return defaultSeg, defaultErr
 }
 
-// load builds a Segmenter from a dictionary in gse's "word freq pos" line format.
 func load(dict string) (*Segmenter, error) {
 	s := &Segmenter{}
 	// The HMM model is a gse global and only serves Cut's HMM mode, which Tokens does not use.
@@ -58,23 +79,140 @@ func load(dict string) (*Segmenter, error) {
 	if err := s.seg.LoadDictStr(dict); err != nil {
 		return nil, fmt.Errorf("load segment dictionary: %w", err)
 	}
-	if s.seg.Dict.NumTokens() == 0 {
+	d := s.seg.Dict
+	if d.NumTokens() == 0 {
 		return nil, fmt.Errorf("load segment dictionary: no words")
 	}
+	// The same float32 arithmetic as gse's CalcToken, so that ties break alike.
+	logTotal := float32(math.Log2(d.TotalFreq()))
+	s.words = make(map[*gse.Token]word, len(d.Tokens))
+	var units []unit
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		units = split(t.Text(), units[:0])
+		s.words[t] = word{cost: logTotal - float32(math.Log2(t.Freq())), units: len(units)}
+	}
+	s.maxUnits = d.MaxTokenLen()
+	s.scratch.New = func() any { return &scratch{found: make([]*gse.Token, s.maxUnits)} }
 	return s, nil
 }
 
-// Tokens cuts text into words (gse's shortest-path segmentation) with their POS tags. Characters the
-// dictionary does not know come out one by one with POS "x".
+// unit is what gse looks words up by: one character, or a run of letters
+// and digits of the Latin (and other two-byte) scripts.
+type unit struct {
+	start, end int // bytes of the text
+	runes      int // code points before it
+}
+
+// split cuts text into units as gse.Segmenter.SplitTextToWords does.
+func split(text string, units []unit) []unit {
+	run, runRunes := -1, 0 // the current letter/digit run
+	runes := 0
+	for i := 0; i < len(text); runes++ {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if size <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+			if run < 0 {
+				run, runRunes = i, runes
+			}
+		} else {
+			if run >= 0 {
+				units = append(units, unit{start: run, end: i, runes: runRunes})
+				run = -1
+			}
+			units = append(units, unit{start: i, end: i + size, runes: runes})
+		}
+		i += size
+	}
+	if run >= 0 {
+		units = append(units, unit{start: run, end: len(text), runes: runRunes})
+	}
+	return units
+}
+
+// lookupKey appends text as gse looks it up: letter runs lowercased, which
+// for the only letters gse lowers, A to Z, is the whole text lowercased.
+func lookupKey(key []byte, text string) []byte {
+	start := len(key)
+	key = append(key, text...)
+	if gse.ToLower {
+		for i, c := range key[start:] {
+			if 'A' <= c && c <= 'Z' {
+				key[start+i] = c - 'A' + 'a'
+			}
+		}
+	}
+	return key
+}
+
+// scratch holds the buffers of one Tokens call.
+type scratch struct {
+	units []unit
+	key   []byte
+	texts []gse.Text
+	steps []step
+	found []*gse.Token
+}
+
+// step is the cheapest path found to the end of a unit: its cost and its
+// last word (nil: an unknown character).
+type step struct {
+	cost  float32
+	word  *gse.Token
+	units int
+}
+
+// reach records a path to this unit's end if it is the first or cheaper.
+func (st *step) reach(cost float32, w *gse.Token, units int) {
+	if st.cost == 0 || st.cost > cost {
+		*st = step{cost: cost, word: w, units: units}
+	}
+}
+
+// Tokens cuts text into words.
 func (s *Segmenter) Tokens(text string) []Token {
-	segs := s.seg.Segment([]byte(text))
-	tokens := make([]Token, 0, len(segs))
-	pos := 0
-	for _, sg := range segs {
-		word := text[sg.Start():sg.End()]
-		n := utf8.RuneCountInString(word)
-		tokens = append(tokens, Token{Text: word, POS: sg.Token().Pos(), Start: pos, End: pos + n})
-		pos += n
+	if text == "" {
+		return nil
+	}
+	sc := s.scratch.Get().(*scratch)
+	defer s.scratch.Put(sc)
+	sc.units, sc.key = split(text, sc.units[:0]), lookupKey(sc.key[:0], text)
+	units := sc.units
+	sc.texts = sc.texts[:0]
+	for _, u := range units {
+		sc.texts = append(sc.texts, sc.key[u.start:u.end])
+	}
+	sc.steps = append(sc.steps[:0], make([]step, len(units))...)
+	steps := sc.steps
+	for cur := range units {
+		var base float32
+		if cur > 0 {
+			base = steps[cur-1].cost
+		}
+		n := s.seg.Dict.LookupTokens(sc.texts[cur:min(cur+s.maxUnits, len(units))], sc.found)
+		for _, t := range sc.found[:n] {
+			w := s.words[t]
+			steps[cur+w.units-1].reach(base+w.cost, t, w.units)
+		}
+		if n == 0 || s.words[sc.found[0]].units > 1 {
+			steps[cur].reach(base+unknownCost, nil, 1)
+		}
+	}
+	count := 0
+	for end := len(units) - 1; end >= 0; end -= steps[end].units {
+		count++
+	}
+	tokens := make([]Token, count)
+	for end := len(units) - 1; end >= 0; end -= steps[end].units {
+		count--
+		first, last := units[end-steps[end].units+1], units[end]
+		pos := unknownPOS
+		if w := steps[end].word; w != nil {
+			pos = w.Pos()
+		}
+		tokens[count] = Token{
+			Text: text[first.start:last.end], POS: pos,
+			Start: first.runes, End: last.runes + utf8.RuneCountInString(text[last.start:last.end]),
+		}
 	}
 	return tokens
 }

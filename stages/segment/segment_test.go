@@ -145,3 +145,42 @@ func BenchmarkTokensCorpus(b *testing.B) {
 		}
 	}
 }
+
+// gseTokens is the segmentation by gse's own Segment, which Tokens must equal.
+func gseTokens(s *Segmenter, text string) []Token {
+	var tokens []Token
+	pos := 0
+	for _, sg := range s.seg.Segment([]byte(text)) {
+		word := text[sg.Start():sg.End()]
+		n := utf8.RuneCountInString(word)
+		tokens = append(tokens, Token{Text: word, POS: sg.Token().Pos(), Start: pos, End: pos + n})
+		pos += n
+	}
+	return tokens
+}
+
+func TestTokensAreGseSegmentation(t *testing.T) {
+	seg, err := Default()
+	require.NoError(t, err)
+	text, err := os.ReadFile(*corpusPath)
+	require.NoError(t, err)
+	lines := strings.Split(string(text), "\n")
+	lines = append(lines, "5G基站、AI大模型和ＡＢＣ全角、Ｘ光", "Hello World 2024年GDP增长5.2%", "\xff坏\xfe字节", "ÀÉÎ résumé 中文")
+	for _, line := range lines {
+		want := gseTokens(seg, line)
+		if !assert.Equal(t, want, seg.Tokens(line), line) {
+			return
+		}
+	}
+}
+
+func FuzzTokensAreGseSegmentation(f *testing.F) {
+	for _, s := range []string{"新建高标准农田150万亩以上", "5G基站ABC", "\xff坏", "ÀÉ 中文"} {
+		f.Add(s)
+	}
+	seg, err := Default()
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, text string) {
+		assert.Equal(t, gseTokens(seg, text), seg.Tokens(text))
+	})
+}
