@@ -418,6 +418,9 @@ func (d *Dataset) closeAll() ([]FileInfo, error) {
 		writers = append(writers, w)
 		delete(d.writers, dir) // closed or aborted either way: Abort must not touch it again
 	}
+	// Largest first (rows stand for the work), so that no big file is left
+	// to close alone at the end while the other cores wait.
+	sort.Slice(writers, func(i, j int) bool { return writers[i].info.Rows > writers[j].info.Rows })
 	errs := make([]error, len(writers))
 	var wg sync.WaitGroup
 	limit := make(chan struct{}, runtime.GOMAXPROCS(0))

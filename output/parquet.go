@@ -141,8 +141,22 @@ func (w *tableWriter) flush() error {
 	if w.pending == 0 {
 		return nil
 	}
+	// The next batch is likely as big as this one: sizing the builders for it
+	// spares them regrowing (and zeroing) their buffers batch after batch.
+	dataLen := make([]int, len(w.cols))
+	for i := range w.cols {
+		if sb, ok := w.rb.Field(i).(*array.StringBuilder); ok {
+			dataLen[i] = sb.DataLen()
+		}
+	}
 	rec := w.rb.NewRecord()
 	defer rec.Release()
+	w.rb.Reserve(w.pending)
+	for i, n := range dataLen {
+		if n > 0 {
+			w.rb.Field(i).(*array.StringBuilder).ReserveData(n)
+		}
+	}
 	w.pending = 0
 	if err := guard(func() error { return w.fw.WriteBuffered(rec) }); err != nil {
 		return fmt.Errorf("output: write %s: %w", w.info.Path, err)
