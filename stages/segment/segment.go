@@ -21,6 +21,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-ego/gse"
 )
@@ -43,7 +44,7 @@ type Token struct {
 // output on the corpus and on fuzzed text.
 type Segmenter struct {
 	seg      gse.Segmenter
-	words    map[*gse.Token]word
+	words    []word // by index in seg.Dict.Tokens
 	maxUnits int
 	scratch  sync.Pool // *scratch
 }
@@ -90,12 +91,12 @@ func load(dict string) (*Segmenter, error) {
 	}
 	// The same float32 arithmetic as gse's CalcToken, so that ties break alike.
 	logTotal := float32(math.Log2(d.TotalFreq()))
-	s.words = make(map[*gse.Token]word, len(d.Tokens))
+	s.words = make([]word, len(d.Tokens))
 	var units []unit
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		units = split(t.Text(), units[:0])
-		s.words[t] = word{cost: logTotal - float32(math.Log2(t.Freq())), units: len(units)}
+		s.words[i] = word{cost: logTotal - float32(math.Log2(t.Freq())), units: len(units)}
 	}
 	s.maxUnits = d.MaxTokenLen()
 	s.scratch.New = func() any { return &scratch{found: make([]*gse.Token, s.maxUnits)} }
@@ -173,6 +174,26 @@ func (st *step) reach(cost float32, w *gse.Token, units int) {
 	}
 }
 
+// word returns what the path search needs of a token LookupTokens found.
+// LookupTokens returns pointers into the dictionary's token slice, so the
+// token's index follows from its address (a map lookup was a fifth of the
+// segmentation); the index is checked before use.
+func (s *Segmenter) word(t *gse.Token) word {
+	toks := s.seg.Dict.Tokens
+	i := (uintptr(unsafe.Pointer(t)) - uintptr(unsafe.Pointer(unsafe.SliceData(toks)))) / unsafe.Sizeof(*t)
+	if i < uintptr(len(toks)) && &toks[i] == t {
+		return s.words[i]
+	}
+	return s.wordOf(t)
+}
+
+// wordOf computes word for a token outside the dictionary's slice, which
+// gse does not hand out today.
+func (s *Segmenter) wordOf(t *gse.Token) word {
+	logTotal := float32(math.Log2(s.seg.Dict.TotalFreq()))
+	return word{cost: logTotal - float32(math.Log2(t.Freq())), units: len(split(t.Text(), nil))}
+}
+
 // Tokens cuts text into words.
 func (s *Segmenter) Tokens(text string) []Token {
 	if text == "" {
@@ -195,10 +216,10 @@ func (s *Segmenter) Tokens(text string) []Token {
 		}
 		n := s.seg.Dict.LookupTokens(sc.texts[cur:min(cur+s.maxUnits, len(units))], sc.found)
 		for _, t := range sc.found[:n] {
-			w := s.words[t]
+			w := s.word(t)
 			steps[cur+w.units-1].reach(base+w.cost, t, w.units)
 		}
-		if n == 0 || s.words[sc.found[0]].units > 1 {
+		if n == 0 || s.word(sc.found[0]).units > 1 {
 			steps[cur].reach(base+unknownCost, nil, 1)
 		}
 	}

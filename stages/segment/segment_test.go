@@ -184,3 +184,13 @@ func FuzzTokensAreGseSegmentation(f *testing.F) {
 		assert.Equal(t, gseTokens(seg, text), seg.Tokens(text))
 	})
 }
+
+func TestWordOfATokenOutsideTheDictionarySlice(t *testing.T) {
+	seg, err := Default()
+	require.NoError(t, err)
+	for _, i := range []int{0, 5, len(seg.seg.Dict.Tokens) - 1} {
+		copied := seg.seg.Dict.Tokens[i]
+		assert.Equal(t, seg.words[i], seg.word(&copied), "token %d", i)
+		assert.Equal(t, seg.words[i], seg.word(&seg.seg.Dict.Tokens[i]))
+	}
+}
