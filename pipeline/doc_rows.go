@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,18 +16,21 @@ import (
 
 // newDoc builds the reports row of a report as read.
 func newDoc(r *read.Report) *Doc {
-	var text strings.Builder
-	paragraphs := 0
+	// The text is the lines joined by \n; it is hashed and counted line by
+	// line rather than joined into one more copy of the report.
+	h := sha256.New()
+	paragraphs, chars := 0, 0
 	for i, l := range r.Lines {
 		if i > 0 {
-			text.WriteByte('\n')
+			h.Write([]byte{'\n'})
+			chars++
 		}
-		text.WriteString(l.Text)
+		io.WriteString(h, l.Text)
+		chars += utf8.RuneCountInString(l.Text)
 		if strings.TrimSpace(l.Text) != "" {
 			paragraphs++
 		}
 	}
-	sum := sha256.Sum256([]byte(text.String()))
 	row := schemas.Report{
 		Keys: schemas.Keys{
 			ReportID:   fmt.Sprintf("%d-%s", r.Year, r.Region.Code),
@@ -43,8 +47,8 @@ func newDoc(r *read.Report) *Doc {
 		Speaker:     optional(r.Speaker),
 		Source:      r.Source,
 		SourceLine:  int32(r.SourceLine),
-		SHA256:      hex.EncodeToString(sum[:]),
-		Chars:       int32(utf8.RuneCountInString(text.String())),
+		SHA256:      hex.EncodeToString(h.Sum(nil)),
+		Chars:       int32(chars),
 		Paragraphs:  int32(paragraphs),
 	}
 	if t, err := time.Parse(time.DateOnly, r.MeetingDate); err == nil {
