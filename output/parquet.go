@@ -38,9 +38,8 @@ const (
 	metaColumnSuffix  = ".description"
 )
 
-// zstdLevel is the zstd level of every column. v15 builds a new encoder for
-// every page it compresses, and the fastest level's encoder costs a quarter of
-// the default's to build; the files grow by a few percent.
+// zstdLevel is the zstd level of every column: the fastest, for a few
+// percent more bytes than the default level.
 const zstdLevel = 1
 
 // dictionaryPageLimit is the dictionary size past which a column falls back
