@@ -95,6 +95,17 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 	return w.objectWriter.Write(p)
 }
 
+// openFailing opens a run on out whose writes fail once budget bytes are written.
+func openFailing(t *testing.T, out string, budget int64) *Dataset {
+	st, err := newLocalStore(out)
+	require.NoError(t, err)
+	fs := &failingStore{store: st}
+	fs.budget.Store(budget)
+	d, err := openDataset(context.Background(), Options{Out: out}, fs)
+	require.NoError(t, err)
+	return d
+}
+
 func TestFailedRunKeepsPreviousDataset(t *testing.T) {
 	big := testCorpus{reports: 6, perReport: 200}
 	cases := []struct {
@@ -134,23 +145,13 @@ func TestFailedRunKeepsPreviousDataset(t *testing.T) {
 			return err
 		}, "context canceled"},
 		{"write fails half-way", func(t *testing.T, out string) error {
-			st, err := newLocalStore(out)
-			require.NoError(t, err)
-			fs := &failingStore{store: st}
-			fs.budget.Store(40 << 10)
-			d, err := openDataset(context.Background(), Options{Out: out}, fs)
-			require.NoError(t, err)
+			d := openFailing(t, out, 40<<10)
 			big.appendAll(t, d, func(int) bool { return true })
-			_, err = d.Commit(context.Background())
+			_, err := d.Commit(context.Background())
 			return err
 		}, errInjected.Error()},
 		{"write fails in a file closed early", func(t *testing.T, out string) error {
-			st, err := newLocalStore(out)
-			require.NoError(t, err)
-			fs := &failingStore{store: st}
-			fs.budget.Store(20 << 10)
-			d, err := openDataset(context.Background(), Options{Out: out}, fs)
-			require.NoError(t, err)
+			d := openFailing(t, out, 20<<10)
 			defer d.Abort()
 			// One year after another: each new year closes the oldest open one in the background.
 			for year := int16(2001); year <= 2012; year++ {
@@ -162,7 +163,7 @@ func TestFailedRunKeepsPreviousDataset(t *testing.T) {
 					return err
 				}
 			}
-			_, err = d.Commit(context.Background())
+			_, err := d.Commit(context.Background())
 			return err
 		}, errInjected.Error()},
 	}
