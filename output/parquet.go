@@ -195,7 +195,9 @@ type fileSink struct {
 
 func newFileSink(obj objectWriter) *fileSink {
 	s := &fileSink{obj: obj, hash: sha256.New()}
-	s.buf = bufio.NewWriterSize(obj, 1<<20)
+	// Files are written whole at their close; a run keeps a dozen open, so
+	// the buffer stays small (object stores buffer parts themselves).
+	s.buf = bufio.NewWriterSize(obj, 256<<10)
 	return s
 }
 
