@@ -22,9 +22,9 @@ func TestPooledZstdIsInstalled(t *testing.T) {
 // (one block, no history) and of the window, text and repetitive bytes.
 func zstdPages() [][]byte {
 	r := rand.New(rand.NewSource(1))
-	text := bytes.Repeat([]byte("新建高标准农田150万亩以上，地区生产总值增长5%左右。"), 20000)
+	text := bytes.Repeat([]byte("新建高标准农田150万亩以上，地区生产总值增长5%左右。"), 40000)
 	var pages [][]byte
-	for _, n := range []int{0, 1, 9, 300, 5000, 65536, 65537, 200000, 1 << 20} {
+	for _, n := range []int{0, 1, 9, 300, 5000, 65536, 65537, 200000, 1 << 20, pageWindow} {
 		off := r.Intn(len(text) - n)
 		pages = append(pages, text[off:off+n])
 		levels := make([]byte, n)
