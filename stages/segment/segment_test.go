@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/go-ego/gse"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -146,11 +147,39 @@ func BenchmarkTokensCorpus(b *testing.B) {
 	}
 }
 
+// reference is gse loading the same dictionary itself.
+var reference = sync.OnceValues(func() (*gse.Segmenter, error) {
+	seg := &gse.Segmenter{NotLoadHMM: true, SkipLog: true}
+	return seg, seg.LoadDictStr(dictionary)
+})
+
+func TestLoadIsGseLoad(t *testing.T) {
+	ref, err := reference()
+	require.NoError(t, err)
+	seg, err := Default()
+	require.NoError(t, err)
+	got, want := seg.seg.Dict, ref.Dict
+	require.Equal(t, want.NumTokens(), got.NumTokens())
+	assert.Equal(t, want.TotalFreq(), got.TotalFreq())
+	assert.Equal(t, want.MaxTokenLen(), got.MaxTokenLen())
+	for i := range want.Tokens {
+		w, g := &want.Tokens[i], &got.Tokens[i]
+		require.Equal(t, []any{w.Text(), w.Freq(), w.Pos()}, []any{g.Text(), g.Freq(), g.Pos()}, "token %d", i)
+	}
+}
+
+func TestLoadNamesTheBadLine(t *testing.T) {
+	_, err := load("新建 100 v\n推进 many v\n")
+	require.ErrorContains(t, err, "line 2")
+}
+
 // gseTokens is the segmentation by gse's own Segment, which Tokens must equal.
-func gseTokens(s *Segmenter, text string) []Token {
+func gseTokens(t testing.TB, text string) []Token {
+	ref, err := reference()
+	require.NoError(t, err)
 	var tokens []Token
 	pos := 0
-	for _, sg := range s.seg.Segment([]byte(text)) {
+	for _, sg := range ref.Segment([]byte(text)) {
 		word := text[sg.Start():sg.End()]
 		n := utf8.RuneCountInString(word)
 		tokens = append(tokens, Token{Text: word, POS: sg.Token().Pos(), Start: pos, End: pos + n})
@@ -167,7 +196,7 @@ func TestTokensAreGseSegmentation(t *testing.T) {
 	lines := strings.Split(string(text), "\n")
 	lines = append(lines, "5G基站、AI大模型和ＡＢＣ全角、Ｘ光", "Hello World 2024年GDP增长5.2%", "\xff坏\xfe字节", "ÀÉÎ résumé 中文")
 	for _, line := range lines {
-		want := gseTokens(seg, line)
+		want := gseTokens(t, line)
 		if !assert.Equal(t, want, seg.Tokens(line), line) {
 			return
 		}
@@ -181,7 +210,7 @@ func FuzzTokensAreGseSegmentation(f *testing.F) {
 	seg, err := Default()
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, text string) {
-		assert.Equal(t, gseTokens(seg, text), seg.Tokens(text))
+		assert.Equal(t, gseTokens(t, text), seg.Tokens(text))
 	})
 }
 
