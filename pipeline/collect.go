@@ -40,8 +40,12 @@ func Collect(ctx context.Context, inputs []read.Source, opts read.Options, worke
 	if err != nil {
 		return nil, err
 	}
-	for _, id := range counter.Reports() {
-		t.Terms = append(t.Terms, termRows(counter, id, keys[id])...)
+	err = termsByReport(counter, keys, workers, func(rows []schemas.Term) error {
+		t.Terms = append(t.Terms, rows...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	t.Regions = RegionRows()
 	return t, nil

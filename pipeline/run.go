@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/govreports/govreports/output"
@@ -107,10 +110,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if reports == 0 {
 		return Summary{}, fmt.Errorf("no report found in the inputs")
 	}
-	for _, id := range counter.Reports() { // report by report: memory stays flat
-		if err := ds.Append(schemas.Terms, termRows(counter, id, keys[id])); err != nil {
-			return Summary{}, err
-		}
+	err = termsByReport(counter, keys, cfg.Workers, func(rows []schemas.Term) error {
+		return ds.Append(schemas.Terms, rows)
+	})
+	if err != nil {
+		return Summary{}, err
 	}
 	if cfg.ShardIndex == 0 {
 		if err := ds.Append(schemas.Regions, RegionRows()); err != nil {
@@ -157,6 +161,37 @@ func RegionRows() []schemas.Region {
 		})
 	}
 	return rows
+}
+
+// termsByReport hands emit the terms rows of each report, in report order. The
+// rows of a few reports at a time are ranked on every worker (ranking is the
+// costly part, and waits for the last report), so memory stays flat.
+func termsByReport(c *terms.Counter, keys map[string]schemas.Keys, workers int, emit func([]schemas.Term) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ids := c.Reports()
+	rows := make([][]schemas.Term, min(4*workers, len(ids)))
+	for start := 0; start < len(ids); start += len(rows) {
+		batch := ids[start:min(start+len(rows), len(ids))]
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
+					rows[i] = termRows(c, batch[i], keys[batch[i]])
+				}
+			})
+		}
+		wg.Wait()
+		for i := range batch {
+			if err := emit(rows[i]); err != nil {
+				return err
+			}
+			rows[i] = nil
+		}
+	}
+	return nil
 }
 
 // termRows are a report's rows of the terms table.

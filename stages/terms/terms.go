@@ -44,7 +44,7 @@ type Counter struct {
 	seg  *segment.Segmenter
 	stop map[string]bool
 
-	mu      sync.Mutex
+	mu      sync.RWMutex
 	vocab   map[string]int32 // word → id
 	words   []string         // id → word
 	pos     []string         // id → part of speech
@@ -189,8 +189,8 @@ func (c *Counter) Top(n int) map[string][]Term {
 
 // Reports returns the ids of the reports added, sorted.
 func (c *Counter) Reports() []string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.mu.RLock()
+	defer c.mu.RUnlock()
 	ids := make([]string, 0, len(c.reports))
 	for id := range c.reports {
 		ids = append(ids, id)
@@ -203,10 +203,10 @@ func (c *Counter) Reports() []string {
 // (1 + ln count) × (ln((1+N)/(1+df)) + 1). The damped count lets a word peculiar to a region (中关村) rank
 // above the words every report repeats (发展, 建设); with one report the ranking is by count. Ties in tf-idf
 // are broken by term, so the result does not depend on the order of Add. A run asks report by report, so
-// that only one report's full list is in memory at a time.
+// that only a few reports' lists are in memory at a time; TopOf may be called concurrently.
 func (c *Counter) TopOf(reportID string, n int) []Term {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.mu.RLock()
+	defer c.mu.RUnlock()
 	reports := float64(len(c.reports))
 	list := c.reports[reportID]
 	// The words are ranked as (score, word) pairs, lighter to sort than terms; only the top n become terms.
