@@ -167,6 +167,7 @@ func (w *tableWriter) flush() error {
 func (w *tableWriter) close() error {
 	defer w.rb.Release()
 	if err := w.flush(); err != nil {
+		w.sink.obj.Abort() // an object that is never completed must not stay open
 		return err
 	}
 	// FileWriter.Close also closes the sink, which completes the object.
