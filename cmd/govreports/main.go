@@ -20,6 +20,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	_ "github.com/govreports/govreports/cmd/govreports/internal/warmup" // the segmenter loads while the rest starts
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
