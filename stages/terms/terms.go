@@ -100,6 +100,10 @@ func (c *Counter) AddTokens(reportID string, sentences [][]segment.Token) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	list := c.reports[reportID]
+	if list == nil {
+		// Exactly sized: these lists are what a run keeps of every report until the end.
+		list = make([]wordCount, 0, len(counts))
+	}
 	var merged map[int32]int // word id → position in list, only when the report was added before
 	if len(list) > 0 {
 		merged = make(map[int32]int, len(list))
