@@ -158,6 +158,7 @@ func RegionRows() []schemas.Region {
 		rows = append(rows, schemas.Region{
 			RegionCode: r.Code, Region: r.Short, RegionName: r.Full, RegionEN: r.English,
 			Level: r.Level, MacroRegion: r.MacroRegion,
+			ProvinceCode: optional(r.ProvinceCode), PrefectureCode: optional(r.PrefectureCode),
 		})
 	}
 	return rows

@@ -2,7 +2,7 @@ package schemas
 
 // Version is the schema version written into every file and the manifest.
 // Bump it when a column is added, removed or changes meaning.
-const Version = "1.0.0"
+const Version = "1.1.0"
 
 // Keys are the common keys on every per-report table.
 type Keys struct {
@@ -21,20 +21,28 @@ type SentenceRef struct {
 // Report is one row of the reports table.
 type Report struct {
 	Keys
-	RegionName  string  `col:"region_name" doc:"full region name (北京市, 内蒙古自治区; 全国 for the national report)"`
-	RegionEN    string  `col:"region_en" doc:"English region name (Beijing, Inner Mongolia, China)"`
-	Level       string  `col:"level" doc:"national | provincial"`
-	Title       string  `col:"title" doc:"title line of the report, without its running number"`
-	Meeting     *string `col:"meeting" doc:"the session the report was given at (…人民代表大会第…次会议), null when the text does not say"`
-	MeetingDate *Date   `col:"meeting_date" doc:"date of the dateline, null when the text does not say"`
-	SpeakerRole *string `col:"speaker_role" doc:"office of the speaker (市长, 省长, 自治区主席, 国务院总理 …)"`
-	Speaker     *string `col:"speaker" doc:"name of the speaker as written"`
-	Source      string  `col:"source" doc:"path or URI of the input the report came from"`
-	SourceLine  int32   `col:"source_line" doc:"1-based line of the source where the report's title stands"`
-	SHA256      string  `col:"sha256" doc:"hex sha256 of the report text (UTF-8, LF line ends)"`
-	Chars       int32   `col:"chars" doc:"length of the report text in code points"`
-	Paragraphs  int32   `col:"paragraphs" doc:"number of non-empty paragraphs (lines) after the title"`
-	Sentences   int32   `col:"sentences" doc:"number of sentences in the sentences table"`
+	RegionName string `col:"region_name" doc:"full region name (北京市, 内蒙古自治区; 全国 for the national report)"`
+	RegionEN   string `col:"region_en" doc:"English region name (Beijing, Inner Mongolia, China)"`
+	Level      string `col:"level" doc:"national | provincial | prefecture | county"`
+	// The divisions above the report's region, for joins and roll-ups.
+	ProvinceCode   *string `col:"province_code" doc:"GB/T 2260 code of the province the region belongs to; null for the nation and for a province itself"`
+	PrefectureCode *string `col:"prefecture_code" doc:"GB/T 2260 code of the prefecture-level division a county belongs to; null above county level and for counties directly under a province"`
+	Title          string  `col:"title" doc:"title line of the report, without its running number"`
+	Meeting        *string `col:"meeting" doc:"the session the report was given at (…人民代表大会第…次会议), null when the text does not say"`
+	MeetingDate    *Date   `col:"meeting_date" doc:"date of the dateline, null when the text does not say"`
+	SpeakerRole    *string `col:"speaker_role" doc:"office of the speaker (市长, 省长, 自治区主席, 国务院总理 …)"`
+	Speaker        *string `col:"speaker" doc:"name of the speaker as written"`
+	Source         string  `col:"source" doc:"path or URI of the input the report came from"`
+	SourceLine     int32   `col:"source_line" doc:"1-based line of the source where the report's title stands"`
+	// Where the year and the region were read from, so that a user can tell a
+	// stated fact from an inference (the file name is the weakest source).
+	YearSource   string  `col:"year_source" doc:"where the year was read: dateline | title | meeting | heading | row (a column of a table input) | file_name | flag"`
+	RegionSource string  `col:"region_source" doc:"where the region was read: title | dateline | meeting | speaker | text (我代表国务院 …) | row | file_name | flag"`
+	Warnings     *string `col:"warnings" doc:"what the reader repaired or inferred (a repaired dateline, metadata from the file name), one per line; null when nothing"`
+	SHA256       string  `col:"sha256" doc:"hex sha256 of the report text (UTF-8, LF line ends)"`
+	Chars        int32   `col:"chars" doc:"length of the report text in code points"`
+	Paragraphs   int32   `col:"paragraphs" doc:"number of non-empty paragraphs (lines) after the title"`
+	Sentences    int32   `col:"sentences" doc:"number of sentences in the sentences table"`
 }
 
 // Sentence is one row of the sentences table.
@@ -123,10 +131,38 @@ type Term struct {
 
 // Region is one row of the regions dimension table.
 type Region struct {
-	RegionCode  string `col:"region_code" doc:"GB/T 2260 six-digit region code; 000000 for the nation"`
-	Region      string `col:"region" doc:"short region name"`
-	RegionName  string `col:"region_name" doc:"full region name"`
-	RegionEN    string `col:"region_en" doc:"English region name"`
-	Level       string `col:"level" doc:"national | provincial"`
-	MacroRegion string `col:"macro_region" doc:"east | central | west | northeast | national"`
+	RegionCode     string  `col:"region_code" doc:"GB/T 2260 six-digit region code; 000000 for the nation"`
+	Region         string  `col:"region" doc:"short region name (全国, 北京, 内蒙古; below the provinces the division's own name: 深圳市, 海拉尔区)"`
+	RegionName     string  `col:"region_name" doc:"full region name"`
+	RegionEN       string  `col:"region_en" doc:"English region name"`
+	Level          string  `col:"level" doc:"national | provincial | prefecture | county"`
+	MacroRegion    string  `col:"macro_region" doc:"east | central | west | northeast | national (of the province)"`
+	ProvinceCode   *string `col:"province_code" doc:"GB/T 2260 code of the province; null for the nation and the provinces"`
+	PrefectureCode *string `col:"prefecture_code" doc:"GB/T 2260 code of the prefecture-level division above a county; null otherwise"`
+}
+
+// AttainmentRow is one row of the attainment table: a goal of year Y and the
+// outcome that the region's next report states for year Y in its review.
+type AttainmentRow struct {
+	Keys
+	SentenceRef
+	Indicator        string   `col:"indicator" doc:"indicator code of the goal (goals.indicator)"`
+	Subject          string   `col:"subject" doc:"the goal's subject as written"`
+	Stretch          bool     `col:"stretch" doc:"the goal is a stretch aim (力争…)"`
+	GoalValue        *float64 `col:"goal_value" doc:"goals.value"`
+	GoalValueMax     *float64 `col:"goal_value_max" doc:"goals.value_max (ranges)"`
+	GoalMultiplier   *float64 `col:"goal_multiplier" doc:"goals.multiplier"`
+	GoalUnit         *string  `col:"goal_unit" doc:"goals.unit"`
+	GoalComparator   string   `col:"goal_comparator" doc:"goals.comparator"`
+	GoalSpan         string   `col:"goal_span" doc:"goals.span" text:"free"`
+	ReviewReportID   string   `col:"review_report_id" doc:"report_id of the later report whose review states the outcome (normally year Y+1)"`
+	ActualValue      *float64 `col:"actual_value" doc:"the outcome as written in the review; null when the review states none or states it in words"`
+	ActualMultiplier *float64 `col:"actual_multiplier" doc:"magnitude of actual_value (万 1e4, 亿 1e8 …; 1 if none)"`
+	ActualUnit       *string  `col:"actual_unit" doc:"unit of actual_value as written, without the magnitude"`
+	ActualComparator *string  `col:"actual_comparator" doc:"exact | about | at_least | at_most | qualitative (an outcome stated in words)"`
+	ActualSpan       *string  `col:"actual_span" doc:"the words of the review that state the outcome" text:"free"`
+	ActualSentenceID *int32   `col:"actual_sentence_id" doc:"sentence_id of actual_span in the review report"`
+	ActualLine       *int32   `col:"actual_line" doc:"line of actual_span in the review report's source"`
+	Met              *bool    `col:"met" doc:"whether the outcome meets the goal (rule in the table description); null when no outcome is stated or the goal is qualitative"`
+	Gap              *float64 `col:"gap" doc:"actual − goal in the goal's unit (the lower bound of a range), where both are numbers in the same unit"`
 }

@@ -65,11 +65,12 @@ var (
 	Figures     = newTable[Figure]("figures", "one row per quantity mention, in every section", true)
 	Commitments = newTable[Commitment]("commitments", "one row per concrete action clause of the forward-looking sections", true)
 	Terms       = newTable[Term]("terms", "per report, the top content words with counts and tf-idf", true)
+	Attainment  = newTable[AttainmentRow]("attainment", "one row per goal of year Y whose region has a report of a later year in the run, with the outcome that report's review states for year Y", true)
 	Regions     = newTable[Region]("regions", "the region dimension table", false)
 )
 
 // All lists every table.
-var All = []*Table{Reports, Sentences, Goals, Figures, Commitments, Terms, Regions}
+var All = []*Table{Reports, Sentences, Goals, Figures, Commitments, Terms, Attainment, Regions}
 
 // ByName returns the table called name.
 func ByName(name string) (*Table, error) {

@@ -20,7 +20,21 @@ type Indicator struct {
 	Code string // gdp_growth, cpi, … or other
 	ZH   string // Chinese label
 	EN   string // English label
+	// Good is the direction in which the value is better: up (growth,
+	// income, reductions of intensity), down (unemployment, price rises) or
+	// none (qualitative indicators such as the balance of payments).
+	Good string
+	// Level is the code of the same subject stated as an amount (gdp_growth →
+	// gdp_level); empty when the indicator has no level code.
+	Level string
 }
+
+// Directions of Indicator.Good.
+const (
+	GoodUp   = "up"
+	GoodDown = "down"
+	GoodNone = "none"
+)
 
 type variant struct {
 	text  string
@@ -62,16 +76,19 @@ func load(data string) error {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			return fmt.Errorf("line %d: want 4 tab-separated fields, got %d", i+1, len(f))
+		if len(f) != 6 {
+			return fmt.Errorf("line %d: want 6 tab-separated fields, got %d", i+1, len(f))
 		}
-		ind := Indicator{Code: f[0], ZH: f[1], EN: f[2]}
+		ind := Indicator{Code: f[0], ZH: f[1], EN: f[2], Good: f[3], Level: f[4]}
 		if _, dup := byCode[ind.Code]; dup {
 			return fmt.Errorf("line %d: duplicate code %q", i+1, ind.Code)
 		}
+		if ind.Good != GoodUp && ind.Good != GoodDown && ind.Good != GoodNone {
+			return fmt.Errorf("line %d: good direction %q: want up, down or none", i+1, ind.Good)
+		}
 		byCode[ind.Code] = ind
 		codes = append(codes, ind.Code)
-		for _, v := range strings.Split(f[3], "|") {
+		for _, v := range strings.Split(f[5], "|") {
 			if v = normalize(v); v != "" {
 				first, _ := utf8.DecodeRuneInString(v)
 				byFirst[first] = append(byFirst[first], len(variants))
@@ -85,6 +102,13 @@ func load(data string) error {
 	if !ok {
 		return fmt.Errorf("no %q entry", Other)
 	}
+	for _, c := range codes {
+		if l := byCode[c].Level; l != "" {
+			if _, ok := byCode[l]; !ok {
+				return fmt.Errorf("%s: level code %q is not in the lexicon", c, l)
+			}
+		}
+	}
 	other = o
 	return nil
 }
@@ -93,6 +117,16 @@ func load(data string) error {
 func ByCode(code string) (Indicator, bool) {
 	ind, ok := byCode[code]
 	return ind, ok
+}
+
+// LevelOf returns the level indicator of a growth indicator (gdp_growth →
+// gdp_level), and false when it has none.
+func LevelOf(code string) (Indicator, bool) {
+	l := byCode[code].Level
+	if l == "" {
+		return Indicator{}, false
+	}
+	return byCode[l], true
 }
 
 // Codes returns every code of the lexicon in file order.

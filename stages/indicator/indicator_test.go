@@ -83,15 +83,45 @@ func TestCodesCoverSpec(t *testing.T) {
 		"urban_income_growth", "rural_income_growth", "urban_new_jobs", "unemployment_rate", "cpi", "grain_output",
 		"grain_capacity", "energy_intensity_reduction", "carbon_intensity_reduction", "rd_intensity",
 		"labor_productivity", "urbanization_rate", "air_quality", "water_quality", "emissions", "environment",
-		"balance_of_payments", Other}
+		"balance_of_payments", "registered_unemployment_rate",
+		"gdp_level", "budget_revenue_level", "fixed_asset_investment_level", "retail_sales_level", "urban_income_level",
+		"rural_income_level", "income_level", "trade_level", "industrial_output_level", Other}
 	assert.ElementsMatch(t, spec, Codes())
+}
+
+func TestGoodAndLevel(t *testing.T) {
+	tests := []struct{ code, good, level string }{
+		{"gdp_growth", GoodUp, "gdp_level"},
+		{"unemployment_rate", GoodDown, ""},
+		{"registered_unemployment_rate", GoodDown, ""},
+		{"cpi", GoodDown, ""},
+		{"energy_intensity_reduction", GoodUp, ""},
+		{"balance_of_payments", GoodNone, ""},
+		{"gdp_level", GoodUp, ""},
+	}
+	for _, tt := range tests {
+		ind, ok := ByCode(tt.code)
+		require.True(t, ok, tt.code)
+		assert.Equal(t, tt.good, ind.Good, tt.code)
+		l, ok := LevelOf(tt.code)
+		assert.Equal(t, tt.level != "", ok, tt.code)
+		assert.Equal(t, tt.level, l.Code, tt.code)
+	}
+	// Level codes are never what a subject matches to: the growth code decides.
+	ind, ok := Match("地区生产总值")
+	require.True(t, ok)
+	assert.Equal(t, "gdp_growth", ind.Code)
+	ind, _ = Match("城镇登记失业率")
+	assert.Equal(t, "registered_unemployment_rate", ind.Code)
 }
 
 func TestLoadErrors(t *testing.T) {
 	tests := []struct{ name, data string }{
 		{"too few fields", "gdp_growth\t地区生产总值增长\n"},
-		{"duplicate", "a\tA\tA\tx\na\tA\tA\ty\nother\t其他\tother\t\n"},
-		{"no other", "a\tA\tA\tx\n"},
+		{"duplicate", "a\tA\tA\tup\t\tx\na\tA\tA\tup\t\ty\nother\t其他\tother\tnone\t\t\n"},
+		{"no other", "a\tA\tA\tup\t\tx\n"},
+		{"bad direction", "a\tA\tA\tsideways\t\tx\nother\t其他\tother\tnone\t\t\n"},
+		{"unknown level", "a\tA\tA\tup\tb_level\tx\nother\t其他\tother\tnone\t\t\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

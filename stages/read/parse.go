@@ -202,11 +202,18 @@ func (r *Report) resolve(opts Options) error {
 			r.SpeakerRole, r.Speaker = role, name
 		}
 	}
-	if r.Year == 0 {
-		r.Year = yearFromHeadings(r.Lines)
+	if r.Year != 0 {
+		r.YearSource = "dateline"
 	}
 	if r.Year == 0 {
-		r.Year = opts.Year
+		if r.Year = yearFromHeadings(r.Lines); r.Year != 0 {
+			r.YearSource = "heading"
+		}
+	}
+	if r.Year == 0 {
+		if r.Year = opts.Year; r.Year != 0 {
+			r.YearSource = "flag"
+		}
 	}
 	if r.Year == 0 {
 		return fmt.Errorf("%s: report %q: cannot tell its year (no dateline, no dated review or plan heading); name it with --year", where, r.displayTitle())
@@ -224,7 +231,7 @@ func (r *Report) displayTitle() string {
 func (r *Report) resolveRegion(opts Options, where string) error {
 	if r.Title != "" {
 		if reg, ok := region.InTitle(r.Title); ok {
-			r.Region = reg
+			r.Region, r.RegionSource = reg, "title"
 			return nil
 		}
 	}
@@ -233,12 +240,12 @@ func (r *Report) resolveRegion(opts Options, where string) error {
 		if !ok {
 			return fmt.Errorf("--region %q: unknown region (use a GB/T 2260 code or a name such as 北京, 北京市 or Beijing)", opts.Region)
 		}
-		r.Region = reg
+		r.Region, r.RegionSource = reg, "flag"
 		return nil
 	}
 	if r.Title == "" {
 		if reg, ok := regionInFileName(r.Source); ok {
-			r.Region = reg
+			r.Region, r.RegionSource = reg, "file_name"
 			return nil
 		}
 		return fmt.Errorf("%s: report has no title line (…政府工作报告) and the file name names no region; name it with --region", where)
@@ -273,6 +280,7 @@ func (r *Report) setDate(m []string, line int, log *slog.Logger) error {
 			log.Warn("dateline year has more than four digits; using the last four",
 				"source", r.Source, "line", line, "written", yearText, "year", year)
 		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf("line %d: dateline year %s repaired to %d", line, yearText, year))
 	}
 	month, _ := strconv.Atoi(m[2])
 	day, _ := strconv.Atoi(m[3])

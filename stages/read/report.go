@@ -20,4 +20,20 @@ type Report struct {
 	SpeakerRole string        // 市长, 省长, 国务院总理 …
 	Speaker     string
 	Lines       []Line // the body: every line after the title, blank ones included
+
+	// Hints are metadata an input states beside the text (the columns of a
+	// table row); the text itself outranks them, the file name ranks below.
+	Hints Hints
+	// YearSource and RegionSource say where Year and Region were read
+	// (dateline, title, meeting, heading, row, file_name, flag …).
+	YearSource, RegionSource string
+	// Warnings are what the reader repaired or inferred, for the reports table.
+	Warnings []string
+}
+
+// Hints are the metadata a table input gives in the columns of a report's row.
+type Hints struct {
+	Title  string // the row's title column
+	Year   int    // the row's year column; 0 when absent
+	Region string // the row's region/province column (a name or code)
 }

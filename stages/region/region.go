@@ -16,9 +16,12 @@ type Region struct {
 	Short       string // 北京, 内蒙古, 全国
 	Full        string // 北京市, 内蒙古自治区, 全国
 	English     string
-	Level       string // national | provincial
+	Level       string // national | provincial | prefecture | county
 	MacroRegion string // east | central | west | northeast | national
-	aliases     []string
+	// ProvinceCode and PrefectureCode are the divisions above the region;
+	// empty where there is none.
+	ProvinceCode, PrefectureCode string
+	aliases                      []string
 }
 
 //go:embed regions.tsv
