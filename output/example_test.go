@@ -46,7 +46,7 @@ func Example() {
 	}
 	fmt.Println(reports[0].ReportID, reports[0].MeetingDate, reports[0].Speaker == nil)
 	// Output:
-	// sentences: 2 files: 7
+	// sentences: 2 files: 8
 	// 2024-110000 2024-01-21 true
 }
 
@@ -85,6 +85,6 @@ func ExampleCommit() {
 	}
 	// Output:
 	// reports: 2
-	// commitments/year=2024/part-00000-of-00002.parquet 0
-	// commitments/year=2024/part-00001-of-00002.parquet 0
+	// attainment/year=2024/part-00000-of-00002.parquet 0
+	// attainment/year=2024/part-00001-of-00002.parquet 0
 }
