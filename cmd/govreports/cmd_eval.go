@@ -86,7 +86,7 @@ func evalTables(ctx context.Context, out string, inputs []string) (*pipeline.Tab
 	srcs := []read.Source{read.BytesSource(testdata.CorpusName, testdata.Corpus)}
 	if len(inputs) > 0 {
 		var err error
-		if srcs, err = read.Sources(inputs, os.Stdin); err != nil {
+		if srcs, err = read.Sources(inputs, os.Stdin, nil); err != nil {
 			return nil, err
 		}
 	}

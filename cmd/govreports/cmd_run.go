@@ -60,7 +60,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	var inputs []read.Source
 	if fs.NArg() == 0 {
 		inputs = []read.Source{read.BytesSource(testdata.CorpusName, testdata.Corpus)}
-	} else if inputs, err = read.Sources(fs.Args(), stdin); err != nil {
+	} else if inputs, err = read.Sources(fs.Args(), stdin, log); err != nil {
 		return err
 	}
 	if count > 1 && !*force {

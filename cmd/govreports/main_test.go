@@ -235,7 +235,7 @@ func TestHostileInputs(t *testing.T) {
 		{"no newline, 10 MB", []string{write("long.txt", bytes.Repeat([]byte("增长"), 10<<20/6))}, "long.txt: line 1: longer than"},
 		{"no title, no region", []string{write("notes.txt", []byte("一、2023年工作回顾\n增长5%。\n"))}, "notes.txt:1: report has no title line"},
 		{"unknown region", []string{write("x.txt", []byte("1.火星省政府工作报告\n一、2023年工作回顾\n"))}, `x.txt:1: title "火星省政府工作报告" names no known region`},
-		{"same report twice", []string{write("a.txt", []byte(report)), write("b.txt", []byte(report))}, "read twice: " + filepath.Join(dir, "a.txt") + ":1 and " + filepath.Join(dir, "b.txt") + ":1"},
+		{"same report twice", []string{write("a.txt", []byte(report)), write("b.txt", []byte(report))}, "read twice: a.txt:1 and b.txt:1"},
 		{"unreadable path", []string{filepath.Join(dir, "missing.txt")}, "missing.txt: no such file"},
 	}
 	for _, tt := range tests {

@@ -97,7 +97,8 @@ func looksGB18030(head []byte) bool {
 }
 
 // Next returns the next line (without its line end, trailing spaces trimmed,
-// a leading BOM dropped), its 1-based number, and io.EOF after the last.
+// invisible characters and BOMs dropped), its 1-based number, and io.EOF
+// after the last.
 func (lr *lineReader) Next() (string, int, error) {
 	line, err := lr.readLine()
 	if err != nil {
@@ -114,10 +115,7 @@ func (lr *lineReader) Next() (string, int, error) {
 	}
 	s := strings.TrimSuffix(string(line), "\n")
 	s = strings.TrimSuffix(s, "\r")
-	if lr.no == 1 {
-		s = strings.TrimPrefix(s, "\ufeff")
-	}
-	return strings.TrimRight(s, " \t\u3000"), lr.no, nil
+	return strings.TrimRight(cleanInvisible(s), " \t\u3000"), lr.no, nil
 }
 
 func (lr *lineReader) readLine() ([]byte, error) {
@@ -142,4 +140,52 @@ func (lr *lineReader) readLine() ([]byte, error) {
 			return nil, fmt.Errorf("%s: line %d: %w", lr.name, lr.no+1, err)
 		}
 	}
+}
+
+// invisibleAt finds the first invisible character of s (zero
+// widths, joiners, word joiner, BOM, soft hyphen, bidi marks) or a no-break
+// space: its offset and length, or -1. Reports pasted from web pages and
+// Word carry them between characters, where they break words and numbers.
+func invisibleAt(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0xC2: // U+00A0 no-break space, U+00AD soft hyphen
+			if i+1 < len(s) && (s[i+1] == 0xA0 || s[i+1] == 0xAD) {
+				return i, 2
+			}
+		case 0xE2: // U+200B–U+200F, U+202A–U+202E, U+2060–U+2064
+			if i+2 < len(s) {
+				b1, b2 := s[i+1], s[i+2]
+				if b1 == 0x80 && (b2 >= 0x8B && b2 <= 0x8F || b2 >= 0xAA && b2 <= 0xAE) || b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4 {
+					return i, 3
+				}
+			}
+		case 0xEF: // U+FEFF
+			if i+2 < len(s) && s[i+1] == 0xBB && s[i+2] == 0xBF {
+				return i, 3
+			}
+		}
+	}
+	return -1, 0
+}
+
+// cleanInvisible drops the invisible characters of s and turns no-break
+// spaces into spaces; s itself is returned when it has none.
+func cleanInvisible(s string) string {
+	i, n := invisibleAt(s)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		b.WriteString(s[:i])
+		if s[i:i+n] == "\u00a0" {
+			b.WriteByte(' ')
+		}
+		s = s[i+n:]
+		i, n = invisibleAt(s)
+	}
+	b.WriteString(s)
+	return b.String()
 }

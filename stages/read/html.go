@@ -15,21 +15,30 @@ import (
 // maxHTMLBytes bounds a saved report page: reports are a few hundred KB.
 const maxHTMLBytes = 64 << 20
 
-// blocks are the elements whose text becomes one line of the report.
+// blocks are the elements that start and end a line of the report: the
+// text between them, inline tags included, is one line.
 var blocks = map[atom.Atom]bool{
 	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
-	atom.H5: true, atom.H6: true, atom.Li: true, atom.Title: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Title: true, atom.Div: true,
+	atom.Td: true, atom.Th: true, atom.Tr: true, atom.Table: true, atom.Ul: true,
+	atom.Ol: true, atom.Dl: true, atom.Dd: true, atom.Dt: true, atom.Section: true,
+	atom.Article: true, atom.Main: true, atom.Blockquote: true, atom.Pre: true,
+	atom.Center: true, atom.Hr: true, atom.Body: true, atom.Caption: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Address: true, atom.Form: true,
 }
 
 // skipped are elements whose text is never report text.
 var skipped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Nav: true, atom.Header: true,
-	atom.Footer: true, atom.Noscript: true, atom.Template: true,
+	atom.Footer: true, atom.Noscript: true, atom.Template: true, atom.Aside: true,
+	atom.Iframe: true, atom.Select: true, atom.Button: true, atom.Svg: true,
+	atom.Object: true, atom.Textarea: true,
 }
 
-// htmlLines reads a saved report page: the text of its paragraphs and
-// headings, one line each, numbered by the source line where the block
-// starts. Boilerplate around the report (navigation, scripts, footers) is
+// htmlLines reads a saved report page or fragment: the text of its blocks
+// (paragraphs, divisions, cells, lines between <br>s), one line each,
+// numbered by the source line where the text starts. Boilerplate around the
+// report (navigation, scripts, footers, lines that are all link text) is
 // left out, and so is everything before the first line that is a report
 // title when the page has one.
 func htmlLines(name string, r io.Reader) (func() (string, int, error), error) {
@@ -76,18 +85,20 @@ func htmlLines(name string, r io.Reader) (func() (string, int, error), error) {
 func pageLines(page string) []Line {
 	z := html.NewTokenizer(strings.NewReader(page))
 	var (
-		lines      []Line
-		cur        strings.Builder
-		curLine    int
-		line       = 1
-		depthSkip  int
-		depthBlock int
+		lines     []Line
+		cur       strings.Builder
+		curLine   int
+		line      = 1
+		depthSkip int
+		depthLink int
+		plain     bool // the line has text outside links
 	)
 	end := func() {
-		if t := strings.TrimSpace(cur.String()); t != "" {
+		if t := strings.TrimSpace(cur.String()); plain && hasWord(t) {
 			lines = append(lines, Line{Text: t, No: curLine})
 		}
 		cur.Reset()
+		plain = false
 	}
 	for {
 		tt := z.Next()
@@ -102,37 +113,44 @@ func pageLines(page string) []Line {
 			tn, _ := z.TagName()
 			a := atom.Lookup(tn)
 			switch {
-			case skipped[a] && tt == html.StartTagToken:
-				depthSkip++
-			case skipped[a] && tt == html.EndTagToken && depthSkip > 0:
-				depthSkip--
-			case blocks[a] && tt == html.StartTagToken:
-				end()
-				depthBlock++
-				curLine = start
-			case blocks[a] && tt == html.EndTagToken:
-				end()
-				if depthBlock > 0 {
-					depthBlock--
+			case skipped[a]:
+				if tt == html.StartTagToken {
+					depthSkip++
+				} else if tt == html.EndTagToken && depthSkip > 0 {
+					depthSkip--
 				}
-			case a == atom.Br && depthBlock > 0:
+			case a == atom.A:
+				if tt == html.StartTagToken {
+					depthLink++
+				} else if tt == html.EndTagToken && depthLink > 0 {
+					depthLink--
+				}
+			case blocks[a] || a == atom.Br:
 				end()
-				curLine = line
 			}
 		case html.TextToken:
-			if depthSkip == 0 && depthBlock > 0 {
-				if cur.Len() == 0 {
-					curLine = start + leadingNewlines(raw)
-				}
-				if t := strings.Join(strings.Fields(html.UnescapeString(string(raw))), " "); t != "" {
-					if cur.Len() > 0 && unicode.IsSpace(rune(raw[0])) {
-						cur.WriteByte(' ')
-					}
-					cur.WriteString(t)
-				}
+			if depthSkip > 0 {
+				continue
 			}
+			t := strings.Join(strings.Fields(cleanInvisible(html.UnescapeString(string(raw)))), " ")
+			if t == "" {
+				continue
+			}
+			if cur.Len() == 0 {
+				curLine = start + leadingNewlines(raw)
+			} else if unicode.IsSpace(rune(raw[0])) {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(t)
+			plain = plain || depthLink == 0
 		}
 	}
+}
+
+// hasWord tells whether a line has a letter or a digit: a page's list
+// punctuation ([, ], commas between elements) is not text.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 func leadingNewlines(b []byte) int {

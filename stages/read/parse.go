@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/stages/region"
 )
@@ -24,6 +25,10 @@ type Options struct {
 	Region string       // region of reports whose title names none (code, short, full or English name)
 	Year   int          // year of reports whose text does not tell it
 	Logger *slog.Logger // receives warnings about repaired metadata; nil discards them
+	// TextColumn names the column holding a report's text in tables of
+	// reports (CSV, TSV, JSON Lines, Parquet); "" looks for the usual names
+	// (full_text, content, text, 正文 …, see columns.txt).
+	TextColumn string
 }
 
 //go:embed roles.txt
@@ -98,11 +103,57 @@ func readReports(ctx context.Context, src Source, in io.Reader, opts Options, em
 	if err != nil {
 		return err
 	}
-	next, err := lineSource(src.Name, r)
+	br := newPeekReader(r)
+	head, _ := br.Peek(sniffBytes)
+	row := func(n int, text string, h Hints) error {
+		name := fmt.Sprintf("%s#row=%d", src.Name, n)
+		if strings.TrimSpace(text) == "" {
+			warn(opts.Logger, "row not read: its text is empty", "input", name)
+			return nil
+		}
+		if !utf8.ValidString(text) {
+			return fmt.Errorf("%s: invalid UTF-8 in the text", name)
+		}
+		return collect(ctx, name, rowLines(name, text), opts, h, true, emit)
+	}
+	var next func() (string, int, error)
+	switch f := detect(src.Name, head); f {
+	case formatParquet:
+		return readParquet(ctx, src.Name, br, opts.TextColumn, row)
+	case formatCSV, formatTSV, formatJSONL:
+		lr, err := newLineReader(src.Name, br)
+		if err != nil {
+			return err
+		}
+		switch f {
+		case formatCSV:
+			return readCSV(src.Name, lr.r, ',', opts.TextColumn, row)
+		case formatTSV:
+			return readCSV(src.Name, lr.r, '\t', opts.TextColumn, row)
+		}
+		return readJSONL(src.Name, lr.r, opts.TextColumn, row)
+	case formatDocx:
+		next, err = docxLines(src.Name, br)
+	case formatHTML:
+		next, err = htmlLines(src.Name, br)
+	default:
+		var lr *lineReader
+		if lr, err = newLineReader(src.Name, br); err == nil {
+			next = lr.Next
+		}
+	}
 	if err != nil {
 		return err
 	}
+	return collect(ctx, src.Name, next, opts, Hints{}, false, emit)
+}
+
+// collect gathers lines into reports and emits each. A file holds one report
+// per title line (…政府工作报告) unless single, when it is one report (a
+// table row) whose first line may be its title. Page chrome is left out.
+func collect(ctx context.Context, name string, next func() (string, int, error), opts Options, hints Hints, single bool, emit func(*Report) error) error {
 	var cur *Report
+	ended := false // the current report's text ended (相关报道 …): drop lines up to the next title
 	flush := func() error {
 		if cur == nil || !hasText(cur.Lines) {
 			return nil
@@ -123,34 +174,33 @@ func readReports(ctx context.Context, src Source, in io.Reader, opts Options, em
 		if err != nil {
 			return err
 		}
-		if title, ok := titleOf(text, cur == nil || (cur.Title == "" && !hasText(cur.Lines))); ok {
-			if err := flush(); err != nil {
-				return err
+		first := cur == nil || (cur.Title == "" && !hasText(cur.Lines))
+		if !single || first {
+			if title, ok := titleOf(text, first); ok {
+				if err := flush(); err != nil {
+					return err
+				}
+				cur = &Report{Source: name, SourceLine: no, Title: title, Hints: hints}
+				ended = false
+				continue
 			}
-			cur = &Report{Source: src.Name, SourceLine: no, Title: title}
+		}
+		if ended {
+			continue
+		}
+		switch chromeOf(text) {
+		case chromeLine:
+			continue
+		case chromeEnd:
+			ended = true
 			continue
 		}
 		if cur == nil {
-			cur = &Report{Source: src.Name, SourceLine: no}
+			cur = &Report{Source: name, SourceLine: no, Hints: hints}
 		}
 		cur.Lines = append(cur.Lines, Line{Text: text, No: no})
 	}
-	if err := flush(); err != nil {
-		return err
-	}
-	return nil
-}
-
-// lineSource picks the reader by content type: HTML pages by name, text otherwise.
-func lineSource(name string, r io.Reader) (func() (string, int, error), error) {
-	if IsHTMLName(name) {
-		return htmlLines(name, r)
-	}
-	lr, err := newLineReader(name, r)
-	if err != nil {
-		return nil, err
-	}
-	return lr.Next, nil
+	return flush()
 }
 
 func titleOf(line string, first bool) (string, bool) {

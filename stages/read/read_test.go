@@ -165,7 +165,7 @@ func TestSourcesDirGzipAndStdin(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b", "c", "sh.txt.gz"), gz.Bytes(), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b", "notes.md"), []byte("not an input"), 0o644))
 
-	srcs, err := Sources([]string{dir, "-"}, strings.NewReader("11.江苏省政府工作报告\n一、2023年工作回顾\n正文。\n"))
+	srcs, err := Sources([]string{dir, "-"}, strings.NewReader("11.江苏省政府工作报告\n一、2023年工作回顾\n正文。\n"), nil)
 	require.NoError(t, err)
 	var regions []string
 	var inputs []Input
@@ -183,13 +183,13 @@ func TestSourcesDirGzipAndStdin(t *testing.T) {
 	assert.Len(t, inputs[0].SHA256, 64)
 	assert.Equal(t, int64(gz.Len()), inputs[1].Bytes, "a compressed input is hashed as stored")
 
-	_, err = Sources([]string{filepath.Join(dir, "missing.txt")}, nil)
+	_, err = Sources([]string{filepath.Join(dir, "missing.txt")}, nil, nil)
 	assert.ErrorContains(t, err, "missing.txt")
-	_, err = Sources([]string{filepath.Join(dir, "b", "c", "..", "..", "b")}, nil)
+	_, err = Sources([]string{filepath.Join(dir, "b", "c", "..", "..", "b")}, nil, nil)
 	require.NoError(t, err)
 	empty := t.TempDir()
-	_, err = Sources([]string{empty}, nil)
-	assert.ErrorContains(t, err, "holds no .txt")
+	_, err = Sources([]string{empty}, nil, nil)
+	assert.ErrorContains(t, err, "holds no report files")
 }
 
 func TestReadUnreadableFile(t *testing.T) {
@@ -198,14 +198,14 @@ func TestReadUnreadableFile(t *testing.T) {
 	}
 	p := filepath.Join(t.TempDir(), "locked.txt")
 	require.NoError(t, os.WriteFile(p, []byte(twoReports), 0o000))
-	srcs, err := Sources([]string{p}, nil)
+	srcs, err := Sources([]string{p}, nil, nil)
 	require.NoError(t, err)
 	_, err = Read(context.Background(), srcs[0], Options{}, func(*Report) error { return nil })
 	assert.ErrorContains(t, err, "locked.txt")
 }
 
 func TestReadHTML(t *testing.T) {
-	srcs, err := Sources([]string{"testdata/report.html"}, nil)
+	srcs, err := Sources([]string{"testdata/report.html"}, nil, nil)
 	require.NoError(t, err)
 	var rs []*Report
 	_, err = Read(context.Background(), srcs[0], Options{}, func(r *Report) error {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -26,10 +27,21 @@ func BytesSource(name string, data []byte) Source {
 	}}
 }
 
+// inputExts are the extensions a directory walk reads (a .gz of each too).
+// Content decides the format in the end: these only choose the files.
+var inputExts = []string{".txt", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
+
 // Sources expands the paths a user named into inputs, in a deterministic
-// order: a directory contributes its *.txt, *.txt.gz, *.html and *.htm files
-// (recursively, sorted by path), "-" is stdin, anything else is a file.
-func Sources(paths []string, stdin io.Reader) ([]Source, error) {
+// order: a directory contributes the files of every readable extension
+// (inputExts, recursively, sorted by path), "-" is stdin, anything else is a
+// file. A directory's other files and its empty files are logged at warn
+// level (log may be nil) and left out.
+//
+// A source's Name does not depend on the working directory: a file named on
+// the command line is named by its base name (reports/bj.txt → bj.txt), a
+// file found in a directory by its path from the directory's parent
+// (run ./in → in/2024/bj.txt), with forward slashes.
+func Sources(paths []string, stdin io.Reader, log *slog.Logger) ([]Source, error) {
 	var out []Source
 	for _, p := range paths {
 		if p == "-" {
@@ -41,46 +53,102 @@ func Sources(paths []string, stdin io.Reader) ([]Source, error) {
 			return nil, fmt.Errorf("input %s: %w", p, err)
 		}
 		if !info.IsDir() {
-			out = append(out, fileSource(p))
+			out = append(out, fileSource(filepath.Base(p), p))
 			continue
 		}
-		var files []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && isInputName(path) {
-				files = append(files, path)
-			}
-			return nil
-		})
+		files, err := walkInputs(p, log)
 		if err != nil {
-			return nil, fmt.Errorf("input %s: %w", p, err)
+			return nil, err
 		}
-		if len(files) == 0 {
-			return nil, fmt.Errorf("input %s: directory holds no .txt, .txt.gz or .html files", p)
-		}
-		sort.Strings(files)
-		for _, f := range files {
-			out = append(out, fileSource(f))
-		}
+		out = append(out, files...)
 	}
 	return out, nil
 }
 
-func isInputName(path string) bool {
-	name := strings.ToLower(strings.TrimSuffix(path, ".gz"))
-	return strings.HasSuffix(name, ".txt") || IsHTMLName(name)
+func walkInputs(dir string, log *slog.Logger) ([]Source, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("input %s: %w", dir, err)
+	}
+	root := filepath.Dir(abs)
+	if root == abs { // the file system's root: name files from it
+		root = ""
+	}
+	var files []string
+	err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || d.Type()&fs.ModeType != 0 && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		name := displayName(root, abs, path)
+		if !isInputName(path) {
+			warn(log, "input not read: not a report format", "input", name,
+				"formats", "txt, html, htm, shtml, docx, csv, tsv, jsonl, parquet (and their .gz)")
+			return nil
+		}
+		if info, err := d.Info(); err == nil && info.Size() == 0 {
+			warn(log, "input not read: empty file", "input", name)
+			return nil
+		}
+		files = append(files, path)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("input %s: %w", dir, err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("input %s: directory holds no report files (%s)", dir, strings.Join(inputExts, " "))
+	}
+	sort.Strings(files)
+	out := make([]Source, len(files))
+	for i, f := range files {
+		out[i] = fileSource(displayName(root, abs, f), f)
+	}
+	return out, nil
 }
+
+// displayName is path relative to root (the walked directory's parent), or
+// relative to the walked directory itself when it has no parent.
+func displayName(root, dir, path string) string {
+	base := root
+	if base == "" {
+		base = dir
+	}
+	rel, err := filepath.Rel(base, path)
+	if err != nil {
+		rel = filepath.Base(path)
+	}
+	return filepath.ToSlash(rel)
+}
+
+func warn(log *slog.Logger, msg string, args ...any) {
+	if log != nil {
+		log.Warn(msg, args...)
+	}
+}
+
+func isInputName(path string) bool { return hasExt(path, inputExts...) }
 
 // IsHTMLName tells whether a file name (without .gz) is read as an HTML page.
 func IsHTMLName(name string) bool {
-	name = strings.ToLower(strings.TrimSuffix(name, ".gz"))
-	return strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm")
+	return hasExt(name, ".html", ".htm", ".shtml", ".xhtml")
 }
 
-func fileSource(path string) Source {
-	return Source{Name: path, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
+// hasExt tells whether name, less a .gz, ends with one of exts (lower case).
+func hasExt(name string, exts ...string) bool {
+	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
+	for _, e := range exts {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func fileSource(name, path string) Source {
+	return Source{Name: name, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
 }
 
 // decompress wraps r in a gzip reader when the input starts with the gzip

@@ -1,0 +1,73 @@
+package read
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed chrome.txt
+var chromeTXT string
+
+// chrome is the lexicon of page chrome (chrome.txt).
+var chrome = func() (c struct {
+	words          map[string]bool
+	prefixes, ends []string
+}) {
+	c.words = map[string]bool{}
+	for _, l := range strings.Split(chromeTXT, "\n") {
+		kind, text, ok := strings.Cut(strings.TrimSpace(l), "\t")
+		if !ok || strings.HasPrefix(kind, "#") {
+			continue
+		}
+		switch kind {
+		case "word":
+			c.words[text] = true
+		case "prefix":
+			c.prefixes = append(c.prefixes, text)
+		case "end":
+			c.ends = append(c.ends, text)
+		}
+	}
+	return c
+}()
+
+// maxChromeBytes is longer than any line of chrome: longer lines are report text.
+const maxChromeBytes = 120
+
+type chromeKind int
+
+const (
+	notChrome  chromeKind = iota
+	chromeLine            // drop the line
+	chromeEnd             // the report's text ended before this line
+)
+
+// chromeOf tells whether a line is page chrome.
+func chromeOf(line string) chromeKind {
+	t := strings.TrimSpace(line)
+	if t == "" || len(t) > maxChromeBytes {
+		return notChrome
+	}
+	for _, p := range chrome.ends {
+		if strings.HasPrefix(t, p) {
+			return chromeEnd
+		}
+	}
+	for _, p := range chrome.prefixes {
+		if strings.HasPrefix(t, p) {
+			return chromeLine
+		}
+	}
+	words := strings.FieldsFunc(t, func(r rune) bool {
+		return strings.ContainsRune(" \u3000|/｜【】[]()（）:：·•>»", r)
+	})
+	if len(words) == 0 {
+		return notChrome
+	}
+	for _, w := range words {
+		if !chrome.words[w] {
+			return notChrome
+		}
+	}
+	return chromeLine
+}
