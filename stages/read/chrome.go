@@ -10,8 +10,8 @@ var chromeTXT string
 
 // chrome is the lexicon of page chrome (chrome.txt).
 var chrome = func() (c struct {
-	words          map[string]bool
-	prefixes, ends []string
+	words                    map[string]bool
+	prefixes, suffixes, ends []string
 }) {
 	c.words = map[string]bool{}
 	for _, l := range strings.Split(chromeTXT, "\n") {
@@ -24,6 +24,8 @@ var chrome = func() (c struct {
 			c.words[text] = true
 		case "prefix":
 			c.prefixes = append(c.prefixes, text)
+		case "suffix":
+			c.suffixes = append(c.suffixes, text)
 		case "end":
 			c.ends = append(c.ends, text)
 		}
@@ -58,12 +60,14 @@ func chromeOf(line string) chromeKind {
 			return chromeLine
 		}
 	}
+	for _, s := range chrome.suffixes {
+		if strings.HasSuffix(t, s) {
+			return chromeLine
+		}
+	}
 	words := strings.FieldsFunc(t, func(r rune) bool {
 		return strings.ContainsRune(" \u3000|/｜【】[]()（）:：·•>»", r)
 	})
-	if len(words) == 0 {
-		return notChrome
-	}
 	for _, w := range words {
 		if !chrome.words[w] {
 			return notChrome

@@ -93,19 +93,29 @@ func cutAnyPrefix(s string, prefixes ...string) (string, bool) {
 // maxHeadingRunes is the longest unnumbered line taken as a heading.
 const maxHeadingRunes = 30
 
-// Split returns the sentences of a report in order.
+// Split returns the sentences of a report in order. A line that does not
+// end its sentence is joined with the next line of its paragraph (text cut
+// by a page or column width); each sentence keeps the line it starts on. A
+// glossary or notes appended after the report (名词解释) is left out.
 func Split(r *read.Report) []Sentence {
 	var sents []Sentence
 	var heads [3]string // headings in force by level
 	section := Preamble
 	seenLevel1 := false
 	para := 0
-	for _, l := range r.Lines {
-		text := strings.TrimSpace(l.Text)
+	for i := 0; i < len(r.Lines); i++ {
+		text := strings.TrimSpace(r.Lines[i].Text)
 		if text == "" {
 			continue
 		}
+		if appendix(r.Lines, i) {
+			break
+		}
 		level := headingLevel(text, r)
+		var joins []join
+		if level == 0 && broken(text, r) {
+			text, joins, i = joinLines(r.Lines, i, text)
+		}
 		pieces := Sentences(text)
 		if level > 0 {
 			h := strings.TrimRight(pieces[0], "。；;：:")
@@ -121,10 +131,19 @@ func Split(r *read.Report) []Sentence {
 			}
 		}
 		heading := innermost(heads)
-		for i, p := range pieces {
+		line, at := r.Lines[i].No, 0
+		if joins != nil {
+			line = joins[0].line
+		}
+		for k, p := range pieces {
+			if joins != nil {
+				at = strings.Index(text[at:], p) + at
+				line = lineAt(joins, at)
+				at += len(p)
+			}
 			sents = append(sents, Sentence{
-				ID: len(sents), Line: l.No, Paragraph: para, Section: section,
-				Heading: heading, IsHeading: level > 0 && i == 0, Text: p,
+				ID: len(sents), Line: line, Paragraph: para, Section: section,
+				Heading: heading, IsHeading: level > 0 && k == 0, Text: p,
 			})
 		}
 		para++
@@ -132,6 +151,72 @@ func Split(r *read.Report) []Sentence {
 	markAddresses(sents)
 	markTargets(sents)
 	return sents
+}
+
+// join is where a source line starts in a joined paragraph.
+type join struct {
+	offset, line int
+}
+
+// joinLines joins lines[i] (text, trimmed) with the lines after it while
+// the text does not end its sentence and the next line is in the same
+// paragraph (not blank) and not a numbered heading, a dateline or an
+// appendix. It returns the text, where each line starts in it, and the
+// index of the last line taken.
+func joinLines(lines []read.Line, i int, text string) (string, []join, int) {
+	joins := []join{{0, lines[i].No}}
+	for i+1 < len(lines) && !endsSentence(text) {
+		next := strings.TrimSpace(lines[i+1].Text)
+		if next == "" || isLevel1(next) || isLevel2(next) || isLevel3(next) ||
+			strings.HasPrefix(next, "—") || strings.HasPrefix(next, "-") || appendix(lines, i+1) {
+			break
+		}
+		joins = append(joins, join{len(text), lines[i+1].No})
+		text += next
+		i++
+	}
+	if len(joins) == 1 {
+		return text, nil, i
+	}
+	return text, joins, i
+}
+
+func lineAt(joins []join, offset int) int {
+	line := joins[0].line
+	for _, j := range joins {
+		if j.offset > offset {
+			break
+		}
+		line = j.line
+	}
+	return line
+}
+
+// broken tells whether a paragraph line stops before its sentence ends: a
+// line of running text (punctuated, or longer than a heading) whose last
+// mark is no terminator. Datelines, speaker lines and headings never are.
+func broken(text string, r *read.Report) bool {
+	if strings.HasPrefix(text, "—") || strings.HasPrefix(text, "-") || endsSentence(text) {
+		return false
+	}
+	return utf8.RuneCountInString(text) > maxHeadingRunes || strings.ContainsAny(text, "，、；：,;:。！？")
+}
+
+// endsSentence tells whether text ends with a terminator, a colon or a
+// semicolon, closing quotes and brackets aside.
+func endsSentence(text string) bool {
+	for text != "" {
+		r, size := utf8.DecodeLastRuneInString(text)
+		switch {
+		case isCloser(r) || r == ' ' || r == '\u3000':
+			text = text[:len(text)-size]
+			continue
+		case isTerminator(r) || r == '；' || r == ';' || r == '：' || r == ':' || r == '…':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 func innermost(heads [3]string) string {

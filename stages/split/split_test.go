@@ -118,6 +118,81 @@ func TestSplitUnnumberedAndSloganHeadings(t *testing.T) {
 	assert.Equal(t, []string{Review, Review, Plan, Plan, Governance, Governance}, sections(fj))
 }
 
+func TestSplitJoinsBrokenLines(t *testing.T) {
+	type row struct {
+		line, para int
+		section    string
+		isHeading  bool
+		text       string
+	}
+	rows := func(ss []Sentence) []row {
+		var out []row
+		for _, s := range ss {
+			out = append(out, row{s.Line, s.Paragraph, s.Section, s.IsHeading, s.Text})
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		lines []string
+		want  []row
+	}{
+		{"sentence broken across three lines keeps its first line",
+			[]string{"二、明年工作安排", "明年是关键一年，做好工作意义重大。明年全区发展的", "主要预期目标", "是：生产总值增长6%左右；", "财政收入增长4%。"},
+			[]row{
+				{2, 0, Review, true, "二、明年工作安排"}, // a report's first heading opens the review
+				{3, 1, Review, false, "明年是关键一年，做好工作意义重大。"},
+				{3, 1, Targets, false, "明年全区发展的主要预期目标是：生产总值增长6%左右；"},
+				{6, 2, Targets, false, "财政收入增长4%。"},
+			}},
+		{"a sentence that starts on a continuation line gets that line",
+			[]string{"一、回顾", "全县粮食产量稳定，", "达到30万吨。工业增加值增长8%，", "高于全市。"},
+			[]row{
+				{2, 0, Review, true, "一、回顾"},
+				{3, 1, Review, false, "全县粮食产量稳定，达到30万吨。"},
+				{4, 1, Review, false, "工业增加值增长8%，高于全市。"},
+			}},
+		{"blank line ends the paragraph; headings, datelines and speaker lines are not joined",
+			[]string{"——2025年1月8日在某县第三届人民代表大会第四次会议上", "县长 张某", "各位代表：", "一、过去一年工作回顾", "（一）经济稳中有进", "全年增长，", "", "续写新篇。", "（二）民生持续改善"},
+			[]row{
+				{2, 0, Preamble, false, "——2025年1月8日在某县第三届人民代表大会第四次会议上"},
+				{3, 1, Preamble, true, "县长 张某"},
+				{4, 2, Preamble, false, "各位代表："},
+				{5, 3, Review, true, "一、过去一年工作回顾"},
+				{6, 4, Review, true, "（一）经济稳中有进"},
+				{7, 5, Review, false, "全年增长，"},
+				{9, 6, Review, false, "续写新篇。"},
+				{10, 7, Review, true, "（二）民生持续改善"},
+			}},
+		{"glossary after the report is left out, with its annex label",
+			[]string{"一、工作回顾", "增长5%。", "各位代表！让我们团结奋斗。", "附件", "名词解释", "1.“两新”：", "指设备更新和以旧换新。"},
+			[]row{
+				{2, 0, Review, true, "一、工作回顾"},
+				{3, 1, Review, false, "增长5%。"},
+				{4, 2, Review, false, "各位代表！"},
+				{4, 2, Review, false, "让我们团结奋斗。"},
+			}},
+		{"notes heading with a colon",
+			[]string{"一、工作回顾", "增长5%。", "注释：", "①指规模以上企业。"},
+			[]row{{2, 0, Review, true, "一、工作回顾"}, {3, 1, Review, false, "增长5%。"}}},
+		{"an annex that is not a glossary stays",
+			[]string{"一、工作回顾", "增长5%。", "附件1", "十件民生实事", "新建学校10所。"},
+			[]row{
+				{2, 0, Review, true, "一、工作回顾"},
+				{3, 1, Review, false, "增长5%。"},
+				{4, 2, Review, true, "附件1"},
+				{5, 3, Review, true, "十件民生实事"},
+				{6, 4, Review, false, "新建学校10所。"},
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := report(tt.lines...)
+			assert.Equal(t, tt.want, rows(Split(r)))
+		})
+	}
+}
+
 func sections(ss []Sentence) []string {
 	var out []string
 	for _, s := range ss {
@@ -182,6 +257,7 @@ func FuzzSentences(f *testing.F) {
 func FuzzSplit(f *testing.F) {
 	f.Add("一、2023年工作回顾\n增长5.2%。\n二、2024年重点任务\n主要预期目标是：增长5%左右。\n各位代表！")
 	f.Add("（一）\n1.\n各位代表")
+	f.Add("今年全区发展的\n主要预期目标\n是：增长6%左右。\n附件2\n名词解释\n指某事。")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return
@@ -193,8 +269,14 @@ func FuzzSplit(f *testing.F) {
 				t.Fatalf("bad sentence %d: %+v", i, s)
 			}
 			prevLine = s.Line
-			if !strings.Contains(r.Lines[s.Line-2].Text, s.Text) {
-				t.Fatalf("sentence %q not in its line %q", s.Text, r.Lines[s.Line-2].Text)
+			// A sentence starts on its line and may go on over the next lines of its paragraph.
+			first, _ := utf8.DecodeRuneInString(s.Text)
+			var rest strings.Builder
+			for _, l := range r.Lines[s.Line-2:] {
+				rest.WriteString(strings.TrimSpace(l.Text))
+			}
+			if !strings.ContainsRune(r.Lines[s.Line-2].Text, first) || !strings.Contains(rest.String(), s.Text) {
+				t.Fatalf("sentence %q does not start on its line %q", s.Text, r.Lines[s.Line-2].Text)
 			}
 		}
 	})
