@@ -35,3 +35,22 @@ func ExampleSplit() {
 	// 14 plan     （一）加快建设现代化产业体系 | （一）加快建设现代化产业体系。
 	// 14 plan     （一）加快建设现代化产业体系 | 新建5G基站1万个。
 }
+
+// A sentence broken across lines is joined and keeps the line it starts on.
+func ExampleSplit_brokenLines() {
+	r := &read.Report{Year: 2025, Lines: []read.Line{
+		{Text: "二、2025年工作安排", No: 20},
+		{Text: "做好今年工作意义重大。今年全县发展的", No: 21},
+		{Text: "主要预期目标", No: 22},
+		{Text: "是：生产总值增长6%左右。", No: 23},
+		{Text: "名词解释", No: 40},
+		{Text: "1.“两新”：指设备更新和以旧换新。", No: 41},
+	}}
+	for _, s := range split.Split(r) {
+		fmt.Printf("%d %s\n", s.Line, s.Text)
+	}
+	// Output:
+	// 20 二、2025年工作安排
+	// 21 做好今年工作意义重大。
+	// 21 今年全县发展的主要预期目标是：生产总值增长6%左右。
+}
