@@ -65,13 +65,15 @@ func chromeOf(line string) chromeKind {
 			return chromeLine
 		}
 	}
-	words := strings.FieldsFunc(t, func(r rune) bool {
-		return strings.ContainsRune(" \u3000|/｜【】[]()（）:：·•>»", r)
-	})
-	for _, w := range words {
+	// A line of separators alone is chrome too (】 left over from a bracketed bar).
+	for w := range strings.FieldsFuncSeq(t, isChromeSeparator) {
 		if !chrome.words[w] {
 			return notChrome
 		}
 	}
 	return chromeLine
+}
+
+func isChromeSeparator(r rune) bool {
+	return strings.ContainsRune(" \u3000|/｜【】[]()（）:：·•>»", r)
 }
