@@ -3,6 +3,7 @@ package read
 import (
 	_ "embed"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed chrome.txt
@@ -12,12 +13,17 @@ var chromeTXT string
 var chrome = func() (c struct {
 	words                    map[string]bool
 	prefixes, suffixes, ends []string
+	first                    map[rune]bool // the first runes of words, prefixes and ends
 }) {
-	c.words = map[string]bool{}
+	c.words, c.first = map[string]bool{}, map[rune]bool{}
 	for _, l := range strings.Split(chromeTXT, "\n") {
 		kind, text, ok := strings.Cut(strings.TrimSpace(l), "\t")
 		if !ok || strings.HasPrefix(kind, "#") {
 			continue
+		}
+		if kind != "suffix" {
+			r, _ := utf8.DecodeRuneInString(text)
+			c.first[r] = true
 		}
 		switch kind {
 		case "word":
@@ -50,6 +56,14 @@ func chromeOf(line string) chromeKind {
 	if t == "" || len(t) > maxChromeBytes {
 		return notChrome
 	}
+	for _, s := range chrome.suffixes {
+		if strings.HasSuffix(t, s) {
+			return chromeLine
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !chrome.first[r] && !isChromeSeparator(r) {
+		return notChrome // most lines: a cheap test before the lists
+	}
 	for _, p := range chrome.ends {
 		if strings.HasPrefix(t, p) {
 			return chromeEnd
@@ -57,11 +71,6 @@ func chromeOf(line string) chromeKind {
 	}
 	for _, p := range chrome.prefixes {
 		if strings.HasPrefix(t, p) {
-			return chromeLine
-		}
-	}
-	for _, s := range chrome.suffixes {
-		if strings.HasSuffix(t, s) {
 			return chromeLine
 		}
 	}

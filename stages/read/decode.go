@@ -44,7 +44,7 @@ func newLineReader(name string, r io.Reader) (*lineReader, error) {
 		return nil, fmt.Errorf("%s: line %d (byte offset %d): NUL byte: binary data, not report text", name, line, i)
 	}
 	lr := &lineReader{name: name, r: br}
-	if bad := invalidUTF8(head, len(head) == sniffBytes); bad >= 0 {
+	if bad, _ := invalidUTF8(head, len(head) == sniffBytes); bad >= 0 {
 		if !looksGB18030(head) {
 			line := bytes.Count(head[:bad], []byte{'\n'}) + 1
 			return nil, fmt.Errorf("%s: line %d (byte offset %d): invalid UTF-8 (and not GB18030/GBK text)", name, line, bad)
@@ -57,18 +57,21 @@ func newLineReader(name string, r io.Reader) (*lineReader, error) {
 
 // invalidUTF8 returns the offset of the first invalid byte, or -1. When the
 // buffer was cut at the sniff size, a rune cut in half at its end is fine.
-func invalidUTF8(b []byte, cut bool) int {
+// It also tells whether b holds an invisible character (see invisibleAt),
+// found in the same pass so that clean lines cost nothing more.
+func invalidUTF8(b []byte, cut bool) (bad int, invisible bool) {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {
 			if cut && len(b)-i < utf8.UTFMax && !utf8.FullRune(b[i:]) {
-				return -1
+				return -1, invisible
 			}
-			return i
+			return i, invisible
 		}
+		invisible = invisible || r >= 0xA0 && isInvisible(r)
 		i += size
 	}
-	return -1
+	return -1, invisible
 }
 
 // looksGB18030 decodes the sniffed bytes as GB18030 and accepts them when
@@ -110,12 +113,16 @@ func (lr *lineReader) Next() (string, int, error) {
 	if bytes.IndexByte(line, 0) >= 0 {
 		return "", 0, fmt.Errorf("%s: line %d: NUL byte: binary data, not report text", lr.name, lr.no)
 	}
-	if bad := invalidUTF8(line, false); bad >= 0 {
+	bad, invisible := invalidUTF8(line, false)
+	if bad >= 0 {
 		return "", 0, fmt.Errorf("%s: line %d (byte offset %d): invalid UTF-8", lr.name, lr.no, start+int64(bad))
 	}
 	s := strings.TrimSuffix(string(line), "\n")
 	s = strings.TrimSuffix(s, "\r")
-	return strings.TrimRight(cleanInvisible(s), " \t\u3000"), lr.no, nil
+	if invisible {
+		s = cleanInvisible(s)
+	}
+	return strings.TrimRight(s, " \t\u3000"), lr.no, nil
 }
 
 func (lr *lineReader) readLine() ([]byte, error) {
@@ -167,6 +174,15 @@ func invisibleAt(s string) (int, int) {
 		}
 	}
 	return -1, 0
+}
+
+// isInvisible tells the runes that invisibleAt finds.
+func isInvisible(r rune) bool {
+	if r > 0x2064 { // most of a report: CJK and full-width marks
+		return r == 0xFEFF
+	}
+	return r == 0xA0 || r == 0xAD || r >= 0x200B && r <= 0x200F || r >= 0x202A && r <= 0x202E ||
+		r >= 0x2060 && r <= 0x2064 || r == 0xFEFF
 }
 
 // cleanInvisible drops the invisible characters of s and turns no-break

@@ -572,3 +572,15 @@ func FuzzParquet(f *testing.F) {
 		}
 	})
 }
+
+func TestInvisibleAtAgreesWithIsInvisible(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		i, _ := invisibleAt(string(r))
+		if (i == 0) != isInvisible(r) {
+			t.Fatalf("U+%04X: invisibleAt says %v, isInvisible %v", r, i == 0, isInvisible(r))
+		}
+	}
+}
