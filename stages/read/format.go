@@ -44,7 +44,9 @@ func detect(name string, head []byte) format {
 	switch {
 	case looksHTML(h):
 		return formatHTML
-	case len(h) > 0 && h[0] == '{':
+	case len(h) > 0 && h[0] == '{',
+		// A JSON array of objects is not JSON Lines: read as such, it fails with a clear error.
+		len(h) > 0 && h[0] == '[' && bytes.HasPrefix(bytes.TrimLeft(h[1:], " \t\r\n"), []byte("{")):
 		return formatJSONL
 	}
 	if line, _, _ := bytes.Cut(h, []byte{'\n'}); bytes.ContainsRune(line, '\t') && namesTextColumn(string(line), "\t") {

@@ -362,6 +362,7 @@ func TestReadTablesHostile(t *testing.T) {
 		{"jsonl line not json", "a.jsonl", []byte("{\"text\":\"各位代表：\"}\n\n{\"text\": 各位代表}\n"), "a.jsonl: line 3: not a JSON object"},
 		{"jsonl text not a string", "a.jsonl", []byte("{\"text\":5}\n"), "a.jsonl: line 1: text field \"text\" is not a string"},
 		{"jsonl array", "a.jsonl", []byte("[1,2]\n"), "a.jsonl: line 1: not a JSON object"},
+		{"json array of objects", "a.json", []byte("[{\"text\":\"各位代表：\"}]"), "a.json: line 1: not a JSON object"},
 		{"parquet without text column", "a.parquet", parquetFile(t, []string{"year", "title"}, [][]string{{"2025", "某县"}}), "a.parquet: no text column"},
 		{"named text column missing", "a.parquet", parquetFile(t, []string{"text"}, [][]string{{"x"}}), "no column \"正文2\""},
 		{"parquet truncated", "a.parquet", parquetFile(t, []string{"text"}, [][]string{{"各位代表："}})[:60], "a.parquet: "},
@@ -429,6 +430,8 @@ func TestDetect(t *testing.T) {
 		{"a.txt", "[<div class=x>", formatHTML},
 		{"a.txt", "<各位代表>", formatText},
 		{"a.txt", "{\"text\":\"x\"}", formatJSONL},
+		{"a.json", "[\n  {\"text\":\"x\"}]", formatJSONL},
+		{"a.txt", "[一]", formatText},
 		{"a.txt", "\ufeffprovince,year,full_text\n", formatCSV},
 		{"a.txt", "year\tcontent\n", formatTSV},
 		{"a.txt", "一、工作,回顾\n", formatText},
@@ -475,7 +478,7 @@ func TestSourcesNamesAndSkips(t *testing.T) {
 }
 
 func TestChrome(t *testing.T) {
-	text := "下载 打印 全屏\n【字号：加大 还原 减小】\n来源：某县日报\n某县政府工作报告\n——2025年1月8日在某县第三届人民代表大会第四次会议上\n" +
+	text := "当前位置：首页 > 政务公开\n下载 打印 全屏\n【字号：加大 还原 减小】\n来源：某县日报\n某县政府工作报告\n——2025年1月8日在某县第三届人民代表大会第四次会议上\n" +
 		"县长 张某\n各位代表：\n本报记者 李某 摄\n全县增长6%。打印机产量增长。\n分享到：微信 微博\n相关报道\n某县召开大会\n"
 	rs, err := readAll(t, "export.txt", []byte(text), Options{Region: "110000"})
 	require.NoError(t, err)
