@@ -22,6 +22,10 @@ const (
 // The WordprocessingML namespace: w:p paragraphs, w:t text, w:tab, w:br.
 const wordML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
+// markupCompat is the namespace of mc:AlternateContent, whose mc:Fallback
+// repeats the text of the mc:Choice before it for older readers.
+const markupCompat = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
 // docxLines reads a Word document's paragraphs in order, one line each
 // (a w:br line break starts another line); lines are numbered from 1 in that
 // order. Only the text of w:t runs is taken: deleted text, field codes and
@@ -79,10 +83,11 @@ func docxLines(name string, r io.Reader) (func() (string, int, error), error) {
 func paragraphs(r io.Reader) ([]string, error) {
 	d := xml.NewDecoder(r)
 	var (
-		lines  []string
-		cur    strings.Builder
-		depth  int
-		inText bool
+		lines    []string
+		cur      strings.Builder
+		depth    int
+		inText   bool
+		fallback int // depth of the mc:Fallback being skipped, 0 outside one
 	)
 	end := func() {
 		lines = append(lines, strings.TrimRight(cleanInvisible(cur.String()), " \t\u3000"))
@@ -101,7 +106,10 @@ func paragraphs(r io.Reader) ([]string, error) {
 			if depth++; depth > maxXMLDepth {
 				return nil, fmt.Errorf("line %d: elements nested more than %d deep", inputLine(d), maxXMLDepth)
 			}
-			if t.Name.Space != wordML {
+			if fallback == 0 && t.Name.Space == markupCompat && t.Name.Local == "Fallback" {
+				fallback = depth
+			}
+			if t.Name.Space != wordML || fallback > 0 {
 				continue
 			}
 			switch t.Name.Local {
@@ -113,8 +121,10 @@ func paragraphs(r io.Reader) ([]string, error) {
 				end()
 			}
 		case xml.EndElement:
-			depth--
-			if t.Name.Space != wordML {
+			if depth--; depth < fallback {
+				fallback = 0
+			}
+			if t.Name.Space != wordML || fallback > 0 {
 				continue
 			}
 			switch t.Name.Local {

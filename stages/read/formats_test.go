@@ -71,7 +71,9 @@ func TestReadDocx(t *testing.T) {
 		para() +
 		para("<w:t>一、2024年工作回顾</w:t>") +
 		para("<w:t>全县生产总值</w:t><w:delText>删去的字</w:delText><w:t xml:space=\"preserve\">增长6%。</w:t><w:br/><w:t>新增就业1万人。</w:t>") +
-		"<w:tbl><w:tr><w:tc>" + para("<w:t>表格里的段落。</w:t>") + "</w:tc></w:tr></w:tbl>"
+		"<w:tbl><w:tr><w:tc>" + para("<w:t>表格里的段落。</w:t>") + "</w:tc></w:tr></w:tbl>" +
+		para(`<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:t>文本框。</w:t></mc:Choice>`+
+			`<mc:Fallback><w:t>文本框。</w:t></mc:Fallback></mc:AlternateContent>`)
 	for _, name := range []string{"county.docx", "county.bin"} { // by name or by the zip magic alone
 		rs, err := readAll(t, name, docx(t, body), Options{Region: "110000"})
 		require.NoError(t, err, name)
@@ -79,8 +81,8 @@ func TestReadDocx(t *testing.T) {
 		assert.Equal(t, "某县政府工作报告", rs[0].Title)
 		assert.Equal(t, 1, rs[0].SourceLine)
 		assert.Equal(t, []string{"——2025年1月8日在某县第三届人民代表大会第四次会议上", "县长 张某", "",
-			"一、2024年工作回顾", "全县生产总值增长6%。", "新增就业1万人。", "表格里的段落。"}, lineTexts(rs[0]))
-		assert.Equal(t, []int{2, 3, 4, 5, 6, 7, 8}, lineNos(rs[0]), "lines count paragraphs and line breaks")
+			"一、2024年工作回顾", "全县生产总值增长6%。", "新增就业1万人。", "表格里的段落。", "文本框。"}, lineTexts(rs[0]))
+		assert.Equal(t, []int{2, 3, 4, 5, 6, 7, 8, 9}, lineNos(rs[0]), "lines count paragraphs and line breaks")
 	}
 }
 

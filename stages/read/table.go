@@ -20,6 +20,9 @@ const maxRowBytes = 16 << 20
 
 var errRowTooLong = fmt.Errorf("row longer than %d bytes: not a report", maxRowBytes)
 
+// maxColumnsShown bounds the list of a table's columns in an error.
+const maxColumnsShown = 300
+
 // columns are the places of a table's columns that a report uses; -1 when absent.
 type columns struct {
 	text, title, year, region int
@@ -38,6 +41,9 @@ func tableColumns(name string, header []string, textColumn string) (columns, err
 		return c, nil
 	}
 	have := strings.Join(header, ", ")
+	if r := []rune(have); len(r) > maxColumnsShown {
+		have = string(r[:maxColumnsShown]) + " …"
+	}
 	if textColumn != "" {
 		return c, fmt.Errorf("%s: no column %q (text column named by --text-column); columns: %s", name, textColumn, have)
 	}
@@ -45,7 +51,8 @@ func tableColumns(name string, header []string, textColumn string) (columns, err
 		name, strings.Join(columnNames["text"], ", "), have)
 }
 
-// row is one report's cells: get(i) is the text of column i ("" when absent).
+// hints reads a row's title, year and region cells; get(i) is the text of
+// column i ("" when absent).
 func (c columns) hints(get func(int) string) Hints {
 	h := Hints{Title: strings.TrimSpace(get(c.title)), Region: strings.TrimSpace(get(c.region))}
 	h.Year = yearOf(get(c.year))
