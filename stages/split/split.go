@@ -113,8 +113,13 @@ func Split(r *read.Report) []Sentence {
 		}
 		level := headingLevel(text, r)
 		var joins []join
-		if level == 0 && broken(text, r) {
+		switch {
+		case level == 0 && broken(text, r):
 			text, joins, i = joinLines(r.Lines, i, text)
+		case brokenDateline(r.Lines, i, text):
+			joins = []join{{0, r.Lines[i].No}, {len(text), r.Lines[i+1].No}}
+			i++
+			text += strings.TrimSpace(r.Lines[i].Text)
 		}
 		pieces := Sentences(text)
 		if level > 0 {
@@ -200,6 +205,16 @@ func broken(text string, r *read.Report) bool {
 		return false
 	}
 	return utf8.RuneCountInString(text) > maxHeadingRunes || strings.ContainsAny(text, "，、；：,;:。！？")
+}
+
+// brokenDateline tells whether lines[i] (text) is a dateline cut before the
+// meeting's name ends (——2025年1月8日在某县第三届 / 人民代表大会第四次会议上).
+func brokenDateline(lines []read.Line, i int, text string) bool {
+	if !strings.HasPrefix(text, "—") || !strings.Contains(text, "年") || strings.Contains(text, "会议") || i+1 == len(lines) {
+		return false
+	}
+	next := strings.TrimSpace(lines[i+1].Text)
+	return utf8.RuneCountInString(next) <= maxHeadingRunes && (strings.HasSuffix(next, "会议上") || strings.HasSuffix(next, "会议"))
 }
 
 // endsSentence tells whether text ends with a terminator, a colon or a

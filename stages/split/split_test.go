@@ -172,6 +172,12 @@ func TestSplitJoinsBrokenLines(t *testing.T) {
 				{4, 2, Review, false, "各位代表！"},
 				{4, 2, Review, false, "让我们团结奋斗。"},
 			}},
+		{"dateline cut before the meeting's name ends",
+			[]string{"——2025年1月8日在某县第三届", "人民代表大会第四次会议上", "县长 张某"},
+			[]row{
+				{2, 0, Preamble, false, "——2025年1月8日在某县第三届人民代表大会第四次会议上"},
+				{4, 1, Preamble, true, "县长 张某"},
+			}},
 		{"notes heading with a colon",
 			[]string{"一、工作回顾", "增长5%。", "注释：", "①指规模以上企业。"},
 			[]row{{2, 0, Review, true, "一、工作回顾"}, {3, 1, Review, false, "增长5%。"}}},
