@@ -1,0 +1,170 @@
+package attainment
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/indicator"
+	"github.com/govreports/govreports/stages/quantity"
+)
+
+// figure finds the first figure of the review that states the goal's outcome
+// for year.
+func (t target) figure(rv *Review, year int) (outcome, bool) {
+	if t.family == "" || t.ind.Code == indicator.Other {
+		return outcome{}, false
+	}
+	period := strconv.Itoa(year)
+	for i := range rv.Figures {
+		f := &rv.Figures[i]
+		if f.Period != period || f.Indicator == nil || f.Subject == nil ||
+			family(f.Kind) != t.family || f.BaseUnit != t.baseUnit {
+			continue
+		}
+		if code := *f.Indicator; code != t.ind.Code {
+			if l, ok := indicator.LevelOf(code); !ok || l.Code != t.ind.Code {
+				continue
+			}
+		}
+		s := sentenceOf(rv, f.SentenceID)
+		if s == nil {
+			continue
+		}
+		start, ok := states(s, f, rv.Keys.Region, year)
+		if !ok {
+			continue
+		}
+		sign := 1.0
+		if t.family == familyGrowth && (f.Direction != nil && *f.Direction == quantity.Down) != t.down {
+			sign = -1 // 下降1.2% against a growth goal
+		}
+		rs := []rune(s.Text)
+		return outcome{
+			value: ptr(sign * f.Value), base: sign * f.BaseValue, baseUnit: f.BaseUnit,
+			multiplier: ptr(f.Multiplier), unit: f.Unit, comparator: f.Comparator,
+			span: string(rs[start:f.SpanEnd]), sentenceID: s.SentenceID, line: s.Line,
+		}, true
+	}
+	return outcome{}, false
+}
+
+func sentenceOf(rv *Review, id int32) *schemas.Sentence {
+	i, ok := slices.BinarySearchFunc(rv.Sentences, id, func(s schemas.Sentence, id int32) int {
+		return int(s.SentenceID) - int(id)
+	})
+	if !ok {
+		return nil
+	}
+	return &rv.Sentences[i]
+}
+
+// states reports whether figure f of sentence s is the whole region's outcome
+// of year, and where its span starts (the subject, with the words before it
+// that keep it whole: 全年地区生产总值达到…).
+func states(s *schemas.Sentence, f *schemas.Figure, region string, year int) (int, bool) {
+	if s.Heading != nil && hasCue(cueCumulative, *s.Heading) {
+		return 0, false // a part on the past five years
+	}
+	rs := []rune(s.Text)
+	if int(f.SpanEnd) > len(rs) || f.SpanStart < 0 || f.SpanStart > f.SpanEnd {
+		return 0, false
+	}
+	upTo := string(rs[:f.SpanEnd])
+	if hasCue(cueCumulative, upTo) || otherYear(upTo, year) {
+		return 0, false
+	}
+	cs := clauseStart(rs, int(f.SpanStart))
+	clause := string(rs[cs:f.SpanEnd])
+	if hasCue(cuePartial, clause) || numberedMonth(clause) || hasCue(cueTarget, clause) {
+		return 0, false
+	}
+	subject := *f.Subject
+	_, v, ok := indicator.MatchVariant(subject)
+	at := strings.Index(subject, v)
+	if !ok || at < 0 || !wholePrefix(subject[:at], region) {
+		return 0, false
+	}
+	start := cs
+	before := string(rs[cs:f.SpanStart])
+	if i := strings.LastIndex(before, subject); i >= 0 && !wholePrefix(before[:i], region) {
+		start = cs + len([]rune(before[:i]))
+	}
+	for start < int(f.SpanStart) && notWord(rs[start]) {
+		start++
+	}
+	return start, true
+}
+
+// clauseStart is the rune offset where the clause holding offset at begins:
+// after the last comma, semicolon, colon or full stop before it (not after
+// 、, which lists the parts of one clause).
+func clauseStart(rs []rune, at int) int {
+	for i := min(at, len(rs)) - 1; i >= 0; i-- {
+		switch rs[i] {
+		case '，', '；', '：', '。', '！', '？', ',', ';', ':':
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// words finds a clause of the review that states the goal's outcome in words:
+// the goal's subject, whole, followed by an outcome predicate and no number
+// (国际收支基本平衡, 生态环境质量有新改善).
+func (t target) words(rv *Review, year int) (outcome, bool) {
+	for i := range rv.Sentences {
+		s := &rv.Sentences[i]
+		if s.Heading != nil && hasCue(cueCumulative, *s.Heading) {
+			continue
+		}
+		rs := []rune(s.Text)
+		for start := 0; start < len(rs); {
+			end := clauseEnd(rs, start)
+			clause := strings.TrimFunc(string(rs[start:end]), notWord)
+			start = end + 1
+			if span, ok := t.statesInWords(clause, rv.Keys.Region, year); ok {
+				return outcome{
+					comparator: comparatorQual, span: span, sentenceID: s.SentenceID, line: s.Line,
+				}, true
+			}
+		}
+	}
+	return outcome{}, false
+}
+
+func clauseEnd(rs []rune, from int) int {
+	for i := from; i < len(rs); i++ {
+		switch rs[i] {
+		case '，', '；', '：', '。', '！', '？', ',', ';', ':':
+			return i
+		}
+	}
+	return len(rs)
+}
+
+func (t target) statesInWords(clause, region string, year int) (string, bool) {
+	if clause == "" || hasCue(cueTarget, clause) || hasCue(cuePartial, clause) ||
+		hasCue(cueCumulative, clause) || otherYear(clause, year) {
+		return "", false
+	}
+	// The lexicon's subject first; else the goal's subject as written, for
+	// clauses where another indicator's words win the match (居民收入增长和经济增长基本同步).
+	var v string
+	if ind, w, ok := indicator.MatchVariant(clause); ok && ind.Code == t.ind.Code && t.ind.Code != indicator.Other {
+		v = w
+	} else if t.g.Subject != "" && strings.Contains(clause, t.g.Subject) {
+		v = t.g.Subject
+	}
+	at := strings.Index(clause, v)
+	if v == "" || at < 0 || !wholePrefix(clause[:at], region) {
+		return "", false
+	}
+	rest := clause[at+len(v):]
+	if strings.IndexFunc(rest, unicode.IsDigit) >= 0 || !hasCue(cueOutcome, rest) {
+		return "", false
+	}
+	return clause, true
+}
