@@ -16,6 +16,7 @@ var cuesTSV string
 const (
 	cueWhole      = "whole"
 	cuePartial    = "partial"
+	cueYear       = "year"
 	cueCumulative = "cumulative"
 	cueTarget     = "target"
 	cueOutcome    = "outcome"
@@ -42,7 +43,7 @@ func loadCues(data string) (map[string][]string, error) {
 			return nil, fmt.Errorf("line %d: want class<TAB>word", i+1)
 		}
 		switch class {
-		case cueWhole, cuePartial, cueCumulative, cueTarget, cueOutcome:
+		case cueWhole, cuePartial, cueYear, cueCumulative, cueTarget, cueOutcome:
 		default:
 			return nil, fmt.Errorf("line %d: unknown class %q", i+1, class)
 		}
@@ -89,6 +90,23 @@ func wholePrefix(prefix, region string) bool {
 	return true
 }
 
+// partOfYear reports whether s, the sentence up to a figure, speaks of a part
+// of the year where the figure stands: a partial cue or a numbered month not
+// followed by a cue of the whole year (前三季度增长5.3%，全年增长5%).
+func partOfYear(s string) bool {
+	part := max(lastCue(cuePartial, s), lastNumberedMonth(s))
+	return part >= 0 && part > lastCue(cueYear, s)
+}
+
+// lastCue is the byte offset of the last cue of class in s, or -1.
+func lastCue(class, s string) int {
+	last := -1
+	for _, w := range cues[class] {
+		last = max(last, strings.LastIndex(s, w))
+	}
+	return last
+}
+
 func firstCue(class, s string) string {
 	for _, w := range cues[class] {
 		if strings.HasPrefix(s, w) {
@@ -130,17 +148,15 @@ func otherYear(s string, year int) bool {
 	return false
 }
 
-// numberedMonth reports whether s names a month by number (1—11月, 11月份,
-// 前10个月): a part of the year.
-func numberedMonth(s string) bool {
-	rs := []rune(s)
-	for i := 1; i < len(rs); i++ {
-		if !unicode.IsDigit(rs[i-1]) {
-			continue
+// lastNumberedMonth is the byte offset of the last month named by number in s
+// (1—11月, 11月份, 前10个月: a part of the year), or -1.
+func lastNumberedMonth(s string) int {
+	last, digit := -1, false
+	for i, r := range s {
+		if digit && (r == '月' || strings.HasPrefix(s[i:], "个月")) {
+			last = i
 		}
-		if rs[i] == '月' || (rs[i] == '个' && i+1 < len(rs) && rs[i+1] == '月') {
-			return true
-		}
+		digit = unicode.IsDigit(r)
 	}
-	return false
+	return last
 }

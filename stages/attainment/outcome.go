@@ -34,7 +34,7 @@ func (t target) figure(rv *Review, year int) (outcome, bool) {
 			continue
 		}
 		start, ok := states(s, f, rv.Keys.Region, year)
-		if !ok {
+		if !ok || shared(rv.Figures, i, s.Text) {
 			continue
 		}
 		sign := 1.0
@@ -49,6 +49,23 @@ func (t target) figure(rv *Review, year int) (outcome, bool) {
 		}, true
 	}
 	return outcome{}, false
+}
+
+// shared reports whether the subject of figure i is shared with another
+// figure of its sentence by 分别 (城乡居民人均可支配收入分别增长4.4%、6.3%):
+// each number is then one part's, not the subject's as a whole.
+func shared(figures []schemas.Figure, i int, sentence string) bool {
+	if !strings.Contains(sentence, "分别") {
+		return false
+	}
+	f := &figures[i]
+	for j := range figures {
+		o := &figures[j]
+		if j != i && o.SentenceID == f.SentenceID && o.Kind == f.Kind && o.Subject != nil && *o.Subject == *f.Subject {
+			return true
+		}
+	}
+	return false
 }
 
 func sentenceOf(rv *Review, id int32) *schemas.Sentence {
@@ -73,12 +90,11 @@ func states(s *schemas.Sentence, f *schemas.Figure, region string, year int) (in
 		return 0, false
 	}
 	upTo := string(rs[:f.SpanEnd])
-	if hasCue(cueCumulative, upTo) || otherYear(upTo, year) {
+	if hasCue(cueCumulative, upTo) || otherYear(upTo, year) || partOfYear(upTo) {
 		return 0, false
 	}
 	cs := clauseStart(rs, int(f.SpanStart))
-	clause := string(rs[cs:f.SpanEnd])
-	if hasCue(cuePartial, clause) || numberedMonth(clause) || hasCue(cueTarget, clause) {
+	if hasCue(cueTarget, string(rs[cs:f.SpanEnd])) {
 		return 0, false
 	}
 	subject := *f.Subject
@@ -146,7 +162,7 @@ func clauseEnd(rs []rune, from int) int {
 }
 
 func (t target) statesInWords(clause, region string, year int) (string, bool) {
-	if clause == "" || hasCue(cueTarget, clause) || hasCue(cuePartial, clause) ||
+	if clause == "" || hasCue(cueTarget, clause) || partOfYear(clause) ||
 		hasCue(cueCumulative, clause) || otherYear(clause, year) {
 		return "", false
 	}
