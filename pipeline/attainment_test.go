@@ -177,4 +177,13 @@ func TestAttainmentYears(t *testing.T) {
 		{"2023-620000", "2024-620000", "城镇新增就业6万人以上", 6.3, true},
 		{"2022-630000", "2024-630000", "地区生产总值增长6%左右", nil, nil}, // Y+2 speaks of Y+1
 	}, rows)
+
+	// A run writes the same rows; a run of one year writes the table empty.
+	sum, err := Run(context.Background(), Config{Inputs: inputs, Out: t.TempDir()})
+	require.NoError(t, err)
+	assert.EqualValues(t, len(rows), sum.Tables[schemas.Attainment.Name])
+	sum, err = Run(context.Background(), Config{Inputs: inputs[:1], Out: t.TempDir()})
+	require.NoError(t, err)
+	assert.Contains(t, sum.Tables, schemas.Attainment.Name)
+	assert.Zero(t, sum.Tables[schemas.Attainment.Name])
 }

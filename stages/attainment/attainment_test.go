@@ -3,6 +3,7 @@ package attainment
 import (
 	"fmt"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -353,4 +354,34 @@ func TestCues(t *testing.T) {
 	m, err := loadCues("# comment\nwhole\t全\nwhole\t全年\n")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"全年", "全"}, m[cueWhole], "longest first")
+}
+
+// FuzzBuild holds Build to its contract on any review text: no panic, and an
+// outcome's span stands in its sentence.
+func FuzzBuild(f *testing.F) {
+	f.Add("地区生产总值增长6%左右", "全年地区生产总值达到5.8万亿元、增长6.1%。")
+	f.Add("国际收支保持基本平衡", "国际收支基本平衡，外贸稳中有进。")
+	f.Add("居民收入增长和经济增长同步", "前三季度，城乡居民人均可支配收入分别增长4.4%、6.3%，全年2020年累计")
+	f.Add("单位地区生产总值能耗降低2.5%", "（单位地区生产总值能耗）下降，，3.1%")
+	f.Fuzz(func(t *testing.T, span, text string) {
+		if !utf8.ValidString(text) {
+			t.Skip("the reader hands on UTF-8 text only")
+		}
+		y24, y25 := keys(2024, "990000", "东川"), keys(2025, "990000", "东川")
+		var value *float64
+		comparator := "qualitative"
+		for _, m := range quantity.Extract(span) {
+			value, comparator = &m.Value, "about"
+			break
+		}
+		g := goal(y24, "gdp_growth", "地区生产总值", span, comparator, value)
+		for _, ind := range []string{"gdp_growth", "income_growth", "balance_of_payments", "energy_intensity_reduction"} {
+			g.Indicator = ind
+			rows := Build([]schemas.Goal{g}, []Review{review(y25, text)})
+			require.Len(t, rows, 1)
+			if r := rows[0]; r.ActualSpan != nil {
+				assert.Contains(t, text, *r.ActualSpan)
+			}
+		}
+	})
 }
