@@ -23,6 +23,7 @@ import (
 	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/indicator"
 	"github.com/govreports/govreports/stages/quantity"
+	"github.com/govreports/govreports/stages/region"
 	"github.com/govreports/govreports/stages/split"
 )
 
@@ -65,6 +66,7 @@ func Build(goals []schemas.Goal, reviews []Review) []schemas.AttainmentRow {
 	for _, rs := range byRegion {
 		slices.SortStableFunc(rs, func(a, b *Review) int { return int(a.Keys.Year) - int(b.Keys.Year) })
 	}
+	names := map[string][]string{} // region code → its names, looked up once
 	var rows []schemas.AttainmentRow
 	for _, g := range goals {
 		rs := byRegion[g.RegionCode]
@@ -72,12 +74,15 @@ func Build(goals []schemas.Goal, reviews []Review) []schemas.AttainmentRow {
 		if i < 0 {
 			continue
 		}
-		rows = append(rows, build(g, rs[i]))
+		if _, ok := names[g.RegionCode]; !ok {
+			names[g.RegionCode] = namesOf(g.Keys)
+		}
+		rows = append(rows, build(g, rs[i], names[g.RegionCode]))
 	}
 	return rows
 }
 
-func build(g schemas.Goal, rv *Review) schemas.AttainmentRow {
+func build(g schemas.Goal, rv *Review, names []string) schemas.AttainmentRow {
 	row := schemas.AttainmentRow{
 		Keys: g.Keys, SentenceRef: g.SentenceRef,
 		Indicator: g.Indicator, Subject: g.Subject, Stretch: g.Stretch,
@@ -86,6 +91,7 @@ func build(g schemas.Goal, rv *Review) schemas.AttainmentRow {
 		ReviewReportID: rv.Keys.ReportID,
 	}
 	t := targetOf(g)
+	t.names = names
 	year := int(g.Year)
 	o, ok := t.figure(rv, year)
 	if !ok && g.Value == nil {
@@ -99,7 +105,9 @@ func build(g schemas.Goal, rv *Review) schemas.AttainmentRow {
 	row.ActualSentenceID, row.ActualLine = &o.sentenceID, &o.line
 	var gdp *float64
 	if g.Comparator == comparatorInSync || g.Comparator == comparatorAboveGDP {
-		if o, ok := gdpGrowth.figure(rv, year); ok {
+		growth := gdpGrowth
+		growth.names = t.names
+		if o, ok := growth.figure(rv, year); ok {
 			gdp = o.value
 		}
 	}
@@ -141,12 +149,22 @@ type target struct {
 	ind      indicator.Indicator
 	family   string // "" when only words can state the outcome
 	baseUnit string
-	down     bool    // the goal is a fall (降低2.5%): an outcome that rises counts negative
-	scale    float64 // base units per written unit of the goal (1e4 for 万人)
+	down     bool     // the goal is a fall (降低2.5%): an outcome that rises counts negative
+	scale    float64  // base units per written unit of the goal (1e4 for 万人)
+	names    []string // the region's names, longest first: they may stand before a subject
 }
 
 // gdpGrowth is the goal the outcome of in_sync and above_gdp goals is compared with.
 var gdpGrowth = target{ind: mustIndicator("gdp_growth"), family: familyGrowth, baseUnit: "percent", scale: 1}
+
+// namesOf are the names a report may call its region by: the full name
+// (重庆市) before the short one (重庆).
+func namesOf(k schemas.Keys) []string {
+	if r, ok := region.Lookup(k.RegionCode); ok && r.Full != k.Region {
+		return []string{r.Full, k.Region}
+	}
+	return []string{k.Region}
+}
 
 func mustIndicator(code string) indicator.Indicator {
 	ind, ok := indicator.ByCode(code)

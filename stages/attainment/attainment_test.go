@@ -324,19 +324,20 @@ func TestJudge(t *testing.T) {
 
 func TestCues(t *testing.T) {
 	for _, tc := range []struct {
-		prefix, region string
-		whole          bool
+		prefix string
+		whole  bool
 	}{
-		{"", "", true},
-		{"全年", "", true},
-		{"2024年，全省", "", true},
-		{"预计全年", "", true},
-		{"东川", "东川", true},
-		{"人均", "", false},
-		{"高技术制造业", "", false},
-		{"20245年", "", false},
+		{"", true},
+		{"全年", true},
+		{"2024年，全省", true},
+		{"预计全年", true},
+		{"东川", true},
+		{"东川省全年", true},
+		{"人均", false},
+		{"高技术制造业", false},
+		{"20245年", false},
 	} {
-		assert.Equal(t, tc.whole, wholePrefix(tc.prefix, tc.region), tc.prefix)
+		assert.Equal(t, tc.whole, wholePrefix(tc.prefix, []string{"东川省", "东川"}), tc.prefix)
 	}
 	assert.True(t, otherYear("较2020年下降", 2024))
 	assert.False(t, otherYear("2024年比2023年增长", 2024))

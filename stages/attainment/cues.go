@@ -67,15 +67,22 @@ func hasCue(class, s string) bool {
 }
 
 // wholePrefix reports whether the words before a subject leave it the whole
-// region's: nothing but cue words of class whole, the region's own name, the
-// reviewed year (2024年) and punctuation. 人均地区生产总值 or 高技术制造业增加值
-// narrow the subject and fail.
-func wholePrefix(prefix, region string) bool {
+// region's: nothing but cue words of class whole, the region's own names
+// (longest first), a year (2024年) and punctuation. 人均地区生产总值 or
+// 高技术制造业增加值 narrow the subject and fail.
+func wholePrefix(prefix string, names []string) bool {
 	s := strings.TrimFunc(prefix, notWord)
 	for s != "" {
+		name := ""
+		for _, n := range names {
+			if n != "" && strings.HasPrefix(s, n) {
+				name = n
+				break
+			}
+		}
 		switch {
-		case region != "" && strings.HasPrefix(s, region):
-			s = s[len(region):]
+		case name != "":
+			s = s[len(name):]
 		case startsWithYear(s):
 			s = strings.TrimLeftFunc(s, unicode.IsDigit)[len("年"):]
 		default:

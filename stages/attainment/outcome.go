@@ -33,7 +33,7 @@ func (t target) figure(rv *Review, year int) (outcome, bool) {
 		if s == nil {
 			continue
 		}
-		start, ok := states(s, f, rv.Keys.Region, year)
+		start, ok := states(s, f, t.names, year)
 		if !ok || shared(rv.Figures, i, s.Text) {
 			continue
 		}
@@ -81,7 +81,7 @@ func sentenceOf(rv *Review, id int32) *schemas.Sentence {
 // states reports whether figure f of sentence s is the whole region's outcome
 // of year, and where its span starts (the subject, with the words before it
 // that keep it whole: 全年地区生产总值达到…).
-func states(s *schemas.Sentence, f *schemas.Figure, region string, year int) (int, bool) {
+func states(s *schemas.Sentence, f *schemas.Figure, names []string, year int) (int, bool) {
 	if s.Heading != nil && hasCue(cueCumulative, *s.Heading) {
 		return 0, false // a part on the past five years
 	}
@@ -100,12 +100,12 @@ func states(s *schemas.Sentence, f *schemas.Figure, region string, year int) (in
 	subject := *f.Subject
 	_, v, ok := indicator.MatchVariant(subject)
 	at := strings.Index(subject, v)
-	if !ok || at < 0 || !wholePrefix(subject[:at], region) {
+	if !ok || at < 0 || !wholePrefix(subject[:at], names) {
 		return 0, false
 	}
 	start := cs
 	before := string(rs[cs:f.SpanStart])
-	if i := strings.LastIndex(before, subject); i >= 0 && !wholePrefix(before[:i], region) {
+	if i := strings.LastIndex(before, subject); i >= 0 && !wholePrefix(before[:i], names) {
 		start = cs + len([]rune(before[:i]))
 	}
 	for start < int(f.SpanStart) && notWord(rs[start]) {
@@ -141,7 +141,7 @@ func (t target) words(rv *Review, year int) (outcome, bool) {
 			end := clauseEnd(rs, start)
 			clause := strings.TrimFunc(string(rs[start:end]), notWord)
 			start = end + 1
-			if span, ok := t.statesInWords(clause, rv.Keys.Region, year); ok {
+			if span, ok := t.statesInWords(clause, year); ok {
 				return outcome{
 					comparator: comparatorQual, span: span, sentenceID: s.SentenceID, line: s.Line,
 				}, true
@@ -161,7 +161,7 @@ func clauseEnd(rs []rune, from int) int {
 	return len(rs)
 }
 
-func (t target) statesInWords(clause, region string, year int) (string, bool) {
+func (t target) statesInWords(clause string, year int) (string, bool) {
 	if clause == "" || hasCue(cueTarget, clause) || partOfYear(clause) ||
 		hasCue(cueCumulative, clause) || otherYear(clause, year) {
 		return "", false
@@ -175,7 +175,7 @@ func (t target) statesInWords(clause, region string, year int) (string, bool) {
 		v = t.g.Subject
 	}
 	at := strings.Index(clause, v)
-	if v == "" || at < 0 || !wholePrefix(clause[:at], region) {
+	if v == "" || at < 0 || !wholePrefix(clause[:at], t.names) {
 		return "", false
 	}
 	rest := clause[at+len(v):]
