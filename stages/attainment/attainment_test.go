@@ -102,6 +102,18 @@ func TestBuildOutcomes(t *testing.T) {
 			value0: num(7.2), gap: num(1.2), span0: "规模以上工业增加值增长7.2%", actualCmp: "exact", met: ptr(true),
 		},
 		{
+			name: "each of several parts is not the whole", ind: "industrial_output_growth", subject: "规模以上工业增加值",
+			span: "规模以上工业增加值增长6%", comparator: "exact", value: num(6),
+			review: []string{"东西两市地区生产总值均增长10%以上、规上工业增加值均增长20%以上，全省规上工业增加值增长7.2%。"},
+			value0: num(7.2), gap: num(1.2), span0: "全省规上工业增加值增长7.2%", actualCmp: "exact", met: ptr(true),
+		},
+		{
+			name: "the subject in the clause before", ind: "gdp_growth", subject: "地区生产总值",
+			span: "地区生产总值增长6.5%左右", comparator: "about", value: num(6.5),
+			review: []string{"全年地区生产总值突破5万亿元，增长5.6%。"},
+			value0: num(5.6), gap: num(-0.9), span0: "全年地区生产总值突破5万亿元，增长5.6%", actualCmp: "exact", met: ptr(false),
+		},
+		{
 			name: "per head is not the whole", ind: "gdp_level", subject: "地区生产总值",
 			span: "地区生产总值达到1.2万亿元", comparator: "at_least", value: num(1.2),
 			review: []string{"人均地区生产总值达到9.6万元。"},

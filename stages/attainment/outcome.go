@@ -103,15 +103,35 @@ func states(s *schemas.Sentence, f *schemas.Figure, names []string, year int) (i
 	if !ok || at < 0 || !wholePrefix(subject[:at], names) {
 		return 0, false
 	}
+	// The span starts at the subject, in an earlier clause where the figure
+	// continues it (国内生产总值超过126万亿元，增长5.2%), and takes in the
+	// words before it that keep it whole (全年地区生产总值…).
 	start := cs
-	before := string(rs[cs:f.SpanStart])
-	if i := strings.LastIndex(before, subject); i >= 0 && !wholePrefix(before[:i], names) {
-		start = cs + len([]rune(before[:i]))
+	before := string(rs[:f.SpanStart])
+	i := strings.LastIndex(before, subject)
+	after := subject[at+len(v):]
+	if i >= 0 {
+		after = before[i+at+len(v):] // read on: the subject may end inside a word (城镇调查失业率平|均为)
+	}
+	if each(after) {
+		return 0, false
+	}
+	if i >= 0 {
+		start = len([]rune(before[:i]))
+		if c := clauseStart(rs, start); wholePrefix(string(rs[c:start]), names) {
+			start = c
+		}
 	}
 	for start < int(f.SpanStart) && notWord(rs[start]) {
 		start++
 	}
 	return start, true
+}
+
+// each reports whether the words after a subject spread it over several
+// parts (两市规上工业增加值均增长20%), which 均值 (an average) does not.
+func each(after string) bool {
+	return strings.HasPrefix(after, "均") && !strings.HasPrefix(after, "均值") || strings.HasPrefix(after, "都")
 }
 
 // clauseStart is the rune offset where the clause holding offset at begins:
