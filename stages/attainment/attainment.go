@@ -19,6 +19,7 @@ package attainment
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/indicator"
@@ -192,6 +193,12 @@ func targetOf(g schemas.Goal) target {
 				}
 				break
 			}
+		}
+		// A percentage of a growth indicator whose own words name no change
+		// (力争达到6%以上, a stretch aim after the main target) is a growth rate.
+		if _, level := indicator.LevelOf(g.Indicator); t.family == familyAmount && t.baseUnit == "percent" &&
+			(level || strings.HasSuffix(g.Indicator, "_growth")) {
+			t.family = familyGrowth
 		}
 	case g.Comparator == comparatorInSync || g.Comparator == comparatorAboveGDP || g.Comparator == comparatorPositive:
 		t.family, t.baseUnit = familyGrowth, "percent"

@@ -114,6 +114,18 @@ func TestBuildOutcomes(t *testing.T) {
 			value0: num(5.6), gap: num(-0.9), span0: "全年地区生产总值突破5万亿元，增长5.6%", actualCmp: "exact", met: ptr(false),
 		},
 		{
+			name: "a stretch aim without its subject", ind: "gdp_growth", subject: "地区生产总值",
+			span: "力争达到7%", comparator: "at_least", value: num(7),
+			review: []string{"地区生产总值增长7.3%、居全国第3、创2010年以来最好位次；规上工业增加值增长7.4%。"},
+			value0: num(7.3), gap: num(0.3), span0: "地区生产总值增长7.3%", actualCmp: "exact", met: ptr(true),
+		},
+		{
+			name: "a remark after another figure does not reach the next part", ind: "industrial_output_growth", subject: "规上工业增加值",
+			span: "规上工业增加值增长7%", comparator: "exact", value: num(7),
+			review: []string{"地区生产总值增长7.3%、居全国第3、创2010年以来最好位次；规上工业增加值增长7.4%。"},
+			value0: num(7.4), gap: num(0.4), span0: "规上工业增加值增长7.4%", actualCmp: "exact", met: ptr(true),
+		},
+		{
 			name: "per head is not the whole", ind: "gdp_level", subject: "地区生产总值",
 			span: "地区生产总值达到1.2万亿元", comparator: "at_least", value: num(1.2),
 			review: []string{"人均地区生产总值达到9.6万元。"},

@@ -33,7 +33,11 @@ func (t target) figure(rv *Review, year int) (outcome, bool) {
 		if s == nil {
 			continue
 		}
-		start, ok := states(s, f, t.names, year)
+		lo := i // the figures of the sentence before f
+		for lo > 0 && rv.Figures[lo-1].SentenceID == f.SentenceID {
+			lo--
+		}
+		start, ok := states(s, f, rv.Figures[lo:i], t.names, year)
 		if !ok || shared(rv.Figures, i, s.Text) {
 			continue
 		}
@@ -81,7 +85,12 @@ func sentenceOf(rv *Review, id int32) *schemas.Sentence {
 // states reports whether figure f of sentence s is the whole region's outcome
 // of year, and where its span starts (the subject, with the words before it
 // that keep it whole: 全年地区生产总值达到…).
-func states(s *schemas.Sentence, f *schemas.Figure, names []string, year int) (int, bool) {
+//
+// The period a figure speaks of is set by the words of its clause, and by
+// the words that lead its part of the sentence (up to a semicolon) before the
+// part's first figure: 五年来，地区生产总值年均增长…, 前三季度，… A remark
+// after another figure (…增长7.3%、创2010年以来最好位次；) does not reach it.
+func states(s *schemas.Sentence, f *schemas.Figure, earlier []schemas.Figure, names []string, year int) (int, bool) {
 	if s.Heading != nil && hasCue(cueCumulative, *s.Heading) {
 		return 0, false // a part on the past five years
 	}
@@ -89,11 +98,18 @@ func states(s *schemas.Sentence, f *schemas.Figure, names []string, year int) (i
 	if int(f.SpanEnd) > len(rs) || f.SpanStart < 0 || f.SpanStart > f.SpanEnd {
 		return 0, false
 	}
-	upTo := string(rs[:f.SpanEnd])
-	if hasCue(cueCumulative, upTo) || otherYear(upTo, year) || partOfYear(upTo) {
+	cs := clauseStart(rs, int(f.SpanStart))
+	part := partStart(rs, int(f.SpanStart))
+	lead := cs
+	for _, e := range earlier {
+		if int(e.SpanStart) >= part && int(e.SpanStart) < lead {
+			lead = int(e.SpanStart)
+		}
+	}
+	context := string(rs[part:lead]) + "｜" + string(rs[cs:f.SpanEnd])
+	if hasCue(cueCumulative, context) || otherYear(context, year) || partOfYear(context) {
 		return 0, false
 	}
-	cs := clauseStart(rs, int(f.SpanStart))
 	if hasCue(cueTarget, string(rs[cs:f.SpanEnd])) {
 		return 0, false
 	}
@@ -126,6 +142,17 @@ func states(s *schemas.Sentence, f *schemas.Figure, names []string, year int) (i
 		start++
 	}
 	return start, true
+}
+
+// partStart is the rune offset where the part of the sentence holding offset
+// at begins: after the last semicolon before it.
+func partStart(rs []rune, at int) int {
+	for i := min(at, len(rs)) - 1; i >= 0; i-- {
+		if rs[i] == '；' || rs[i] == ';' {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // each reports whether the words after a subject spread it over several
