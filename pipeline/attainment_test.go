@@ -186,4 +186,9 @@ func TestAttainmentYears(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, sum.Tables, schemas.Attainment.Name)
 	assert.Zero(t, sum.Tables[schemas.Attainment.Name])
+
+	// A shard holds some years of a region only: the table is left to the commit.
+	sum, err = Run(context.Background(), Config{Inputs: inputs, Out: t.TempDir(), ShardIndex: 0, ShardCount: 2})
+	require.NoError(t, err)
+	assert.Zero(t, sum.Tables[schemas.Attainment.Name])
 }

@@ -104,8 +104,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	inputs, err := eng.Run(ctx, func(_ context.Context, doc *Doc) error {
 		reports++
 		keys[doc.Row.ReportID] = doc.Keys()
-		goals = append(goals, doc.Goals...)
-		reviews = append(reviews, attainment.ReviewOf(doc.Keys(), doc.Sentences, doc.Figures))
+		if count == 1 {
+			goals = append(goals, doc.Goals...)
+			reviews = append(reviews, attainment.ReviewOf(doc.Keys(), doc.Sentences, doc.Figures))
+		}
 		log.Debug("report done", "report_id", doc.Row.ReportID, "sentences", len(doc.Sentences),
 			"figures", len(doc.Figures), "goals", len(doc.Goals), "commitments", len(doc.Commitments))
 		return appendDoc(ds, doc)
@@ -122,8 +124,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	if err := ds.Append(schemas.Attainment, attainment.Build(goals, reviews)); err != nil {
-		return Summary{}, err
+	// A shard holds only some years of a region: the commit of a sharded run
+	// builds the table over every shard's goals and reviews (attainment.Build).
+	if count == 1 {
+		if err := ds.Append(schemas.Attainment, attainment.Build(goals, reviews)); err != nil {
+			return Summary{}, err
+		}
 	}
 	if cfg.ShardIndex == 0 {
 		if err := ds.Append(schemas.Regions, RegionRows()); err != nil {
