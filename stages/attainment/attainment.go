@@ -37,18 +37,24 @@ type Review struct {
 	Figures   []schemas.Figure   // review section, with an indicator
 }
 
-// ReviewOf keeps what Build needs of a report's rows: a few dozen sentences
-// and figures instead of the whole report.
+// ReviewOf keeps what Build needs of a report's rows: the figures of the
+// review that measure an indicator, and the review's sentences that hold
+// such a figure or an indicator's words — a few dozen rows, not the report.
 func ReviewOf(keys schemas.Keys, sentences []schemas.Sentence, figures []schemas.Figure) Review {
 	r := Review{Keys: keys}
-	for _, s := range sentences {
-		if s.Section == split.Review {
-			r.Sentences = append(r.Sentences, s)
-		}
-	}
+	measured := map[int32]bool{}
 	for _, f := range figures {
 		if f.Section == split.Review && f.Indicator != nil {
 			r.Figures = append(r.Figures, f)
+			measured[f.SentenceID] = true
+		}
+	}
+	for _, s := range sentences {
+		if s.Section != split.Review {
+			continue
+		}
+		if _, ok := indicator.Match(s.Text); ok || measured[s.SentenceID] {
+			r.Sentences = append(r.Sentences, s)
 		}
 	}
 	return r
