@@ -53,7 +53,9 @@ func ReviewOf(keys schemas.Keys, sentences []schemas.Sentence, figures []schemas
 		if s.Section != split.Review {
 			continue
 		}
-		if _, ok := indicator.Match(s.Text); ok || measured[s.SentenceID] {
+		if measured[s.SentenceID] {
+			r.Sentences = append(r.Sentences, s)
+		} else if _, ok := indicator.Match(s.Text); ok {
 			r.Sentences = append(r.Sentences, s)
 		}
 	}
