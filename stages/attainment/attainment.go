@@ -19,6 +19,7 @@ package attainment
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/govreports/govreports/schemas"
@@ -99,9 +100,12 @@ func build(g schemas.Goal, rv *Review, names []string) schemas.AttainmentRow {
 		GoalComparator: g.Comparator, GoalSpan: g.Span,
 		ReviewReportID: rv.Keys.ReportID,
 	}
+	year := int(g.Year)
+	if g.Period != "" && g.Period != strconv.Itoa(year) {
+		return row // a target for several years (2021-2025): no one year's review states its outcome
+	}
 	t := targetOf(g)
 	t.names = names
-	year := int(g.Year)
 	o, ok := t.figure(rv, year)
 	if !ok && g.Value == nil {
 		o, ok = t.words(rv, year)

@@ -294,10 +294,31 @@ func TestBuildYears(t *testing.T) {
 		assert.Nil(t, rows[0].ActualSpan)
 		assert.Nil(t, rows[0].Met)
 	})
+	t.Run("a target for several years", func(t *testing.T) {
+		g := gdp(k(2022), 6)
+		g.Period = "2021-2025"
+		rows := Build([]schemas.Goal{g}, []Review{review(k(2022)), review(k(2023), "地区生产总值增长6.2%。")})
+		require.Len(t, rows, 1)
+		assert.Nil(t, rows[0].ActualValue)
+	})
 	t.Run("one year", func(t *testing.T) {
 		assert.Empty(t, Build(goals, []Review{review(k(2022)), review(other)}))
 		assert.Empty(t, Build(nil, nil))
 	})
+}
+
+func TestReviewOf(t *testing.T) {
+	k := keys(2025, "990000", "东川")
+	r := review(k, "过去一年，我们砥砺前行。", "地区生产总值增长5.2%。", "国际收支基本平衡。")
+	assert.Equal(t, k, r.Keys)
+	var texts []string
+	for _, s := range r.Sentences {
+		texts = append(texts, s.Text)
+	}
+	assert.Equal(t, []string{"地区生产总值增长5.2%。", "国际收支基本平衡。"}, texts,
+		"the sentences of the review with an indicator's figure or words; no plan sentence")
+	require.Len(t, r.Figures, 1)
+	assert.Equal(t, "5.2%", r.Figures[0].Mention)
 }
 
 func TestJudge(t *testing.T) {
