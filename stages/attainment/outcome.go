@@ -186,7 +186,8 @@ func (t target) words(rv *Review, year int) (outcome, bool) {
 		rs := []rune(s.Text)
 		for start := 0; start < len(rs); {
 			end := clauseEnd(rs, start)
-			clause := strings.TrimFunc(string(rs[start:end]), notWord)
+			// Trimmed of spaces and of punctuation before it; a closing quote stays.
+			clause := strings.TrimRightFunc(strings.TrimLeftFunc(string(rs[start:end]), notWord), unicode.IsSpace)
 			start = end + 1
 			if span, ok := t.statesInWords(clause, year); ok {
 				return outcome{
