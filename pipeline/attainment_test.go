@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	_ "github.com/duckdb/duckdb-go/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -178,10 +180,33 @@ func TestAttainmentYears(t *testing.T) {
 		{"2022-630000", "2024-630000", "地区生产总值增长6%左右", nil, nil}, // Y+2 speaks of Y+1
 	}, rows)
 
-	// A run writes the same rows; a run of one year writes the table empty.
-	sum, err := Run(context.Background(), Config{Inputs: inputs, Out: t.TempDir()})
+	// A run writes the same rows, and the README's query reads them; a run
+	// of one year writes the table empty.
+	out := t.TempDir()
+	sum, err := Run(context.Background(), Config{Inputs: inputs, Out: out})
 	require.NoError(t, err)
 	assert.EqualValues(t, len(rows), sum.Tables[schemas.Attainment.Name])
+	db, err := sql.Open("duckdb", "")
+	require.NoError(t, err)
+	defer db.Close()
+	var missed []string
+	q, err := db.Query(`select region, indicator, goal_span, actual_value, actual_span, met, gap
+		from read_parquet('` + out + `/attainment/**/*.parquet', hive_partitioning = true)
+		where year = 2023
+		order by met nulls last, gap, region`)
+	require.NoError(t, err)
+	for q.Next() {
+		var region, ind, span string
+		var value, gap sql.NullFloat64
+		var actual sql.NullString
+		var met sql.NullBool
+		require.NoError(t, q.Scan(&region, &ind, &span, &value, &actual, &met, &gap))
+		if met.Valid && !met.Bool {
+			missed = append(missed, fmt.Sprintf("%s %s %g %g", region, span, value.Float64, gap.Float64))
+		}
+	}
+	require.NoError(t, q.Err())
+	assert.Equal(t, []string{"甘肃 地区生产总值增长6.5%左右 5.8 -0.7"}, missed)
 	sum, err = Run(context.Background(), Config{Inputs: inputs[:1], Out: t.TempDir()})
 	require.NoError(t, err)
 	assert.Contains(t, sum.Tables, schemas.Attainment.Name)
