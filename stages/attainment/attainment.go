@@ -101,6 +101,9 @@ func build(g schemas.Goal, rv *Review, names []string) schemas.AttainmentRow {
 		ReviewReportID: rv.Keys.ReportID,
 	}
 	year := int(g.Year)
+	if rv.Keys.Year != g.Year+1 {
+		return row // the review speaks of a later year than the goal's
+	}
 	if g.Period != "" && g.Period != strconv.Itoa(year) {
 		return row // a target for several years (2021-2025): no one year's review states its outcome
 	}
@@ -128,7 +131,8 @@ func build(g schemas.Goal, rv *Review, names []string) schemas.AttainmentRow {
 	return row
 }
 
-// The goal comparators that set a growth without a number of their own.
+// The goal comparators beyond the figures' (quantity.About …): three set a
+// growth without a number of their own.
 const (
 	comparatorInSync   = "in_sync"   // 与经济增长同步
 	comparatorAboveGDP = "above_gdp" // 快于经济增长

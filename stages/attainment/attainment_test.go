@@ -286,13 +286,17 @@ func TestBuildYears(t *testing.T) {
 		assert.Equal(t, []*float64{num(6.2), num(5.8)}, []*float64{rows[0].ActualValue, rows[1].ActualValue})
 	})
 	t.Run("a report of Y+2 only", func(t *testing.T) {
-		// Its review speaks of Y+1: the goal of Y keeps its row, with no outcome.
-		rows := Build(goals[:1], []Review{review(k(2022)), review(k(2024), "地区生产总值增长5.8%。")})
-		require.Len(t, rows, 1)
-		assert.Equal(t, "2024-990100", rows[0].ReviewReportID)
-		assert.Nil(t, rows[0].ActualValue)
-		assert.Nil(t, rows[0].ActualSpan)
-		assert.Nil(t, rows[0].Met)
+		// Its review speaks of Y+1: the goals of Y keep their rows, with no outcome.
+		bop := goal(k(2022), "balance_of_payments", "国际收支", "国际收支保持基本平衡", "qualitative", nil)
+		rows := Build([]schemas.Goal{goals[0], bop},
+			[]Review{review(k(2022)), review(k(2024), "地区生产总值增长5.8%，国际收支基本平衡。")})
+		require.Len(t, rows, 2)
+		for _, r := range rows {
+			assert.Equal(t, "2024-990100", r.ReviewReportID)
+			assert.Nil(t, r.ActualValue)
+			assert.Nil(t, r.ActualSpan)
+			assert.Nil(t, r.Met)
+		}
 	})
 	t.Run("a target for several years", func(t *testing.T) {
 		g := gdp(k(2022), 6)
