@@ -266,7 +266,7 @@ func (t target) judge(o outcome, gdp *float64) (*bool, *float64) {
 		return nil, nil
 	}
 	// In the goal's written unit: 1256万人 against 1200万人 is 1256 against 1200.
-	a = o.base / t.scale
+	a = round(o.base / t.scale)
 	g, gmax := *t.g.Value, *t.g.Value
 	if t.g.ValueMax != nil {
 		gmax = *t.g.ValueMax
