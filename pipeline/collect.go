@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/attainment"
 	"github.com/govreports/govreports/stages/read"
 )
 
@@ -15,6 +16,7 @@ type Tables struct {
 	Figures     []schemas.Figure
 	Commitments []schemas.Commitment
 	Terms       []schemas.Term
+	Attainment  []schemas.AttainmentRow
 	Regions     []schemas.Region
 }
 
@@ -27,6 +29,7 @@ func Collect(ctx context.Context, inputs []read.Source, opts read.Options, worke
 	}
 	t := &Tables{}
 	keys := map[string]schemas.Keys{}
+	var reviews []attainment.Review
 	eng := &Engine{Inputs: inputs, Read: opts, Stages: stages, Workers: workers}
 	_, err = eng.Run(ctx, func(_ context.Context, doc *Doc) error {
 		keys[doc.Row.ReportID] = doc.Keys()
@@ -35,6 +38,7 @@ func Collect(ctx context.Context, inputs []read.Source, opts read.Options, worke
 		t.Goals = append(t.Goals, doc.Goals...)
 		t.Figures = append(t.Figures, doc.Figures...)
 		t.Commitments = append(t.Commitments, doc.Commitments...)
+		reviews = append(reviews, attainment.ReviewOf(doc.Keys(), doc.Sentences, doc.Figures))
 		return nil
 	})
 	if err != nil {
@@ -47,6 +51,7 @@ func Collect(ctx context.Context, inputs []read.Source, opts read.Options, worke
 	if err != nil {
 		return nil, err
 	}
+	t.Attainment = attainment.Build(t.Goals, reviews)
 	t.Regions = RegionRows()
 	return t, nil
 }

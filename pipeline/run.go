@@ -11,6 +11,7 @@ import (
 
 	"github.com/govreports/govreports/output"
 	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/attainment"
 	"github.com/govreports/govreports/stages/commitments"
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/stages/region"
@@ -97,9 +98,16 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	keys := map[string]schemas.Keys{} // report_id → keys, for the terms rows
 	reports := 0
+	// What the attainment table needs of every report, kept until the end.
+	var goals []schemas.Goal
+	var reviews []attainment.Review
 	inputs, err := eng.Run(ctx, func(_ context.Context, doc *Doc) error {
 		reports++
 		keys[doc.Row.ReportID] = doc.Keys()
+		if count == 1 {
+			goals = append(goals, doc.Goals...)
+			reviews = append(reviews, attainment.ReviewOf(doc.Keys(), doc.Sentences, doc.Figures))
+		}
 		log.Debug("report done", "report_id", doc.Row.ReportID, "sentences", len(doc.Sentences),
 			"figures", len(doc.Figures), "goals", len(doc.Goals), "commitments", len(doc.Commitments))
 		return appendDoc(ds, doc)
@@ -115,6 +123,13 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	})
 	if err != nil {
 		return Summary{}, err
+	}
+	// A shard holds only some years of a region: the commit of a sharded run
+	// builds the table over every shard's goals and reviews (attainment.Build).
+	if count == 1 {
+		if err := ds.Append(schemas.Attainment, attainment.Build(goals, reviews)); err != nil {
+			return Summary{}, err
+		}
 	}
 	if cfg.ShardIndex == 0 {
 		if err := ds.Append(schemas.Regions, RegionRows()); err != nil {

@@ -156,13 +156,13 @@ type AttainmentRow struct {
 	GoalComparator   string   `col:"goal_comparator" doc:"goals.comparator"`
 	GoalSpan         string   `col:"goal_span" doc:"goals.span" text:"free"`
 	ReviewReportID   string   `col:"review_report_id" doc:"report_id of the later report whose review states the outcome (normally year Y+1)"`
-	ActualValue      *float64 `col:"actual_value" doc:"the outcome as written in the review; null when the review states none or states it in words"`
+	ActualValue      *float64 `col:"actual_value" doc:"the outcome as written in the review, signed in the goal's direction (下降1.2% against a growth goal is −1.2); null when the review states none or states it in words"`
 	ActualMultiplier *float64 `col:"actual_multiplier" doc:"magnitude of actual_value (万 1e4, 亿 1e8 …; 1 if none)"`
 	ActualUnit       *string  `col:"actual_unit" doc:"unit of actual_value as written, without the magnitude"`
-	ActualComparator *string  `col:"actual_comparator" doc:"exact | about | at_least | at_most | qualitative (an outcome stated in words)"`
+	ActualComparator *string  `col:"actual_comparator" doc:"exact | about | at_least | at_most (超过3% is at_least 3) | qualitative (an outcome stated in words)"`
 	ActualSpan       *string  `col:"actual_span" doc:"the words of the review that state the outcome" text:"free"`
 	ActualSentenceID *int32   `col:"actual_sentence_id" doc:"sentence_id of actual_span in the review report"`
 	ActualLine       *int32   `col:"actual_line" doc:"line of actual_span in the review report's source"`
-	Met              *bool    `col:"met" doc:"whether the outcome meets the goal (rule in the table description); null when no outcome is stated or the goal is qualitative"`
-	Gap              *float64 `col:"gap" doc:"actual − goal in the goal's unit (the lower bound of a range), where both are numbers in the same unit"`
+	Met              *bool    `col:"met" doc:"whether the outcome meets the goal by the rule in the table description (about: within 0.5 points or better in the indicator's good direction; at_least: ≥; at_most and ceilings: ≤ …); null when no number is stated or the goal is qualitative"`
+	Gap              *float64 `col:"gap" doc:"actual − goal in the goal's written unit and magnitude (1256万人 against 1200万人: 56), the lower bound of a range, where both are numbers of the same base unit; null otherwise"`
 }

@@ -65,9 +65,24 @@ var (
 	Figures     = newTable[Figure]("figures", "one row per quantity mention, in every section", true)
 	Commitments = newTable[Commitment]("commitments", "one row per concrete action clause of the forward-looking sections", true)
 	Terms       = newTable[Term]("terms", "per report, the top content words with counts and tf-idf", true)
-	Attainment  = newTable[AttainmentRow]("attainment", "one row per goal of year Y whose region has a report of a later year in the run, with the outcome that report's review states for year Y", true)
+	Attainment  = newTable[AttainmentRow]("attainment", attainmentDoc, true)
 	Regions     = newTable[Region]("regions", "the region dimension table", false)
 )
+
+// attainmentDoc describes the attainment table and the rule of its met and gap
+// columns, so that the rule travels with the files.
+const attainmentDoc = "one row per goal of year Y whose region has a report of a later year in the run, with the outcome " +
+	"that the region's next report states for year Y in its review (a next report of Y+2 or later speaks of another " +
+	"year: the row keeps null outcome columns). The outcome is the first figure of that review of the goal's " +
+	"indicator and kind (the growth for a growth goal, the amount or rate for a level goal) that is the whole " +
+	"region's and the whole year's: not a sub-sector or per-head figure, not 前三季度, not 年均/累计 over years, " +
+	"not a target; a goal without a number may have its outcome in words (国际收支基本平衡), kept with a null value. " +
+	"met, in the goal's unit and the indicator's good direction (indicators.tsv: up, down, none): " +
+	"about — within 0.5 points (1% of the goal for amounts) or better; exact — at least the goal where up is good, " +
+	"at most where down is good (prices, unemployment), within the tolerance where neither; at_least — actual ≥ goal; " +
+	"at_most — actual ≤ goal; range — within or better; in_sync — growth ≥ the GDP growth the same review states " +
+	"− 0.5; above_gdp — growth > that GDP growth; positive — growth > 0; qualitative goals and outcomes in words — null. " +
+	"gap = actual − goal (the lower bound of a range), in the goal's unit, where both are numbers of the same base unit"
 
 // All lists every table.
 var All = []*Table{Reports, Sentences, Goals, Figures, Commitments, Terms, Attainment, Regions}
