@@ -131,7 +131,8 @@ func titleOf(line string, first bool) (string, bool) {
 		return m[1], true
 	}
 	if first {
-		if m := bareTitle.FindStringSubmatch(c); m != nil {
+		// A sentence of the opening (我代表…向大会作政府工作报告) is no title.
+		if m := bareTitle.FindStringSubmatch(c); m != nil && !strings.Contains(m[1], "代表") && !strings.Contains(m[1], "大会") {
 			return m[1], true
 		}
 	}
@@ -199,10 +200,11 @@ func parseSmall(s string) int {
 
 // Dateline is what a dateline says.
 type Dateline struct {
-	YearText           string // the year as written (22024 keeps its slip)
-	Year, Month, Day   int    // Year is the last four digits of a longer YearText
-	Meeting            string // …人民代表大会第…次会议, empty when the line names none
-	meetingNeedsNextLn bool
+	YearText         string // the year as written (22024 keeps its slip)
+	Year, Month, Day int    // Year is the last four digits of a longer YearText
+	Repaired         bool   // YearText had more than four digits
+	Meeting          string // …人民代表大会第…次会议, empty when the line names none
+	meetingBroken    bool   // the meeting goes on on the next line
 }
 
 // ParseDateline reads a dateline: ——2024年1月21日在北京市第十六届人民代表大会第二次会议上,
@@ -216,7 +218,7 @@ func ParseDateline(line string) (d Dateline, ok bool) {
 	d.YearText = m[1]
 	digits := m[1]
 	if len(digits) > 4 && digits[0] >= '0' && digits[0] <= '9' {
-		digits = digits[len(digits)-4:]
+		digits, d.Repaired = digits[len(digits)-4:], true
 	}
 	y, yok := parseYear(digits)
 	if !yok {
@@ -225,7 +227,7 @@ func ParseDateline(line string) (d Dateline, ok bool) {
 	d.Year, d.Month, d.Day = y, parseSmall(m[2]), parseSmall(m[3])
 	meeting := strings.TrimSuffix(m[4], "上")
 	d.Meeting = meeting
-	d.meetingNeedsNextLn = meeting != "" && meeting == m[4] && !strings.HasSuffix(meeting, "会议")
+	d.meetingBroken = meeting != "" && meeting == m[4] && !strings.HasSuffix(meeting, "会议")
 	return d, true
 }
 
@@ -355,7 +357,7 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 			near.WriteByte('\n')
 			if r.MeetingDate == "" {
 				if d, ok := ParseDateline(t); ok {
-					if d.meetingNeedsNextLn {
+					if d.meetingBroken {
 						// A meeting broken across lines: …在广东省第十四届 / 人民代表大会第五次会议上.
 						if j, next := nextText(r.Lines, i); j > 0 && utf8.RuneCountInString(next) < 40 && strings.HasSuffix(strings.TrimSuffix(compact(next), "上"), "会议") {
 							d.Meeting += strings.TrimSuffix(compact(next), "上")
@@ -579,7 +581,7 @@ func lookupClue(c *clue, nearby string) (region.Region, error) {
 // setDate keeps a dateline's date, year and meeting; a year of more than four
 // digits (22024) is a slip whose last four digits are the year.
 func (r *Report) setDate(d Dateline, line int, log *slog.Logger) error {
-	if len(d.YearText) > 4 {
+	if d.Repaired {
 		msg := fmt.Sprintf("line %d: dateline year %s repaired to %d", line, d.YearText, d.Year)
 		log.Warn("dateline year has more than four digits; using the last four",
 			"source", r.Source, "line", line, "written", d.YearText, "year", d.Year)
@@ -591,7 +593,9 @@ func (r *Report) setDate(d Dateline, line int, log *slog.Logger) error {
 	}
 	r.Year = d.Year
 	r.MeetingDate = t.Format(time.DateOnly)
-	r.Meeting = d.Meeting
+	if d.Meeting != "" {
+		r.Meeting = d.Meeting
+	}
 	return nil
 }
 
