@@ -42,6 +42,7 @@ const minYear, maxYear = 1949, 2100
 const (
 	metaLines    = 12
 	openingLines = 20
+	maxMetaLine  = 300 // bytes
 )
 
 //go:embed roles.txt
@@ -352,7 +353,9 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 		}
 		seen++
 		no := r.Lines[i].No
-		if seen <= metaLines {
+		// Dateline, meeting and speaker are short lines; the paragraphs of the
+		// opening are not matched against them.
+		if seen <= metaLines && len(t) <= maxMetaLine {
 			near.WriteString(compact(t))
 			near.WriteByte('\n')
 			if r.MeetingDate == "" {
@@ -392,7 +395,10 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 				continue
 			}
 		}
-		if m := onBehalf.FindStringSubmatch(t); m != nil && len(text) == 0 {
+		if len(text) > 0 || !strings.Contains(t, "我代表") {
+			continue
+		}
+		if m := onBehalf.FindStringSubmatch(t); m != nil {
 			name := strings.TrimSuffix(strings.TrimSuffix(m[1], "政府"), "人民")
 			if !levelWords[name] {
 				text = append(text, clue{source: FromText, name: name, line: no})
