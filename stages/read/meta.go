@@ -40,7 +40,7 @@ const minYear, maxYear = 1949, 2100
 // dateline, meeting and speaker; openingLines how many may hold the
 // 我代表…政府 of the opening address.
 const (
-	metaLines    = 12
+	metaLines    = 16
 	openingLines = 20
 	maxMetaLine  = 300 // bytes
 )
@@ -72,12 +72,12 @@ var (
 	// A numbered title line of a file holding many reports: 2.北京市政府工作报告 (spaces removed).
 	numberedTitle = regexp.MustCompile(`^\d{1,3}[.．、](\S{0,30}政府工作报告)$`)
 	// The title of a file holding one report, on its first non-empty line.
-	bareTitle = regexp.MustCompile(`^《?(\S{0,30}政府工作报告)》?$`)
+	bareTitle = regexp.MustCompile(`^《?(\S{0,30}政府工作报告)》?(?:[（(](?:摘要|全文|节选|摘登)[）)])?$`)
 	// A year written at the start of a title or file name: 2025年, 2009, 二〇二六年.
 	leadingYear = regexp.MustCompile(`^(\d{4}|[〇○零Ｏ一二三四五六七八九]{4})(?:年度|年)?`)
 	// Dateline, spaces removed: ——2024年1月21日在北京市第十六届人民代表大会第二次会议上,
 	// with one dash, several, none, or brackets; digits or Chinese numerals.
-	datelineRe = regexp.MustCompile(`^[（(]?[—–\-－─―]*[（(]?(\d{4,}|[〇○零Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:在(.*?))?[)）]?$`)
+	datelineRe = regexp.MustCompile(`^[（(]?[—–\-－─―]*[（(]?(\d{4,}|[〇○零Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(在?)(.*?)[)）]?$`)
 	// The meeting on a line of its own: ——在海拉尔区第十四届人民代表大会第二次会议上.
 	meetingRe = regexp.MustCompile(`^[（(]?[—–\-－─―]*在(.+?(?:会议|大会))上?[)）]?$`)
 	// The opening address: 我代表国务院, 我代表省人民政府, 我代表呼伦贝尔市人民政府.
@@ -124,7 +124,7 @@ func compact(s string) string {
 // its running number and spaces. A bare title (no number) counts only as the
 // first line of a report.
 func titleOf(line string, first bool) (string, bool) {
-	if !strings.HasSuffix(line, "告") && !strings.HasSuffix(line, "》") { // cheap test before the regular expressions
+	if !strings.HasSuffix(line, "告") && !strings.HasSuffix(line, "》") && !strings.HasSuffix(line, "）") && !strings.HasSuffix(line, ")") { // cheap test before the regular expressions
 		return "", false
 	}
 	c := compact(line)
@@ -225,10 +225,15 @@ func ParseDateline(line string) (d Dateline, ok bool) {
 	if !yok {
 		return d, false
 	}
+	// After the date: nothing, 在…会议上, or a meeting named without 在 (2024年1月21日北京市…会议);
+	// anything else (2024年1月21日，全市…) is a sentence, not a dateline.
+	meeting := strings.TrimSuffix(m[5], "上")
+	if m[4] == "" && meeting != "" && !strings.HasSuffix(meeting, "会议") {
+		return Dateline{}, false
+	}
 	d.Year, d.Month, d.Day = y, parseSmall(m[2]), parseSmall(m[3])
-	meeting := strings.TrimSuffix(m[4], "上")
 	d.Meeting = meeting
-	d.meetingBroken = meeting != "" && meeting == m[4] && !strings.HasSuffix(meeting, "会议")
+	d.meetingBroken = meeting != "" && meeting == m[5] && !strings.HasSuffix(meeting, "会议")
 	return d, true
 }
 
