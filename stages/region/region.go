@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -52,15 +53,15 @@ type register struct {
 	maxName int              // longest name in bytes
 }
 
-var reg = mustLoad()
-
-func mustLoad() *register {
+// theRegister is built on first use, so that commands that name no region
+// do not pay for indexing some 3,200 divisions at start-up.
+var theRegister = sync.OnceValue(func() *register {
 	r, err := load(regionsTSV, divisionsTSV)
 	if err != nil {
 		panic(fmt.Sprintf("region: embedded data: %v", err)) // build-time data: a defect, not input
 	}
 	return r
-}
+})
 
 func load(regions, divisions string) (*register, error) {
 	top, err := parseRegions(regions)
@@ -77,20 +78,19 @@ func load(regions, divisions string) (*register, error) {
 	}
 	all := append(top, below...)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Code < all[j].Code })
-	g := &register{all: all, byCode: map[string]int{}, byName: map[string][]int{},
-		byLatin: map[string][]int{}, byStem: map[string][]int{}}
+	g := &register{all: all, byCode: make(map[string]int, len(all)), byName: make(map[string][]int, 2*len(all)),
+		byLatin: make(map[string][]int, len(all)), byStem: map[string][]int{}}
 	for i, r := range g.all {
 		if _, dup := g.byCode[r.Code]; dup {
 			return nil, fmt.Errorf("code %s listed twice", r.Code)
 		}
 		g.byCode[r.Code] = i
-		for _, n := range append([]string{r.Short, r.Full}, r.aliases...) {
-			if isLatin(n) {
-				g.add(g.byLatin, latinKey(n), i)
-				continue
-			}
-			g.add(g.byName, n, i)
-			g.maxName = max(g.maxName, len(n))
+		g.addName(r.Short, i)
+		if r.Full != r.Short {
+			g.addName(r.Full, i)
+		}
+		for _, a := range r.aliases {
+			g.addName(a, i)
 		}
 		g.add(g.byLatin, latinKey(r.English), i)
 		if stem, ok := strings.CutSuffix(r.Full, "市"); ok && r.Level == "prefecture" && utf8.RuneCountInString(stem) >= 2 {
@@ -98,6 +98,16 @@ func load(regions, divisions string) (*register, error) {
 		}
 	}
 	return g, nil
+}
+
+// addName indexes a Chinese name, or a Latin alias (xizang) as an English name.
+func (g *register) addName(n string, i int) {
+	if isLatin(n) {
+		g.add(g.byLatin, latinKey(n), i)
+		return
+	}
+	g.add(g.byName, n, i)
+	g.maxName = max(g.maxName, len(n))
 }
 
 func (g *register) add(m map[string][]int, key string, i int) {
@@ -129,14 +139,20 @@ func parseRegions(data string) ([]Region, error) {
 }
 
 func parseDivisions(data string, macro map[string]string) ([]Region, error) {
-	var rs []Region
-	for i, line := range strings.Split(data, "\n") {
+	rs := make([]Region, 0, strings.Count(data, "\n"))
+	var f [6]string
+	for i := 0; data != ""; i++ {
+		var line string
+		line, data, _ = strings.Cut(data, "\n")
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 6 {
-			return nil, fmt.Errorf("line %d: want 6 tab-separated fields, got %d", i+1, len(f))
+		n, more := 0, true
+		for ; n < len(f) && more; n++ {
+			f[n], line, more = strings.Cut(line, "\t")
+		}
+		if n != len(f) || more {
+			return nil, fmt.Errorf("line %d: want 6 tab-separated fields", i+1)
 		}
 		m, ok := macro[f[4]]
 		if !ok {
@@ -153,13 +169,13 @@ func parseDivisions(data string, macro map[string]string) ([]Region, error) {
 
 // All returns every division, ordered by code.
 func All() []Region {
-	return append([]Region(nil), reg.all...)
+	return append([]Region(nil), theRegister().all...)
 }
 
 // ByCode finds a division by its six-digit code.
 func ByCode(code string) (Region, bool) {
-	if i, ok := reg.byCode[code]; ok {
-		return reg.all[i], true
+	if i, ok := theRegister().byCode[code]; ok {
+		return theRegister().all[i], true
 	}
 	return Region{}, false
 }
@@ -221,12 +237,12 @@ func Find(name string) (Region, error) {
 		return r, nil
 	}
 	if isLatin(name) {
-		return pick(name, reg.byLatin[latinKey(name)], "")
+		return pick(name, theRegister().byLatin[latinKey(name)], "")
 	}
 	if r, n, err := Prefix(name, ""); n == len(name) {
 		return r, err
 	}
-	return pick(name, reg.byStem[name], "")
+	return pick(name, theRegister().byStem[name], "")
 }
 
 // pick returns the only candidate, the only one whose parent is named in
@@ -236,7 +252,7 @@ func pick(name string, cands []int, nearby string) (Region, error) {
 	case 0:
 		return Region{}, fmt.Errorf("%q %w", name, ErrUnknown)
 	case 1:
-		return reg.all[cands[0]], nil
+		return theRegister().all[cands[0]], nil
 	}
 	// The nearest parent decides first: 徐州市 tells the 鼓楼区 of 江苏省 apart.
 	for _, above := range []func(Region) string{
@@ -245,17 +261,17 @@ func pick(name string, cands []int, nearby string) (Region, error) {
 	} {
 		var named []int
 		for _, i := range cands {
-			if nearby != "" && namedIn(above(reg.all[i]), nearby) {
+			if nearby != "" && namedIn(above(theRegister().all[i]), nearby) {
 				named = append(named, i)
 			}
 		}
 		if len(named) == 1 {
-			return reg.all[named[0]], nil
+			return theRegister().all[named[0]], nil
 		}
 	}
 	e := &AmbiguousError{Name: name}
 	for _, i := range cands {
-		e.Candidates = append(e.Candidates, reg.all[i])
+		e.Candidates = append(e.Candidates, theRegister().all[i])
 	}
 	return Region{}, e
 }
@@ -299,11 +315,11 @@ func Prefix(s, nearby string) (r Region, n int, err error) {
 // nextName finds the longest name at the start of s with a candidate inside
 // one of the previous name's candidates (any candidate when there is none).
 func nextName(s string, prev []int) ([]int, int) {
-	for l := min(len(s), reg.maxName); l > 0; l-- {
+	for l := min(len(s), theRegister().maxName); l > 0; l-- {
 		if l < len(s) && !utf8.RuneStart(s[l]) {
 			continue
 		}
-		cands := reg.byName[s[:l]]
+		cands := theRegister().byName[s[:l]]
 		if len(cands) == 0 {
 			continue
 		}
@@ -313,7 +329,7 @@ func nextName(s string, prev []int) ([]int, int) {
 		var in []int
 		for _, c := range cands {
 			for _, p := range prev {
-				if reg.all[p].Contains(reg.all[c]) {
+				if theRegister().all[p].Contains(theRegister().all[c]) {
 					in = append(in, c)
 					break
 				}
@@ -338,11 +354,14 @@ func isLatin(s string) bool {
 // latinKey folds an English or pinyin name for comparison: letters only,
 // lower case (Inner Mongolia, inner-mongolia and innermongolia are one key).
 func latinKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' {
-			b.WriteRune(r)
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
 		}
 	}
-	return b.String()
+	return string(b)
 }

@@ -131,3 +131,11 @@ func BenchmarkPrefix(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := load(regionsTSV, divisionsTSV); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
