@@ -243,6 +243,7 @@ type clue struct {
 	line   int    // 0 when not from a line of the text
 	year   int    // year clues
 	name   string // region clues: the text that names the region
+	kind   bool   // name is only the kind of government (省, 市, 区)
 	reg    *region.Region
 }
 
@@ -283,6 +284,9 @@ func (r *Report) resolve(opts Options) error {
 	}
 	if err := r.pickRegion(regions, nearby, where, log); err != nil {
 		return err
+	}
+	if r.Title == "" {
+		r.Title = compact(r.Hints.Title) // a table row's title stands for the title line the text lacks
 	}
 	if len(years) == 0 || (years[0].source != FromDateline && years[0].source != FromTitle) {
 		// The headings are read only when the dateline and title are silent: they take a pass over the text.
@@ -404,9 +408,9 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 			continue
 		}
 		if m := onBehalf.FindStringSubmatch(t); m != nil {
-			name := strings.TrimSuffix(strings.TrimSuffix(m[1], "政府"), "人民")
-			if !levelWords[name] {
-				text = append(text, clue{source: FromText, name: name, line: no})
+			// 我代表省人民政府 names no region but its kind, checked against weaker sources.
+			if name := strings.TrimSuffix(strings.TrimSuffix(m[1], "政府"), "人民"); name != "" {
+				text = append(text, clue{source: FromText, name: name, line: no, kind: levelWords[name]})
 			}
 		}
 	}
@@ -556,6 +560,11 @@ func (r *Report) pickRegion(clues []clue, nearby, where string, log *slog.Logger
 	}
 	if c.source == FromFileName {
 		r.warn(log, slog.LevelInfo, fmt.Sprintf("region %s (%s) taken from the file name", r.Region.Full, r.Region.Code))
+	}
+	for _, k := range clues {
+		if k.kind && !strings.HasSuffix(r.Region.Full, k.name) && (c.source == FromRow || c.source == FromFileName || c.source == FromFlag) {
+			r.warn(log, slog.LevelWarn, fmt.Sprintf("line %d speaks for a %s government, but the %s names %s (%s)", k.line, k.name, describe(c), r.Region.Full, r.Region.Code))
+		}
 	}
 	return nil
 }

@@ -22,6 +22,7 @@ type metaCase struct {
 	regionSource     string
 	date, meeting    string
 	role, speaker    string
+	title            string
 	warnings         []string // substrings, one per expected warning
 }
 
@@ -53,6 +54,9 @@ func (tt metaCase) check(t *testing.T) {
 		assert.Equal(t, tt.level, r.Region.Level, "level")
 	}
 	assert.Equal(t, tt.regionSource, r.RegionSource, "region source")
+	if tt.title != "" {
+		assert.Equal(t, tt.title, r.Title)
+	}
 	if tt.date != "" {
 		assert.Equal(t, tt.date, r.MeetingDate)
 	}
@@ -155,8 +159,8 @@ func TestMetadataFromRowFileNameAndFlags(t *testing.T) {
 	body := "各位代表：\n现在，我代表省人民政府，向大会报告工作。\n"
 	for _, tt := range []metaCase{
 		{name: "row columns", file: "export.csv#row=2", text: body, hints: Hints{Title: "2026年广东省政府工作报告", Year: 2026, Region: "广东省"},
-			year: 2026, yearSource: FromRow, code: "440000", regionSource: FromRow},
-		{name: "row region code only", file: "export.jsonl#row=1", text: body, hints: Hints{Year: 2024, Region: "440300"},
+			year: 2026, yearSource: FromRow, code: "440000", regionSource: FromRow, title: "2026年广东省政府工作报告"},
+		{name: "row region code only", file: "export.jsonl#row=1", text: "各位代表：\n现在，我代表市人民政府，向大会报告工作。\n", hints: Hints{Year: 2024, Region: "440300"},
 			year: 2024, yearSource: FromRow, code: "440300", regionSource: FromRow},
 		{name: "text outranks the row", file: "export.csv#row=1", text: "政府工作报告\n——2025年1月19日在福建省第十四届人民代表大会第三次会议上\n",
 			hints: Hints{Year: 2024, Region: "江苏省"}, year: 2025, yearSource: FromDateline, code: "350000", regionSource: FromMeeting,
@@ -166,10 +170,13 @@ func TestMetadataFromRowFileNameAndFlags(t *testing.T) {
 			warnings: []string{"region 广东省 (440000) taken from the file name", "year 2026 taken from the file name"}},
 		{name: "pinyin file name", file: "2026-guangdong-province.txt", text: body + "一、2025年工作回顾\n",
 			year: 2026, yearSource: FromHeading, code: "440000", regionSource: FromFileName, warnings: []string{"taken from the file name"}},
-		{name: "two-word pinyin", file: "inner-mongolia_2020.txt", text: body + "一、2019年工作回顾\n",
+		{name: "two-word pinyin", file: "inner-mongolia_2020.txt", text: "各位代表：\n现在，我代表自治区人民政府，向大会报告工作。\n一、2019年工作回顾\n",
 			year: 2020, yearSource: FromHeading, code: "150000", regionSource: FromFileName, warnings: []string{"taken from the file name"}},
 		{name: "code file name", file: "reports/150702.txt", text: "各位代表：\n一、2012年工作回顾\n",
 			year: 2013, yearSource: FromHeading, code: "150702", regionSource: FromFileName, warnings: []string{"taken from the file name"}},
+		{name: "the opening address speaks for another kind of government", file: "2023_海拉尔区.txt", text: body,
+			year: 2023, yearSource: FromFileName, code: "150702", regionSource: FromFileName,
+			warnings: []string{"taken from the file name", "line 2 speaks for a 省 government, but the file name names 海拉尔区 (150702)", "year 2023 taken from the file name"}},
 		{name: "flags are the fallback", text: "各位代表：\n正文。\n", opts: Options{Region: "深圳", Year: 2023},
 			year: 2023, yearSource: FromFlag, code: "440300", regionSource: FromFlag},
 		{name: "file name before flags", file: "2022-hainan.txt", text: "各位代表：\n正文。\n", opts: Options{Region: "海南", Year: 2021},
