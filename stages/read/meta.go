@@ -251,8 +251,12 @@ type clue struct {
 // that names no division, or names several, is a usage error.
 func (o Options) Validate() error {
 	if o.Region != "" {
-		if _, err := region.Find(o.Region); err != nil {
+		_, err := region.Find(o.Region)
+		if errors.Is(err, region.ErrUnknown) {
 			return fmt.Errorf("--region %q: %w (use a GB/T 2260 code or a name such as 北京, 深圳市, 南京市鼓楼区 or Guangdong)", o.Region, err)
+		}
+		if err != nil {
+			return fmt.Errorf("--region %q: %w", o.Region, err)
 		}
 	}
 	if o.Year != 0 && (o.Year < minYear || o.Year > maxYear) {
