@@ -83,7 +83,7 @@ var (
 	// The opening address: 我代表国务院, 我代表省人民政府, 我代表呼伦贝尔市人民政府.
 	onBehalf = regexp.MustCompile(`我代表(国务院|\p{Han}{0,20}?政府)`)
 	// Review and plan headings that tell the year when there is no dateline.
-	reviewHeading = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、)?(\d{4})年.{0,8}(?:工作回顾|工作总结)`)
+	reviewHeading = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、)?(\d{4})年.{0,12}(?:工作回顾|工作总结)`)
 	planHeading   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、)?(?:关于)?(\d{4})年.{0,12}(?:工作|任务|目标)`)
 	// A year in a file name, between non-digits: 2026_广东省…, 2026-guangdong, reportData/2013.
 	fileYear = regexp.MustCompile(`(?:^|\D)(\d{4})(?:\D|$)`)
@@ -383,7 +383,15 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 					if err := r.setDate(d, no, log); err != nil {
 						return nil, nil, "", err
 					}
-					dated = append(dated, clue{source: FromDateline, year: r.Year, line: no})
+					year := r.Year
+					if d.Month == 12 {
+						// A congress held in December hears the report of the year to come.
+						if y, _ := yearFromHeadings(r.Lines); y == year+1 {
+							year = y
+							r.warn(log, slog.LevelInfo, fmt.Sprintf("line %d: dateline of December %d; the headings speak of %d, the report's year", no, r.Year, y))
+						}
+					}
+					dated = append(dated, clue{source: FromDateline, year: year, line: no})
 					if r.Meeting != "" {
 						meeting = append(meeting, meetingClue(r.Meeting, no))
 					}
@@ -400,7 +408,7 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 			if place, role, name, ok := speakerLine(t); ok && r.Speaker == "" {
 				r.SpeakerRole, r.Speaker = role, name
 				switch {
-				case strings.HasPrefix(role, "国务院") || strings.HasPrefix(role, "代理国务院"):
+				case strings.Contains(role, "国务院") || strings.Contains(role, "政务院"):
 					speaker = append(speaker, clue{source: FromSpeaker, name: "国务院", line: no})
 				case place != "":
 					speaker = append(speaker, clue{source: FromSpeaker, name: place, line: no})
