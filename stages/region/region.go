@@ -49,7 +49,7 @@ type register struct {
 	byCode  map[string]int   // code → index
 	byName  map[string][]int // Chinese names and aliases → indexes
 	byLatin map[string][]int // English names and Latin aliases, folded by latinKey
-	byStem  map[string][]int // prefecture-level cities without their 市 (深圳), for Find only
+	byStem  map[string][]int // names below the provinces without their 市, 区, 县 or 旗 (深圳, 海拉尔), for Find only
 	maxName int              // longest name in bytes
 }
 
@@ -93,8 +93,12 @@ func load(regions, divisions string) (*register, error) {
 			g.addName(a, i)
 		}
 		g.add(g.byLatin, latinKey(r.English), i)
-		if stem, ok := strings.CutSuffix(r.Full, "市"); ok && r.Level == "prefecture" && utf8.RuneCountInString(stem) >= 2 {
-			g.add(g.byStem, stem, i)
+		if r.Level == "prefecture" || r.Level == "county" {
+			for _, suffix := range []string{"市", "区", "县", "旗"} {
+				if stem, ok := strings.CutSuffix(r.Full, suffix); ok && utf8.RuneCountInString(stem) >= 2 {
+					g.add(g.byStem, stem, i)
+				}
+			}
 		}
 	}
 	return g, nil
@@ -225,8 +229,8 @@ func Lookup(name string) (Region, bool) {
 
 // Find resolves what a user wrote for a division: a code (440300), a name
 // (深圳市, 内蒙古), a name with its parents (南京市鼓楼区, 内蒙古自治区呼伦贝尔市海拉尔区),
-// an English or pinyin name (Guangdong, Inner Mongolia, xizang), or a
-// prefecture-level city without its 市 (深圳). Its errors are ErrUnknown or an
+// an English or pinyin name (Guangdong, Inner Mongolia, xizang), or a name
+// below the provinces without its 市, 区, 县 or 旗 (深圳, 海拉尔). Its errors are ErrUnknown or an
 // *AmbiguousError listing the candidates.
 func Find(name string) (Region, error) {
 	name = strings.TrimSpace(name)
