@@ -75,13 +75,14 @@ var (
 	bareTitle = regexp.MustCompile(`^《?(\S{0,30}政府工作报告)》?(?:[（(](?:摘要|全文|节选|摘登)[）)])?$`)
 	// A year written at the start of a title or file name: 2025年, 2009, 二〇二六年.
 	leadingYear = regexp.MustCompile(`^(\d{4}|[〇○零Ｏ一二三四五六七八九]{4})(?:年度|年)?`)
+	innerYear   = regexp.MustCompile(`(\d{4}|[〇○零Ｏ一二三四五六七八九]{4})年`)
 	// Dateline, spaces removed: ——2024年1月21日在北京市第十六届人民代表大会第二次会议上,
 	// with one dash, several, none, or brackets; digits or Chinese numerals.
 	datelineRe = regexp.MustCompile(`^[（(]?[—–\-－─―]*[（(]?(\d{4,}|[〇○零Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(在?)(.*?)[)）]?$`)
 	// The meeting on a line of its own: ——在海拉尔区第十四届人民代表大会第二次会议上.
 	meetingRe = regexp.MustCompile(`^[（(]?[—–\-－─―]*在(.+?(?:会议|大会))上?[)）]?$`)
-	// The opening address: 我代表国务院, 我代表省人民政府, 我代表呼伦贝尔市人民政府.
-	onBehalf = regexp.MustCompile(`我代表(国务院|\p{Han}{0,20}?政府)`)
+	// The opening address: 我代表国务院, 我代表省人民政府, 我代表呼伦贝尔市人民政府, 受区人民政府委托.
+	onBehalf = regexp.MustCompile(`(?:我代表|受)(国务院|\p{Han}{0,20}?政府)`)
 	// Review and plan headings that tell the year when there is no dateline.
 	reviewHeading = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、)?(\d{4})年.{0,12}(?:工作回顾|工作总结)`)
 	planHeading   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、)?(?:关于)?(\d{4})年.{0,12}(?:工作|任务|目标)`)
@@ -147,6 +148,12 @@ func splitTitle(t string) (year int, rest string) {
 	if m := leadingYear.FindStringSubmatch(t); m != nil {
 		if y, ok := parseYear(m[1]); ok {
 			return y, t[len(m[0]):]
+		}
+	}
+	// A year after the region: 海拉尔区2019年政府工作报告.
+	if m := innerYear.FindStringSubmatch(t); m != nil {
+		if y, ok := parseYear(m[1]); ok {
+			return y, t
 		}
 	}
 	return 0, t
@@ -416,7 +423,7 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 				continue
 			}
 		}
-		if len(text) > 0 || !strings.Contains(t, "我代表") {
+		if len(text) > 0 || !(strings.Contains(t, "我代表") || strings.Contains(t, "委托")) {
 			continue
 		}
 		if m := onBehalf.FindStringSubmatch(t); m != nil {
@@ -641,10 +648,10 @@ func speakerLine(t string) (place, role, name string, ok bool) {
 			continue
 		}
 		rest := t[i+len(ro):]
-		if rest == "" || (rest[0] != ' ' && !strings.HasPrefix(rest, "\u3000")) {
+		if rest == "" || (rest[0] != ' ' && rest[0] != ':' && !strings.HasPrefix(rest, "\u3000") && !strings.HasPrefix(rest, "：")) {
 			continue
 		}
-		name = strings.TrimSpace(strings.Trim(rest, " \u3000"))
+		name = strings.TrimSpace(strings.Trim(rest, " \u3000:："))
 		if name == "" || utf8.RuneCountInString(name) > 12 || strings.ContainsAny(name, "，。：；、") {
 			continue
 		}
