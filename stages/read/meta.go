@@ -2,18 +2,18 @@ package read
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"log/slog"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	_ "embed"
 
 	"github.com/govreports/govreports/stages/region"
 )
@@ -37,12 +37,13 @@ const (
 const minYear, maxYear = 1949, 2100
 
 // metaLines is how many non-empty lines after the title may hold the
-// dateline, meeting and speaker; openingLines how many may hold the
-// 我代表…政府 of the opening address.
+// dateline, meeting and speaker (page chrome may come first), and
+// maxMetaLine how long such a line may be; openingLines is how many may hold
+// the 我代表…政府 of the opening address.
 const (
 	metaLines    = 16
-	openingLines = 20
 	maxMetaLine  = 300 // bytes
+	openingLines = 20
 )
 
 //go:embed roles.txt
@@ -56,17 +57,9 @@ var roles = func() []string {
 			rs = append(rs, l)
 		}
 	}
-	sortByLenDesc(rs)
+	slices.SortStableFunc(rs, func(a, b string) int { return len(b) - len(a) })
 	return rs
 }()
-
-func sortByLenDesc(ss []string) {
-	for i := 1; i < len(ss); i++ {
-		for j := i; j > 0 && len(ss[j]) > len(ss[j-1]); j-- {
-			ss[j], ss[j-1] = ss[j-1], ss[j]
-		}
-	}
-}
 
 var (
 	// A numbered title line of a file holding many reports: 2.北京市政府工作报告 (spaces removed).
@@ -75,7 +68,8 @@ var (
 	bareTitle = regexp.MustCompile(`^《?(\S{0,30}政府工作报告)》?(?:[（(](?:摘要|全文|节选|摘登)[）)])?$`)
 	// A year written at the start of a title or file name: 2025年, 2009, 二〇二六年.
 	leadingYear = regexp.MustCompile(`^(\d{4}|[〇○零Ｏ一二三四五六七八九]{4})(?:年度|年)?`)
-	innerYear   = regexp.MustCompile(`(\d{4}|[〇○零Ｏ一二三四五六七八九]{4})年`)
+	// A year after the region: 海拉尔区2019年政府工作报告.
+	innerYear = regexp.MustCompile(`(\d{4}|[〇○零Ｏ一二三四五六七八九]{4})年`)
 	// Dateline, spaces removed: ——2024年1月21日在北京市第十六届人民代表大会第二次会议上,
 	// with one dash, several, none, or brackets; digits or Chinese numerals.
 	datelineRe = regexp.MustCompile(`^[（(]?[—–\-－─―]*[（(]?(\d{4,}|[〇○零Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(在?)(.*?)[)）]?$`)
