@@ -79,7 +79,7 @@ var (
 	onBehalf = regexp.MustCompile(`(?:我代表|受)(国务院|\p{Han}{0,20}?政府)`)
 	// Review and plan headings that tell the year when there is no dateline.
 	reviewHeading = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、)?(\d{4})年.{0,12}(?:工作回顾|工作总结)`)
-	planHeading   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、)?(?:关于)?(\d{4})年.{0,12}(?:工作|任务|目标)`)
+	planHeading   = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、)?(?:关于|对)?(\d{4})年.{0,12}(?:工作|任务|目标|要求|安排|建议)`)
 	// A year in a file name, between non-digits: 2026_广东省…, 2026-guangdong, reportData/2013.
 	fileYear = regexp.MustCompile(`(?:^|\D)(\d{4})(?:\D|$)`)
 )

@@ -158,6 +158,8 @@ func TestMetadataFromSpeakerAndText(t *testing.T) {
 			warnings: []string{"region 单县 (371722) taken from the file name"}},
 		{name: "opening address, no title", text: "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、2018年工作回顾\n",
 			year: 2019, yearSource: FromHeading, code: "000000", regionSource: FromText},
+		{name: "plan heading with 对 and 要求", text: "各位代表：\n现在，我代表国务院，向大会报告工作。\n一、过去五年工作回顾\n二、2013年经济社会发展总体要求和政策取向\n",
+			year: 2013, yearSource: FromHeading, code: "000000", regionSource: FromText},
 		{name: "opening address names the city", text: "各位代表：\n现在，我代表呼伦贝尔市人民政府向大会报告工作。\n二、2024年主要工作任务\n",
 			year: 2024, yearSource: FromHeading, code: "150700", regionSource: FromText},
 	} {
