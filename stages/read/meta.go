@@ -530,18 +530,13 @@ func (r *Report) pickRegion(clues []clue, nearby, where string, log *slog.Logger
 		case err != nil:
 			continue
 		}
-		c.reg = &reg
-		if amb != nil && !withinAny(reg, amb.Candidates) {
-			continue
-		}
 		if amb != nil {
-			for _, cand := range amb.Candidates {
-				if reg.Contains(cand) {
-					reg = cand // 南京市 in the file name settles the title's 鼓楼区
-				}
+			var ok bool
+			if reg, ok = settle(reg, amb.Candidates); !ok {
+				continue
 			}
-			c.reg = &reg
 		}
+		c.reg = &reg
 		chosen = i
 		break
 	}
@@ -582,13 +577,22 @@ func (r *Report) pickRegion(clues []clue, nearby, where string, log *slog.Logger
 	return nil
 }
 
-func withinAny(reg region.Region, cands []region.Region) bool {
+// settle picks the one candidate of an ambiguous name that a later clue
+// names or contains (南京市 in the file name settles the title's 鼓楼区).
+func settle(reg region.Region, cands []region.Region) (region.Region, bool) {
+	var in []region.Region
 	for _, c := range cands {
-		if reg.Contains(c) || c.Contains(reg) {
-			return true
+		if c.Contains(reg) {
+			return reg, true // the clue names the candidate itself, or a division inside it
+		}
+		if reg.Contains(c) {
+			in = append(in, c)
 		}
 	}
-	return false
+	if len(in) == 1 {
+		return in[0], true
+	}
+	return region.Region{}, false
 }
 
 // lookupClue resolves the text of a region clue. Text from the report names
