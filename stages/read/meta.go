@@ -318,7 +318,10 @@ func (r *Report) resolve(opts Options) error {
 func describe(c clue) string {
 	switch c.source {
 	case FromFlag:
-		return "--year/--region flag"
+		if c.year != 0 {
+			return "--year flag"
+		}
+		return "--region flag"
 	case FromFileName:
 		return "file name"
 	case FromRow:

@@ -196,10 +196,10 @@ func TestMetadataFromRowFileNameAndFlags(t *testing.T) {
 			year: 2023, yearSource: FromFlag, code: "440300", regionSource: FromFlag},
 		{name: "file name before flags", file: "2022-hainan.txt", text: "各位代表：\n正文。\n", opts: Options{Region: "海南", Year: 2021},
 			year: 2022, yearSource: FromFileName, code: "460000", regionSource: FromFileName,
-			warnings: []string{"taken from the file name", "the --year/--region flag says the year is 2021, the file name says 2022", "year 2022 taken from the file name"}},
+			warnings: []string{"taken from the file name", "the --year flag says the year is 2021, the file name says 2022", "year 2022 taken from the file name"}},
 		{name: "text against flags", text: "北京市政府工作报告\n——2024年1月21日在北京市第十六届人民代表大会第二次会议上\n", opts: Options{Region: "上海", Year: 2023},
 			year: 2024, yearSource: FromDateline, code: "110000", regionSource: FromTitle,
-			warnings: []string{"the --year/--region flag says the region is 上海市 (310000), the title says 北京市 (110000)", "the --year/--region flag says the year is 2023, the dateline says 2024"}},
+			warnings: []string{"the --region flag says the region is 上海市 (310000), the title says 北京市 (110000)", "the --year flag says the year is 2023, the dateline says 2024"}},
 		{name: "flag naming the province of a city's report", text: "深圳市政府工作报告\n——2024年1月20日\n", opts: Options{Region: "广东"},
 			year: 2024, yearSource: FromDateline, code: "440300", level: "prefecture", regionSource: FromTitle},
 	} {
