@@ -350,16 +350,16 @@ func (r *Report) displayTitle() string {
 // title, where a parent of an ambiguous name may stand.
 func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, err error) {
 	var near strings.Builder
-	addTitle := func(t, src string) {
+	addTitle := func(t, src string, line int) {
 		y, rest := splitTitle(t)
 		if y != 0 {
-			years = append(years, clue{source: src, year: y, line: r.SourceLine})
+			years = append(years, clue{source: src, year: y, line: line})
 		}
-		regions = append(regions, clue{source: src, name: rest, line: r.SourceLine})
+		regions = append(regions, clue{source: src, name: rest, line: line})
 		near.WriteString(t)
 	}
 	if r.Title != "" {
-		addTitle(r.Title, FromTitle)
+		addTitle(r.Title, FromTitle, r.SourceLine)
 	}
 	var dated, meeting, speaker, text []clue
 	seen := 0
@@ -387,12 +387,12 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 					if err := r.setDate(d, no, log); err != nil {
 						return nil, nil, "", err
 					}
-					year := r.Year
+					year := d.Year
 					if d.Month == 12 {
 						// A congress held in December hears the report of the year to come.
 						if y, _ := yearFromHeadings(r.Lines); y == year+1 {
 							year = y
-							r.warn(log, slog.LevelInfo, fmt.Sprintf("line %d: dateline of December %d; the headings speak of %d, the report's year", no, r.Year, y))
+							r.warn(log, slog.LevelInfo, fmt.Sprintf("line %d: dateline of December %d; the headings speak of %d, the report's year", no, d.Year, y))
 						}
 					}
 					dated = append(dated, clue{source: FromDateline, year: year, line: no})
@@ -430,17 +430,11 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 			}
 		}
 	}
-	r.Year = 0 // set from the clues by resolve
 	years = append(dated, years...)
 	regions = append(append(append(regions, meeting...), speaker...), text...)
 	if h := r.Hints; h != (Hints{}) {
 		if h.Title != "" {
-			y, rest := splitTitle(h.Title)
-			if y != 0 {
-				years = append(years, clue{source: FromRow, year: y})
-			}
-			regions = append(regions, clue{source: FromRow, name: rest})
-			near.WriteString(h.Title)
+			addTitle(h.Title, FromRow, 0)
 		}
 		if h.Year != 0 {
 			years = append(years, clue{source: FromRow, year: h.Year})
@@ -618,7 +612,7 @@ func lookupClue(c *clue, nearby string) (region.Region, error) {
 	return reg, nil
 }
 
-// setDate keeps a dateline's date, year and meeting; a year of more than four
+// setDate keeps a dateline's date and meeting; a year of more than four
 // digits (22024) is a slip whose last four digits are the year.
 func (r *Report) setDate(d Dateline, line int, log *slog.Logger) error {
 	if d.Repaired {
@@ -632,7 +626,6 @@ func (r *Report) setDate(d Dateline, line int, log *slog.Logger) error {
 	if d.Month < 1 || d.Day < 1 || t.Month() != time.Month(d.Month) || t.Day() != d.Day {
 		return fmt.Errorf("%s:%d: dateline date %s年%d月%d日 is not a calendar date", r.Source, line, d.YearText, d.Month, d.Day)
 	}
-	r.Year = d.Year
 	r.MeetingDate = t.Format(time.DateOnly)
 	if d.Meeting != "" {
 		r.Meeting = d.Meeting
