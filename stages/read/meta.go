@@ -245,7 +245,6 @@ type clue struct {
 	year   int    // year clues
 	name   string // region clues: the text that names the region
 	kind   bool   // name is only the kind of government (省, 市, 区)
-	reg    *region.Region
 }
 
 // Validate checks the user's fallbacks before any input is read: a --region
@@ -513,10 +512,10 @@ func isASCII(s string) bool {
 // refused with its candidates.
 func (r *Report) pickRegion(clues []clue, nearby, where string, log *slog.Logger) error {
 	var amb *region.AmbiguousError
+	var picked region.Region
 	chosen := -1
 	for i := range clues {
-		c := &clues[i]
-		reg, err := lookupClue(c, nearby)
+		reg, err := lookupClue(&clues[i], nearby)
 		var a *region.AmbiguousError
 		switch {
 		case errors.As(err, &a):
@@ -533,8 +532,7 @@ func (r *Report) pickRegion(clues []clue, nearby, where string, log *slog.Logger
 				continue
 			}
 		}
-		c.reg = &reg
-		chosen = i
+		picked, chosen = reg, i
 		break
 	}
 	if chosen < 0 {
@@ -552,7 +550,7 @@ func (r *Report) pickRegion(clues []clue, nearby, where string, log *slog.Logger
 			where, r.displayTitle(), strings.Join(tried, ", "))
 	}
 	c := clues[chosen]
-	r.Region, r.RegionSource = *c.reg, c.source
+	r.Region, r.RegionSource = picked, c.source
 	for _, o := range clues[chosen+1:] {
 		if o.source != FromFlag && o.source != FromRow && o.source != FromFileName {
 			continue
