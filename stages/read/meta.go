@@ -515,7 +515,7 @@ func (r *Report) pickRegion(clues []clue, nearby, where string, log *slog.Logger
 	var picked region.Region
 	chosen := -1
 	for i := range clues {
-		reg, err := lookupClue(&clues[i], nearby)
+		reg, err := lookupClue(clues[i], nearby)
 		var a *region.AmbiguousError
 		switch {
 		case errors.As(err, &a):
@@ -555,7 +555,7 @@ func (r *Report) pickRegion(clues []clue, nearby, where string, log *slog.Logger
 		if o.source != FromFlag && o.source != FromRow && o.source != FromFileName {
 			continue
 		}
-		reg, err := lookupClue(&o, nearby)
+		reg, err := lookupClue(o, nearby)
 		if err == nil && !reg.Contains(r.Region) && !r.Region.Contains(reg) {
 			r.warn(log, slog.LevelWarn, fmt.Sprintf("the %s says the region is %s (%s), the %s says %s (%s); using %s",
 				describe(o), reg.Full, reg.Code, describe(c), r.Region.Full, r.Region.Code, r.Region.Full))
@@ -593,7 +593,7 @@ func settle(reg region.Region, cands []region.Region) (region.Region, bool) {
 // lookupClue resolves the text of a region clue. Text from the report names
 // its region at the start (重庆市政府工作报告, 海拉尔区第十四届…); row and flag
 // values and file name parts are names or codes on their own.
-func lookupClue(c *clue, nearby string) (region.Region, error) {
+func lookupClue(c clue, nearby string) (region.Region, error) {
 	switch c.source {
 	case FromRow, FromFlag, FromFileName:
 		if reg, err := region.Find(c.name); err == nil || c.source == FromFlag {

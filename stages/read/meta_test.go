@@ -332,10 +332,10 @@ func FuzzTitle(f *testing.F) {
 		if y != 0 && (y < minYear || y > maxYear) {
 			t.Fatalf("implausible year %d from %q", y, line)
 		}
-		_, _ = lookupClue(&clue{source: FromTitle, name: rest}, line)
+		_, _ = lookupClue(clue{source: FromTitle, name: rest}, line)
 		fy, fr := fileNameClues(line + ".txt")
 		for _, c := range append(fy, fr...) {
-			_, _ = lookupClue(&c, "")
+			_, _ = lookupClue(c, "")
 		}
 	})
 }
