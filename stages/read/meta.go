@@ -128,7 +128,7 @@ func titleOf(line string, first bool) (string, bool) {
 	}
 	if first {
 		// A sentence of the opening (我代表…向大会作政府工作报告) is no title.
-		if m := bareTitle.FindStringSubmatch(c); m != nil && !strings.Contains(m[1], "代表") && !strings.Contains(m[1], "大会") {
+		if m := bareTitle.FindStringSubmatch(c); m != nil && !strings.Contains(m[1], "我代表") && !strings.Contains(m[1], "向大会") {
 			return m[1], true
 		}
 	}
@@ -354,7 +354,10 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 		if y != 0 {
 			years = append(years, clue{source: src, year: y, line: line})
 		}
-		regions = append(regions, clue{source: src, name: rest, line: line})
+		// 在第一届全国人民代表大会第一次会议上的政府工作报告: a title naming its meeting.
+		c := meetingClue(strings.TrimPrefix(rest, "在"), line)
+		c.source = src
+		regions = append(regions, c)
 		near.WriteString(t)
 	}
 	if r.Title != "" {
@@ -637,7 +640,7 @@ func (r *Report) setDate(d Dateline, line int, log *slog.Logger) error {
 func speakerLine(t string) (place, role, name string, ok bool) {
 	for _, ro := range roles {
 		i := strings.Index(t, ro)
-		if i < 0 || i > 60 {
+		if i < 0 || i > 90 { // bytes: 内蒙古自治区呼伦贝尔市海拉尔区人民政府 is 60
 			continue
 		}
 		rest := t[i+len(ro):]

@@ -102,6 +102,8 @@ func TestMetadataFromTitle(t *testing.T) {
 			year: 2021, yearSource: FromDateline, code: "320106", level: "county", regionSource: FromTitle},
 		{name: "year after the region", text: "呼伦贝尔市海拉尔区2019年政府工作报告\n各位代表：\n",
 			year: 2019, yearSource: FromTitle, code: "150702", regionSource: FromTitle},
+		{name: "title naming its meeting", text: "在第一届全国人民代表大会第一次会议上的政府工作报告\n（一九五四年九月二十三日）\n",
+			year: 1954, yearSource: FromDateline, code: "000000", regionSource: FromTitle, date: "1954-09-23"},
 		{name: "State Council title", text: "2019年国务院政府工作报告\n各位代表：\n",
 			year: 2019, yearSource: FromTitle, code: "000000", regionSource: FromTitle},
 		{name: "numbered", text: "7.吉林市政府工作报告\n——2022年1月10日在吉林市第十七届人民代表大会第一次会议上\n",
@@ -292,6 +294,7 @@ func TestTitleOf(t *testing.T) {
 		{"12．河南省政府工作报告", false, "河南省政府工作报告", true},
 		{"北京市政府工作报告", false, "", false},
 		{"现在我代表市人民政府向大会作政府工作报告", true, "", false},
+		{"我向大会作政府工作报告", true, "", false},
 		{"《政府工作报告》", true, "政府工作报告", true},
 		{"2012年江西省政府工作报告（摘要）", true, "2012年江西省政府工作报告", true},
 	}
