@@ -223,13 +223,6 @@ func (r Region) qualified() string {
 	return b.String()
 }
 
-// Lookup finds a division by code, name, English name or alias, as Find does,
-// and reports false for unknown and ambiguous names alike.
-func Lookup(name string) (Region, bool) {
-	r, err := Find(name)
-	return r, err == nil
-}
-
 // Find resolves what a user wrote for a division: a code (440300), a name
 // (深圳市, 内蒙古), a name with its parents (南京市鼓楼区, 内蒙古自治区呼伦贝尔市海拉尔区),
 // an English or pinyin name (Guangdong, Inner Mongolia, xizang), or a name
