@@ -71,8 +71,9 @@ var (
 	// A year after the region: 海拉尔区2019年政府工作报告.
 	innerYear = regexp.MustCompile(`(\d{4}|[〇○零Ｏ一二三四五六七八九]{4})年`)
 	// Dateline, spaces removed: ——2024年1月21日在北京市第十六届人民代表大会第二次会议上,
-	// with one dash, several, none, or brackets; digits or Chinese numerals.
-	datelineRe = regexp.MustCompile(`^[（(]?[—–\-－─―]*[（(]?(\d{4,}|[〇○零Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(在?)(.*?)[)）]?$`)
+	// with one dash, several, none, or brackets; digits or Chinese numerals; after
+	// the title on the same line in some old reports.
+	datelineRe = regexp.MustCompile(`^(?:\S{0,30}政府工作报告)?[（(]?[—–\-－─―]*[（(]?(\d{4,}|[〇○零Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(在?)(.*?)[)）]?$`)
 	// The meeting on a line of its own: ——在海拉尔区第十四届人民代表大会第二次会议上.
 	meetingRe = regexp.MustCompile(`^[（(]?[—–\-－─―]*在(.+?(?:会议|大会))上?[)）]?$`)
 	// The opening address: 我代表国务院, 我代表省人民政府, 我代表呼伦贝尔市人民政府, 受区人民政府委托.
