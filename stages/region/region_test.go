@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -141,4 +142,29 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzPrefix: any text reads without panicking, and what Prefix reads is a
+// whole-rune prefix of it that Find resolves the same way.
+func FuzzPrefix(f *testing.F) {
+	for _, s := range []string{"呼伦贝尔市海拉尔区第十四届", "鼓楼区", "Inner Mongolia", "440300", "吉林省吉林市", "\xff北京"} {
+		f.Add(s, "南京市")
+	}
+	f.Fuzz(func(t *testing.T, s, nearby string) {
+		r, n, err := Prefix(s, nearby)
+		if n < 0 || n > len(s) || (n > 0 && n < len(s) && !utf8.RuneStart(s[n])) {
+			t.Fatalf("Prefix(%q) read %d bytes", s, n)
+		}
+		if n > 0 && err == nil {
+			got, ferr := Find(s[:n])
+			var amb *AmbiguousError
+			if ferr != nil && !errors.As(ferr, &amb) {
+				t.Fatalf("Find(%q): %v", s[:n], ferr)
+			}
+			if ferr == nil && got.Code != r.Code && nearby == "" {
+				t.Fatalf("Find(%q) = %s, Prefix read %s", s[:n], got.Code, r.Code)
+			}
+		}
+		_, _ = Find(s)
+	})
 }
