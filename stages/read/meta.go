@@ -378,6 +378,14 @@ func (r *Report) clues(log *slog.Logger) (years, regions []clue, nearby string, 
 		if seen <= metaLines && len(t) <= maxMetaLine {
 			near.WriteString(compact(t))
 			near.WriteByte('\n')
+			if r.Title == "" {
+				// A title below page chrome (下载 打印 全屏) that the reader took for text.
+				if title, ok := titleOf(t, true); ok {
+					r.Title, r.SourceLine = title, no
+					addTitle(title, FromTitle, no)
+					continue
+				}
+			}
 			if r.MeetingDate == "" {
 				if d, ok := ParseDateline(t); ok {
 					if d.meetingBroken {

@@ -104,6 +104,8 @@ func TestMetadataFromTitle(t *testing.T) {
 			year: 2019, yearSource: FromTitle, code: "150702", regionSource: FromTitle},
 		{name: "title naming its meeting", text: "在第一届全国人民代表大会第一次会议上的政府工作报告\n（一九五四年九月二十三日）\n",
 			year: 1954, yearSource: FromDateline, code: "000000", regionSource: FromTitle, date: "1954-09-23"},
+		{name: "title below page chrome", text: "下载\n打印\n全屏\n2026年西藏自治区政府工作报告\n——2026年1月12日在西藏自治区第十二届人民代表大会第五次会议上\n",
+			year: 2026, yearSource: FromDateline, code: "540000", regionSource: FromTitle, title: "2026年西藏自治区政府工作报告"},
 		{name: "State Council title", text: "2019年国务院政府工作报告\n各位代表：\n",
 			year: 2019, yearSource: FromTitle, code: "000000", regionSource: FromTitle},
 		{name: "numbered", text: "7.吉林市政府工作报告\n——2022年1月10日在吉林市第十七届人民代表大会第一次会议上\n",
