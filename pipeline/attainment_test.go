@@ -63,7 +63,7 @@ func TestAttainmentDev(t *testing.T) {
 		{"全国", "2025年中华人民共和国国务院政府工作报告.txt", "2025-000000"},
 		{"重庆", "2025年重庆市政府工作报告.docx", "2025-500000"},
 	} {
-		srcs, err := read.Sources([]string{filepath.Join(dir, "files", f.file)}, nil)
+		srcs, err := read.Sources([]string{filepath.Join(dir, "files", f.file)}, nil, nil)
 		require.NoError(t, err)
 		ids, err := readsAs(srcs[0], read.Options{})
 		if err != nil || len(ids) != 1 || ids[0] != f.id {

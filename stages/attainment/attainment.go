@@ -177,7 +177,7 @@ var gdpGrowth = target{ind: mustIndicator("gdp_growth"), family: familyGrowth, b
 // namesOf are the names a report may call its region by: the full name
 // (重庆市) before the short one (重庆).
 func namesOf(k schemas.Keys) []string {
-	if r, ok := region.Lookup(k.RegionCode); ok && r.Full != k.Region {
+	if r, ok := region.ByCode(k.RegionCode); ok && r.Full != k.Region {
 		return []string{r.Full, k.Region}
 	}
 	return []string{k.Region}

@@ -16,7 +16,18 @@
 // dropped, no-break spaces made spaces, trailing spaces trimmed), leaves out
 // page chrome (下载 打印 全屏, 来源：…, everything from 相关报道 or 责任编辑;
 // chrome.txt), splits files that hold several reports at their title lines
-// (2.北京市政府工作报告), and reads each report's metadata: region, year,
-// meeting, dateline and speaker. The text is otherwise kept as written, with
-// its source line numbers.
+// (2.北京市政府工作报告).
+//
+// Each report's metadata is read (meta.go) from wherever the report states it, strongest first: the dateline
+// (——２００９年３月５日…, 二〇二六年一月二十日…), the title (2025年重庆市政府工作报告,
+// 政 府 工 作 报 告), the meeting (在海拉尔区第十四届人民代表大会…, 全国人民代表大会 →
+// the nation), the speaker line (海拉尔区人民政府区长 …, 国务院总理 …), the opening
+// address (我代表国务院), the review and plan headings (2024年工作回顾 → 2025), a
+// table row's columns (Hints), the file name (2026_广东省_….csv,
+// 2026-guangdong-province.txt) and last the user's --region/--year. A bare
+// 政府工作报告 is no evidence of the national report. Where each value came
+// from is kept (YearSource, RegionSource); values from the file name, repairs
+// and disagreements with the flags are logged and kept in Warnings; a report
+// whose year or region nothing states is refused with what was tried. The
+// text is otherwise kept as written, with its source line numbers.
 package read
