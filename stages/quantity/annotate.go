@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/stages/indicator"
 )
@@ -17,7 +18,15 @@ func annotate(t *decoded, fs []found) {
 	for k := range fs {
 		f := &fs[k]
 		from := clauseStart(rs, f.prefixStart)
-		setKind(rs, f, from)
+		kindFrom := from
+		if k > 0 && fs[k-1].End > from && relativeChange(fs[k-1].Kind) && countable(unit{Class: f.class}) &&
+			afterListMark(rs, fs[k-1].suffixEnd, f.prefixStart) {
+			// 增长5.2%、约4.4万亿元: the verb of a rate is not the amount's change.
+			// Lists of amounts share theirs (新增绿地8万平方米、公园27个), and so
+			// does a figure inside the noun (新增营收过百亿的企业2家).
+			kindFrom = fs[k-1].suffixEnd
+		}
+		setKind(rs, f, kindFrom)
 		if f.BaseUnit == "" {
 			f.BaseUnit = bareMagnitudeUnit(rs, f, from)
 		}
@@ -33,23 +42,83 @@ func annotate(t *decoded, fs []found) {
 	for _, run := range lists(rs, fs) {
 		spreadList(t, fs[run[0]:run[1]])
 	}
+	lastSubject, code := "", ""
 	for k := range fs {
-		switch {
-		case fs[k].Subject == "":
-		case k > 0 && fs[k].Subject == fs[k-1].Subject: // a list shares its subject
-			fs[k].Indicator = fs[k-1].Indicator
-		default:
-			fs[k].Indicator = indicatorCode(fs[k].Subject)
+		f := &fs[k]
+		if f.Subject == "" {
+			continue
 		}
+		if f.Subject != lastSubject { // a list shares its subject
+			lastSubject, code = f.Subject, subjectCode(f.Subject)
+		}
+		f.Indicator = indicatorOfKind(code, f)
 	}
 }
 
-// indicatorCode returns the indicator code of a subject, "" when none matches.
-func indicatorCode(subject string) string {
-	if ind, ok := indicator.Match(subject); ok {
+// subjectCode returns the indicator code of a subject, "" when none matches.
+// A share (X占地区生产总值比重, 产业投资占比) is measured on its numerator, and
+// is never a growth indicator: neither the denominator's nor the numerator's.
+func subjectCode(subject string) string {
+	numerator, _, share := strings.Cut(subject, "占")
+	if share {
+		numerator += "占" // 研发经费占: the variant of rd_intensity
+	} else {
+		share = strings.Contains(subject, "比重") || strings.Contains(subject, "比例")
+	}
+	ind, v, ok := indicator.MatchVariant(numerator)
+	if !ok || share && isGrowthCode(ind.Code) ||
+		strings.Contains(numerator, "人均") && !strings.Contains(v, "人均") { // 人均地区生产总值 is not GDP
+		return ""
+	}
+	return ind.Code
+}
+
+// indicatorOfKind fits the indicator of a mention's subject to its kind: an
+// amount or an absolute change of a growth indicator is its level
+// (地区生产总值13.57万亿元 is gdp_level), or none when it has no level code;
+// a growth with no indicator may name one with its verb (全省经济增长5.3%).
+func indicatorOfKind(code string, f *found) string {
+	switch {
+	case code == "" && f.Kind == KindGrowth:
+		return verbNamedCode(f.Subject)
+	case isGrowthCode(code) && (f.Kind == KindLevel || f.Kind == KindCountChange):
+		// Every level code is an amount of money: 进出口企业100家 is not trade.
+		if l, ok := indicator.LevelOf(code); ok && (f.BaseUnit == "CNY" || f.BaseUnit == "USD") {
+			return l.Code
+		}
+		return ""
+	}
+	return code
+}
+
+// verbNamedCode returns the growth indicator that a subject names with its
+// verb, after a scope word (全省经济 + 增长 is 经济增长, gdp_growth), else "".
+// The whole subject must name it: 数字经济增长 is not the economy's.
+func verbNamedCode(subject string) string {
+	_, n1 := utf8.DecodeRuneInString(subject)
+	_, n2 := utf8.DecodeRuneInString(subject[n1:])
+	if cs, ok := lex.cues[subject[:n1+n2]]; ok && hasRole(cs, "scope") {
+		subject = subject[n1+n2:]
+	}
+	phrase := subject + "增长"
+	if ind, v, ok := indicator.MatchVariant(phrase); ok && v == phrase && isGrowthCode(ind.Code) {
 		return ind.Code
 	}
 	return ""
+}
+
+// isGrowthCode reports an indicator of relative change (gdp_growth).
+func isGrowthCode(code string) bool { return strings.HasSuffix(code, "_growth") }
+
+// relativeChange reports a kind that changes by a rate or a multiple.
+func relativeChange(kind string) bool {
+	return kind == KindGrowth || kind == KindPPChange || kind == KindMultiple
+}
+
+// afterListMark reports a list mark (、) right after the previous figure: the
+// words between it and the next figure are that figure's.
+func afterListMark(rs []rune, prevEnd, start int) bool {
+	return prevEnd < start && rs[prevEnd] == '、'
 }
 
 // clauseStart returns the start of the clause holding rs[i].
