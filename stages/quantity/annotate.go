@@ -284,7 +284,7 @@ func hasRole(cs []cue, role string) bool {
 // counted thing (8个国家区域医疗中心) the noun after the measure word too.
 func subject(t *decoded, f *found, from int) string {
 	rs := t.rs
-	pre := trimWords(t.str(from, f.prefixStart))
+	pre := trimCopula(trimWords(t.str(afterOrdinal(rs, from, f.prefixStart), f.prefixStart)))
 	if f.class != classCount && f.class != classArabicCount && f.class != classPerson {
 		return pre
 	}
@@ -297,6 +297,32 @@ func subject(t *decoded, f *found, from int) string {
 		}
 	}
 	return pre + trimWords(t.str(end, stop))
+}
+
+// afterOrdinal returns where the words after the last ordinal of rs[from:to]
+// begin (是全国首个突破13万亿元的省份: 首个 says which one, not what is
+// measured), else from. Ordinals start with 首, 第 or 唯, which spares the
+// lexicon lookup at every other rune.
+func afterOrdinal(rs []rune, from, to int) int {
+	for k := to - 1; k >= from; k-- {
+		if r := rs[k]; r != '首' && r != '第' && r != '唯' {
+			continue
+		}
+		if cs, n := lex.matchCue(rs, k); n > 0 && k+n <= to && hasRole(cs, "ordinal") {
+			return k + n
+		}
+	}
+	return from
+}
+
+// trimCopula strips a copula that starts a subject (是全国进步最快的省份之一);
+// a lone 是 is a cue word too short to be stripped with the others.
+func trimCopula(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	if cs, ok := lex.cues[s[:n]]; ok && n < len(s) && hasRole(cs, "copula") {
+		return s[n:]
+	}
+	return s
 }
 
 // connectors join list items; they never start or end a subject.

@@ -116,6 +116,19 @@ func TestExtract(t *testing.T) {
 			{text: "95亿元", kind: KindLevel, comparator: About, approx: true},
 			{text: "1.2亿元", kind: KindCountChange, direction: Down, subject: "企业用电成本"},
 		}},
+		{"全市生产总值达到2.1万亿元，是全省首个突破2万亿元的城市。", []want{
+			{text: "2.1万亿元", kind: KindLevel, subject: "全市生产总值"},
+			{text: "2万亿元", kind: KindLevel, comparator: AtLeast, subject: "全市生产总值"},
+		}},
+		{"审批时限压缩到5个多月，历时两个多月，失业率回落1个多百分点。", []want{
+			{text: "5个多月", base: 5, baseUnit: "other", unit: "个月", comparator: AtLeast, approx: true, subject: "审批时限"},
+			{text: "两个多月", base: 2, unit: "个月", comparator: AtLeast, approx: true},
+			{text: "1个多百分点", base: 1, baseUnit: "pp", unit: "个百分点", kind: KindPPChange, direction: Down, comparator: AtLeast, approx: true},
+		}},
+		{"区域创新能力指数达到78.6，营商环境评价得分保持在90以上。", []want{
+			{text: "78.6", base: 78.6, baseUnit: "other", unit: "", kind: KindLevel, subject: "区域创新能力指数"},
+			{text: "90", base: 90, baseUnit: "other", kind: KindLevel, comparator: AtLeast, subject: "营商环境评价得分"},
+		}},
 		{"优良天数累计增加109天，重污染天数减少41天，连续6年优秀。", []want{
 			{text: "109天", base: 109, baseUnit: "day", kind: KindCountChange, direction: Up},
 			{text: "41天", base: 41, baseUnit: "day", kind: KindCountChange, direction: Down},
