@@ -40,7 +40,7 @@ func annotate(t *decoded, fs []found) {
 		prevSubject = f.Subject
 	}
 	for _, run := range lists(rs, fs) {
-		spreadList(t, fs[run[0]:run[1]])
+		spreadList(t, fs[run[0]:run[1]], fs[:run[0]])
 	}
 	lastSubject, code := "", ""
 	for k := range fs {
@@ -80,7 +80,9 @@ func subjectCode(subject string) string {
 func indicatorOfKind(code string, f *found) string {
 	switch {
 	case code == "" && f.Kind == KindGrowth:
-		return verbNamedCode(f.Subject)
+		return verbNamedCode(f.Subject, "", "增长")
+	case code == "" && f.Kind == KindCountChange && f.Direction == Up:
+		return verbNamedCode(f.Subject, "新增", "") // 新增城镇就业980万人
 	case isGrowthCode(code) && (f.Kind == KindLevel || f.Kind == KindCountChange):
 		// Every level code is an amount of money: 进出口企业100家 is not trade.
 		if l, ok := indicator.LevelOf(code); ok && (f.BaseUnit == "CNY" || f.BaseUnit == "USD") {
@@ -91,17 +93,18 @@ func indicatorOfKind(code string, f *found) string {
 	return code
 }
 
-// verbNamedCode returns the growth indicator that a subject names with its
-// verb, after a scope word (全省经济 + 增长 is 经济增长, gdp_growth), else "".
-// The whole subject must name it: 数字经济增长 is not the economy's.
-func verbNamedCode(subject string) string {
+// verbNamedCode returns the indicator that a subject names with its verb
+// before or after it, after a scope word (全省经济 + 增长 is 经济增长,
+// gdp_growth; 新增 + 城镇就业 is urban_new_jobs), else "". The whole subject
+// must name it: 数字经济增长 is not the economy's.
+func verbNamedCode(subject, before, after string) string {
 	_, n1 := utf8.DecodeRuneInString(subject)
 	_, n2 := utf8.DecodeRuneInString(subject[n1:])
 	if cs, ok := lex.cues[subject[:n1+n2]]; ok && hasRole(cs, "scope") {
 		subject = subject[n1+n2:]
 	}
-	phrase := subject + "增长"
-	if ind, v, ok := indicator.MatchVariant(phrase); ok && v == phrase && isGrowthCode(ind.Code) {
+	phrase := before + subject + after
+	if ind, v, ok := indicator.MatchVariant(phrase); ok && v == phrase {
 		return ind.Code
 	}
 	return ""
@@ -389,8 +392,9 @@ func listGap(gap []rune) bool {
 
 // spreadList gives list items what the list shares: a comparator written once
 // after the last item (分别增长6%、8%、5%左右), and with 分别 the subjects
-// listed before it, paired in order.
-func spreadList(t *decoded, items []found) {
+// listed before it, paired in order, or when none is, those of the figures
+// before the list (城镇…4377元，农民…1926元，分别增长3.8%和9%).
+func spreadList(t *decoded, items, before []found) {
 	first, last := items[0], items[len(items)-1]
 	if first.prefixWord && first.Comparator != Exact { // 分别突破2000亿元、6000亿元; 超13.2亿吨、3530万标箱
 		for k := range items[1:] {
@@ -408,17 +412,36 @@ func spreadList(t *decoded, items []found) {
 	}
 	from := clauseStart(t.rs, items[0].prefixStart)
 	head := t.str(from, items[0].prefixStart)
-	before, _, ok := strings.Cut(head, "分别")
+	listed, _, ok := strings.Cut(head, "分别")
 	if !ok {
 		return
 	}
-	subjects := splitList(before)
+	subjects := splitList(listed)
+	if len(subjects) == 0 {
+		subjects = lastSubjects(before, len(items))
+	}
 	if len(subjects) != len(items) {
 		return
 	}
 	for k := range items {
 		items[k].Subject = subjects[k]
 	}
+}
+
+// lastSubjects returns the last n distinct subjects of fs in text order, nil
+// when fs has fewer.
+func lastSubjects(fs []found, n int) []string {
+	var out []string
+	for k := len(fs) - 1; k >= 0 && len(out) < n; k-- {
+		if s := fs[k].Subject; s != "" && (len(out) == 0 || out[len(out)-1] != s) {
+			out = append(out, s)
+		}
+	}
+	if len(out) < n {
+		return nil
+	}
+	slices.Reverse(out)
+	return out
 }
 
 // splitList splits 商品房销售面积、销售额 into its items.
