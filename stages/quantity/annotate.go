@@ -59,16 +59,19 @@ func annotate(t *decoded, fs []found) {
 // A share (X占地区生产总值比重, 产业投资占比) is measured on its numerator, and
 // is never a growth indicator: neither the denominator's nor the numerator's.
 func subjectCode(subject string) string {
-	numerator, _, share := strings.Cut(subject, "占")
-	if share {
-		numerator += "占" // 研发经费占: the variant of rd_intensity
-	} else {
-		share = strings.Contains(subject, "比重") || strings.Contains(subject, "比例")
+	numerator := subject
+	k := strings.Index(subject, "占")
+	if k >= 0 {
+		numerator = subject[:k+len("占")] // 研发经费占: the variant of rd_intensity
 	}
 	ind, v, ok := indicator.MatchVariant(numerator)
-	if !ok || share && isGrowthCode(ind.Code) ||
-		strings.Contains(numerator, "人均") && !strings.Contains(v, "人均") { // 人均地区生产总值 is not GDP
+	switch {
+	case !ok:
 		return ""
+	case isGrowthCode(ind.Code) && (k >= 0 || strings.Contains(subject, "比重") || strings.Contains(subject, "比例")):
+		return ""
+	case strings.Contains(numerator, "人均") && !strings.Contains(v, "人均"):
+		return "" // 人均地区生产总值 is not GDP
 	}
 	return ind.Code
 }
@@ -102,6 +105,12 @@ func verbNamedCode(subject, before, after string) string {
 	_, n2 := utf8.DecodeRuneInString(subject[n1:])
 	if cs, ok := lex.cues[subject[:n1+n2]]; ok && hasRole(cs, "scope") {
 		subject = subject[n1+n2:]
+	}
+	// A longer subject is a phrase, not a name (the names with a verb are of
+	// two to four characters): skip the lookup.
+	const maxNamed = 4 * utf8.UTFMax
+	if len(subject) > maxNamed {
+		return ""
 	}
 	phrase := before + subject + after
 	if ind, v, ok := indicator.MatchVariant(phrase); ok && v == phrase {
