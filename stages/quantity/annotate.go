@@ -25,6 +25,11 @@ func annotate(t *decoded, fs []found) {
 			// Lists of amounts share theirs (新增绿地8万平方米、公园27个), and so
 			// does a figure inside the noun (新增营收过百亿的企业2家).
 			kindFrom = fs[k-1].suffixEnd
+		} else if k > 0 && fs[k-1].End > from && f.prefixStart > fs[k-1].suffixEnd+1 && rs[f.prefixStart-1] == '、' &&
+			changeCueIn(rs, fs[k-1].suffixEnd, f.prefixStart-1) {
+			// 两次降低存款准备金率、两次下调利率: the verb after the figure
+			// before is that item's, not this one's.
+			kindFrom = f.prefixStart
 		}
 		setKind(rs, f, kindFrom)
 		if f.BaseUnit == "" {
@@ -121,6 +126,13 @@ func verbNamedCode(subject, before, after string) string {
 
 // isGrowthCode reports an indicator of relative change (gdp_growth).
 func isGrowthCode(code string) bool { return strings.HasSuffix(code, "_growth") }
+
+// changeCueIn reports a change word in rs[from:to].
+func changeCueIn(rs []rune, from, to int) bool {
+	var buf cueBuf
+	_, _, ok := lastCue(cuesIn(buf[:0], rs, from, to), "growth", "count")
+	return ok
+}
 
 // relativeChange reports a kind that changes by a rate or a multiple.
 func relativeChange(kind string) bool {

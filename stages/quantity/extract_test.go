@@ -120,6 +120,12 @@ func TestExtract(t *testing.T) {
 			{text: "2.1万亿元", kind: KindLevel, subject: "全市生产总值"},
 			{text: "2万亿元", kind: KindLevel, comparator: AtLeast, subject: "全市生产总值"},
 		}},
+		{"三次降低贷款利率、两次下调准备金率，分别新增学位1万个、4万个。", []want{
+			{text: "三次", base: 3, kind: KindLevel},
+			{text: "两次", base: 2, kind: KindLevel},
+			{text: "1万个", kind: KindCountChange, direction: Up},
+			{text: "4万个", kind: KindCountChange, direction: Up},
+		}},
 		{"审批时限压缩到5个多月，历时两个多月，失业率回落1个多百分点。", []want{
 			{text: "5个多月", base: 5, baseUnit: "other", unit: "个月", comparator: AtLeast, approx: true, subject: "审批时限"},
 			{text: "两个多月", base: 2, unit: "个月", comparator: AtLeast, approx: true},
