@@ -262,6 +262,9 @@ func TestExtractWrittenForms(t *testing.T) {
 		{"进出口总额增长3%—4%。", "3%—4%", 3, f(4), 3, "%", KindGrowth},
 		{"进出口总额增长3 ％ － 4 ％。", "3 ％ － 4 ％", 3, f(4), 3, "％", KindGrowth},
 		{"新建农田水利工程1 2 0 处。", "1 2 0 处", 120, nil, 120, "处", KindLevel},
+		{"国民收入比上年增长百分之七点八。", "百分之七点八", 7.8, nil, 7.8, "%", KindGrowth},
+		{"物价上涨幅度控制在百分之十以内。", "百分之十", 10, nil, 10, "%", KindGrowth},
+		{"人口出生率为千分之十八。", "千分之十八", 18, nil, 1.8, "‰", KindShare},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
