@@ -201,33 +201,40 @@ func closingQuote(r rune) rune {
 // none it returns false and where to look next.
 func readMention(t *decoded, i int) (found, int, bool) {
 	rs := t.rs
-	n, ok := scanNumeral(rs, i)
+	n, ok := writtenPercent(rs, i)
+	if !ok {
+		n, ok = scanNumeral(rs, i)
+	}
 	if !ok {
 		return found{}, skipNumeralRun(rs, i), false
 	}
-	if i > 0 && rs[i-1] == '第' {
-		return readRank(t, i-1, n)
-	}
-	if i > 0 && rs[i-1] == '前' {
-		if f, next, ok := readRank(t, i-1, n); ok {
+	if p := blanksBefore(rs, i) - 1; p >= 0 && rs[p] == '第' {
+		return readRank(t, p, n)
+	} else if p >= 0 && rs[p] == '前' {
+		if f, next, ok := readRank(t, p, n); ok {
 			return f, next, true
 		}
 	}
-	u, hasUnit := lex.matchUnit(rs, n.end)
+	u, hasUnit := unitAfter(rs, n.end)
 	if u.Class == classDenominator {
 		u, hasUnit = unit{}, false
 	}
 	end := n.end
-	if den, e, ok := fraction(rs, n); ok {
+	if n.per != "" {
+		u, hasUnit = lex.units[n.per], true // 百分之九点七: the unit is written first
+	} else if den, e, ok := fraction(rs, n); ok {
 		// 占全国1/7: a share written as a fraction.
 		n.Value /= den
 		u, hasUnit, end = unit{BaseUnit: "percent", Factor: 100, Class: classPercent}, true, e
 	} else if hasUnit {
-		end += runeLen(u.Text)
+		end = skipBlanks(rs, end) + runeLen(u.Text)
 		if u.Class == classLabel {
 			return found{}, end, false
 		}
 		u, end = compoundUnit(rs, u, end)
+		if u.Text == "个" {
+			u, end = approxMeasure(rs, u, end, &n.Number)
+		}
 	}
 	var valueMax *float64
 	if n2, u2, end2, ok := readRangeEnd(rs, end, hasUnit, u); ok {
@@ -238,7 +245,10 @@ func readMention(t *decoded, i int) (found, int, bool) {
 		valueMax, u, hasUnit, end = &v, u2, true, end2
 	}
 	if !hasUnit && !n.magnitude {
-		return found{}, n.end, false // a bare number: an item number, a code, a ratio
+		if n.chinese || n.yearLike || !scoreBefore(t, i) {
+			return found{}, n.end, false // a bare number: an item number, a code, a ratio
+		}
+		u, hasUnit = unit{BaseUnit: "other", Factor: 1, Class: classScore}, true // 指数达91.9
 	}
 	if notAQuantity(t, n, u, hasUnit, end) {
 		return found{}, end, false
@@ -347,29 +357,97 @@ func compoundUnit(rs []rune, u unit, end int) (unit, int) {
 	return unit{Text: u.Text + "/" + d.Text, BaseUnit: "other", Factor: 1, Class: classPhysical}, end + 1 + runeLen(d.Text)
 }
 
+// approxMeasure reads a unit that starts with 个 written around 多 or 余
+// (3个多月, 1个多百分点): the unit is 个月, and the number approximate.
+func approxMeasure(rs []rune, u unit, end int, n *Number) (unit, int) {
+	if end >= len(rs) || rs[end] != '多' && rs[end] != '余' || n.Approx {
+		return u, end
+	}
+	rest, ok := lex.matchUnit(rs, end+1)
+	if !ok {
+		return u, end
+	}
+	full, ok := lex.units["个"+rest.Text]
+	if !ok {
+		return u, end
+	}
+	n.Approx = true
+	return full, end + 1 + runeLen(rest.Text)
+}
+
+// scoreBefore reports a score noun (指数, 得分: two or three runes) before a
+// bare number at rs[i], with at most two verbs or comparators between
+// (指数达91.9, 指数保持在90以上).
+func scoreBefore(t *decoded, i int) bool {
+	p := i
+	for range 3 {
+		for n := 2; n <= 3 && n <= p; n++ {
+			if hasCue(t, p-n, p, "score") {
+				return true
+			}
+		}
+		if _, n, ok := lex.cueEnd.longest(t.rs, p); ok {
+			p -= n
+		} else if w, ok := lex.matchBefore(t.rs, p); ok {
+			p -= runeLen(w.Text)
+		} else {
+			return false
+		}
+	}
+	return false
+}
+
+// unitAfter matches the unit written at rs[j], or after a few blanks there (8 ％).
+func unitAfter(rs []rune, j int) (unit, bool) {
+	u, ok := lex.matchUnit(rs, j)
+	if !ok && j < len(rs) && isBlank(rs[j]) {
+		if k := skipBlanks(rs, j); k > j {
+			u, ok = lex.matchUnit(rs, k)
+		}
+	}
+	return u, ok
+}
+
+// blanksBefore returns the start of the blanks (at most maxBlanks) that end
+// just before rs[i], i itself when there are none.
+func blanksBefore(rs []rune, i int) int {
+	k := i
+	for k > 0 && i-k < maxBlanks && isBlank(rs[k-1]) {
+		k--
+	}
+	return k
+}
+
 // rangeMarks join the numbers of a range.
 var rangeMarks = []rune("—－-~～至到–")
 
 // readRangeEnd reads the second number of a range (5%—5.5%, 5至6个) written
 // at rs[end:], returning it with the unit of the whole range.
 func readRangeEnd(rs []rune, end int, hasUnit bool, u unit) (numeral, unit, int, bool) {
-	if end+1 >= len(rs) || !slices.Contains(rangeMarks, rs[end]) {
+	m := skipBlanks(rs, end) // 4 ．5 ％ － 5 ％
+	if m+1 >= len(rs) || !slices.Contains(rangeMarks, rs[m]) {
 		return numeral{}, u, end, false
 	}
-	j := end + 1
-	if rs[end] == '—' && rs[j] == '—' {
+	j := m + 1
+	if rs[m] == '—' && rs[j] == '—' {
 		j++
 	}
-	n2, ok := scanNumeral(rs, j)
+	n2, ok := scanNumeral(rs, skipBlanks(rs, j))
 	if !ok || n2.yearLike {
 		return numeral{}, u, end, false
 	}
-	u2, ok2 := lex.matchUnit(rs, n2.end)
-	if !ok2 || u2.Class == classLabel || u2.Class == classDenominator || (hasUnit && u2.Text != u.Text) {
+	u2, ok2 := unitAfter(rs, n2.end)
+	if !ok2 || u2.Class == classLabel || u2.Class == classDenominator || (hasUnit && !sameUnit(u2, u)) {
 		return numeral{}, u, end, false
 	}
-	u2, e := compoundUnit(rs, u2, n2.end+runeLen(u2.Text))
+	u2, e := compoundUnit(rs, u2, skipBlanks(rs, n2.end)+runeLen(u2.Text))
 	return n2, u2, e, true
+}
+
+// sameUnit reports the unit of both ends of a range, also when one end writes
+// the percent sign in full width (5%～5.5％).
+func sameUnit(a, b unit) bool {
+	return a.Text == b.Text || a.Class == classPercent && b.Class == classPercent && a.Factor == b.Factor
 }
 
 // notAQuantity applies the grammar of years, labels and Chinese counts.
@@ -398,7 +476,7 @@ func notAQuantity(t *decoded, n numeral, u unit, hasUnit bool, end int) bool {
 	case classPercent, classPP, classTimes, classDoubling:
 		return false
 	case classDuration:
-		return !strings.HasSuffix(before, "连续")
+		return !strings.HasSuffix(before, "连续") && !n.Approx // 连续三年, 两个多月
 	}
 	return !countable(u)
 }
@@ -468,9 +546,9 @@ func readRank(t *decoded, p int, n numeral) (found, int, bool) {
 	rs := t.rs
 	end := n.end
 	unitText := ""
-	if end < len(rs) && (rs[end] == '位' || rs[end] == '名') {
-		unitText = t.str(end, end+1)
-		end++
+	if e := skipBlanks(rs, end); e < len(rs) && (rs[e] == '位' || rs[e] == '名') {
+		unitText = t.str(e, e+1)
+		end = e + 1
 	} else if end < len(rs) && unicode.Is(unicode.Han, rs[end]) && rs[end] != '和' && rs[end] != '与' {
 		return found{}, n.end, false
 	} else if _, isUnit := lex.matchUnit(rs, end); isUnit {

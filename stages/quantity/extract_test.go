@@ -111,6 +111,30 @@ func TestExtract(t *testing.T) {
 			{text: "2万亿", base: 2e12, baseUnit: "CNY", unit: ""},
 			{text: "5743万吨", base: 5.743e7, baseUnit: "tonne", kind: KindCountChange, direction: Up},
 		}},
+		{"全县生产总值增长7.8%、约95亿元，降低企业用电成本1.2亿元。", []want{
+			{text: "7.8%", kind: KindGrowth, direction: Up},
+			{text: "95亿元", kind: KindLevel, comparator: About, approx: true},
+			{text: "1.2亿元", kind: KindCountChange, direction: Down, subject: "企业用电成本"},
+		}},
+		{"全市生产总值达到2.1万亿元，是全省首个突破2万亿元的城市。", []want{
+			{text: "2.1万亿元", kind: KindLevel, subject: "全市生产总值"},
+			{text: "2万亿元", kind: KindLevel, comparator: AtLeast, subject: "全市生产总值"},
+		}},
+		{"三次降低贷款利率、两次下调准备金率，分别新增学位1万个、4万个。", []want{
+			{text: "三次", base: 3, kind: KindLevel},
+			{text: "两次", base: 2, kind: KindLevel},
+			{text: "1万个", kind: KindCountChange, direction: Up},
+			{text: "4万个", kind: KindCountChange, direction: Up},
+		}},
+		{"审批时限压缩到5个多月，历时两个多月，失业率回落1个多百分点。", []want{
+			{text: "5个多月", base: 5, baseUnit: "other", unit: "个月", comparator: AtLeast, approx: true, subject: "审批时限"},
+			{text: "两个多月", base: 2, unit: "个月", comparator: AtLeast, approx: true},
+			{text: "1个多百分点", base: 1, baseUnit: "pp", unit: "个百分点", kind: KindPPChange, direction: Down, comparator: AtLeast, approx: true},
+		}},
+		{"区域创新能力指数达到78.6，营商环境评价得分保持在90以上。", []want{
+			{text: "78.6", base: 78.6, baseUnit: "other", unit: "", kind: KindLevel, subject: "区域创新能力指数"},
+			{text: "90", base: 90, baseUnit: "other", kind: KindLevel, comparator: AtLeast, subject: "营商环境评价得分"},
+		}},
 		{"优良天数累计增加109天，重污染天数减少41天，连续6年优秀。", []want{
 			{text: "109天", base: 109, baseUnit: "day", kind: KindCountChange, direction: Up},
 			{text: "41天", base: 41, baseUnit: "day", kind: KindCountChange, direction: Down},
@@ -203,6 +227,98 @@ func TestExtractNotQuantities(t *testing.T) {
 	} {
 		t.Run(s, func(t *testing.T) {
 			assert.Empty(t, texts(Extract(s)))
+		})
+	}
+}
+
+// TestExtractWrittenForms: numbers as older texts and PDF extractions write
+// them (full width, blanks between digits and before the unit, ranges with
+// every mark) keep their text as written and get the normal value.
+func TestExtractWrittenForms(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		sentence string
+		text     string
+		value    float64
+		valueMax *float64
+		base     float64
+		unit     string
+		kind     string
+	}{
+		{"农民人均纯收入达到２３００多元。", "２３００多元", 2300, nil, 2300, "元", KindLevel},
+		{"居民消费价格上涨３％左右。", "３％", 3, nil, 3, "％", KindGrowth},
+		{"物价涨幅控制在３．５％以内。", "３．５％", 3.5, nil, 3.5, "％", KindGrowth},
+		{"全县财政收入达到8 6 5 3 万元。", "8 6 5 3 万元", 8653, nil, 8.653e7, "元", KindLevel},
+		{"全市生产总值增长7 ．5 ％。", "7 ．5 ％", 7.5, nil, 7.5, "％", KindGrowth},
+		{"税收收入增长1 2 . 6 %。", "1 2 . 6 %", 12.6, nil, 12.6, "%", KindGrowth},
+		{"粮食播种面积稳定在3 2 万亩。", "3 2 万亩", 32, nil, 3.2e5, "亩", KindLevel},
+		{"城镇登记失业率控制在4 ％以内。", "4 ％", 4, nil, 4, "％", KindShare},
+		{"出口总额达到１２ 亿美元。", "１２ 亿美元", 12, nil, 1.2e9, "美元", KindLevel},
+		{"地区生产总值增长6.5-7%。", "6.5-7%", 6.5, f(7), 6.5, "%", KindGrowth},
+		{"地区生产总值增长7%－7.5%。", "7%－7.5%", 7, f(7.5), 7, "%", KindGrowth},
+		{"一般公共预算收入增长4%~5%。", "4%~5%", 4, f(5), 4, "%", KindGrowth},
+		{"一般公共预算收入增长４％～５％。", "４％～５％", 4, f(5), 4, "％", KindGrowth},
+		{"社会消费品零售总额增长8%至9%。", "8%至9%", 8, f(9), 8, "%", KindGrowth},
+		{"进出口总额增长3%—4%。", "3%—4%", 3, f(4), 3, "%", KindGrowth},
+		{"进出口总额增长3 ％ － 4 ％。", "3 ％ － 4 ％", 3, f(4), 3, "％", KindGrowth},
+		{"新建农田水利工程1 2 0 处。", "1 2 0 处", 120, nil, 120, "处", KindLevel},
+		{"国民收入比上年增长百分之七点八。", "百分之七点八", 7.8, nil, 7.8, "%", KindGrowth},
+		{"物价上涨幅度控制在百分之十以内。", "百分之十", 10, nil, 10, "%", KindGrowth},
+		{"人口出生率为千分之十八。", "千分之十八", 18, nil, 1.8, "‰", KindShare},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			got := Extract(tt.sentence)
+			require.Len(t, got, 1, "mentions: %v", texts(got))
+			m := got[0]
+			assert.Equal(t, tt.text, m.Text)
+			assert.Equal(t, tt.text, string([]rune(tt.sentence)[m.Start:m.End]))
+			assert.InDelta(t, tt.value, m.Value, 1e-9)
+			assert.Equal(t, tt.valueMax, m.ValueMax)
+			assert.InDelta(t, tt.base, m.BaseValue, 1e-6*tt.base)
+			assert.Equal(t, tt.unit, m.Unit)
+			assert.Equal(t, tt.kind, m.Kind)
+		})
+	}
+}
+
+// TestExtractBlanksAreNotNumbers: blanks join lone digits only; dates, years,
+// labels and numbers set apart by blanks stay what they are.
+func TestExtractBlanksAreNotNumbers(t *testing.T) {
+	for _, s := range []string{
+		"2024年 5 月，召开全会。",
+		"2 0 2 3 年 1 2 月，“十四五”规划。",
+		"建成 5 G基站，第 3 批试点。",
+		"1. 2023年以来，2024 年，2023 5 月。",
+	} {
+		t.Run(s, func(t *testing.T) {
+			assert.Empty(t, texts(Extract(s)))
+		})
+	}
+}
+
+// TestExtractIndicators: the indicator of a figure follows its kind (an
+// amount of a growth indicator is its level), a share is never its
+// denominator's indicator, and a growth verb may name the indicator.
+func TestExtractIndicators(t *testing.T) {
+	tests := []struct {
+		sentence   string
+		indicators []string
+	}{
+		{"全县生产总值达到85.6亿元，增长9.5%。", []string{"gdp_level", "gdp_growth"}},
+		{"全州经济增长8%，外贸进出口总额3.2亿美元。", []string{"gdp_growth", "trade_level"}},
+		{"旅游业增加值占地区生产总值比重达到12%，研发经费占地区生产总值比重2.1%，工业投资占比60%。", []string{"", "rd_intensity", ""}},
+		{"城镇登记失业率控制在4.5%以内，农村居民人均可支配收入18600元。", []string{"registered_unemployment_rate", "rural_income_level"}},
+		{"进出口企业新增35家，人均地区生产总值6.8万元，数字经济增长12%。", []string{"", "", ""}},
+		{"财政收入增长6.5%、达到12.3亿元。", []string{"budget_revenue_growth", "budget_revenue_level"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			got := Extract(tt.sentence)
+			require.Len(t, got, len(tt.indicators), "mentions: %v", texts(got))
+			for k, m := range got {
+				assert.Equal(t, tt.indicators[k], m.Indicator, m.Text)
+			}
 		})
 	}
 }
