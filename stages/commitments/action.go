@@ -40,6 +40,7 @@ func (lex *lexicon) isVerbToken(t *segment.Token) bool {
 
 // predicatePrefix reports the POS classes that may stand before a nominal verb (vn) used as the
 // predicate: adverbs, adjectives, other verbs, conjunctions, time words (年内, 年底前) and punctuation.
+// A scope word of grammar.tsv (全省新建…, 全县培育…) may stand there too, though gse tags it a noun.
 // After a noun a vn is part of the noun phrase (重点建设项目), after a preposition it is its object
 // (对发展观念的重塑).
 func predicatePrefix(pos string) bool {
@@ -269,7 +270,7 @@ func (e *Extractor) findVerb(ct []segment.Token) int {
 			if i+1 < len(ct) && ct[i+1].POS == "c" {
 				continue
 			}
-			if i == 0 || predicatePrefix(ct[i-1].POS) {
+			if i == 0 || predicatePrefix(ct[i-1].POS) || e.lex.scopes[ct[i-1].Text] {
 				return i
 			}
 			if _, class := e.lex.verbOf(t); class == classTarget {
@@ -293,8 +294,8 @@ func (lex *lexicon) objectOf(rest []segment.Token) string {
 				to = i
 				break
 			}
-			for i+1 < len(rest) && isNumeric(rest[i+1].Text) {
-				i++
+			for i+1 < len(rest) && (isNumeric(rest[i+1].Text) || isMultiplier(rest[i+1].Text)) {
+				i++ // 1|万|场: the multiplier stands apart from its measure word
 			}
 			i++ // the measure word
 			for i+1 < len(rest) && lex.approximators[rest[i+1].Text] {
@@ -339,6 +340,16 @@ func dropPlaces(ts []segment.Token) []segment.Token {
 		ts = ts[1:]
 	}
 	return ts
+}
+
+// isMultiplier reports a word of numeral multipliers only (万, 亿, 万亿).
+func isMultiplier(s string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune("十百千万亿", r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isNumeric(s string) bool {

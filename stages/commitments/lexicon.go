@@ -66,6 +66,7 @@ type lexicon struct {
 	modifierFirst  runeTable         // the first characters of the modifiers
 	approximators  map[string]bool   // words after a number and its measure word (以上, 左右)
 	frameEnds      map[string]bool   // words that close a framing phrase (以…为, 在…上)
+	scopes         map[string]bool   // the whole jurisdiction as the subject of a verb (全省, 全县)
 	topicKeys      byFirst[topicKey] // topic keywords
 }
 
@@ -162,6 +163,7 @@ func loadLexicon() (*lexicon, error) {
 		frameLeads:     make(map[string]bool),
 		approximators:  make(map[string]bool),
 		frameEnds:      make(map[string]bool),
+		scopes:         make(map[string]bool),
 	}
 	rows, err := readTSV("verbs.tsv", verbsTSV)
 	if err != nil {
@@ -221,6 +223,8 @@ func loadLexicon() (*lexicon, error) {
 			lex.approximators[r[0]] = true
 		case "frame-end":
 			lex.frameEnds[r[0]] = true
+		case "scope":
+			lex.scopes[r[0]] = true
 		default:
 			return nil, fmt.Errorf("grammar.tsv: %s: unknown role %q", r[0], r[1])
 		}
