@@ -50,9 +50,8 @@ func predicatePrefix(pos string) bool {
 
 // action finds the predicate of a clause and decides whether it commits to something concrete. It returns
 // the verb and its object; verb is "" when the clause has no lexicon verb. hasNumber tells that a quantity
-// (from stages/quantity) stands in the clause. A target verb (增长, 达到) counts only with a quantity; in the
-// targets section any clause with a quantity is a target.
-func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, object string, ok bool) {
+// (from stages/quantity) stands in the clause. A target verb (增长, 达到) counts only with a quantity.
+func (e *Extractor) action(ct []segment.Token, hasNumber bool) (verb, object string, ok bool) {
 	ct = e.lex.joinAlternates(ct)
 	from := e.lex.frameEnd(ct)
 	k := e.findVerb(ct[from:])
@@ -60,7 +59,7 @@ func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, o
 		k += from
 	}
 	if k < 0 || e.lex.isPrinciple(ct) {
-		return "", "", targets && hasNumber && k < 0
+		return "", "", false
 	}
 	// In a chain of verbs (加快实施, 推动建设, 累计建成) an auxiliary or target verb yields to the verb after it.
 	verb, class := e.lex.verbOf(&ct[k])
@@ -284,12 +283,20 @@ func (e *Extractor) findVerb(ct []segment.Token) int {
 }
 
 // objectOf is the noun phrase after the verb: up to the first number (新建高标准农田150万亩 → 高标准农田), or,
-// when the number comes first (建成100所县域普通高中), what follows the number and its measure word.
+// when the number comes first (建成100所县域普通高中), what follows the number and its measure word. A
+// number inside quotes or brackets is part of a name (落实“1+8”方案), not a quantity.
 func (lex *lexicon) objectOf(rest []segment.Token) string {
 	from, to := -1, len(rest) // the tokens of the phrase
+	depth := 0
 	for i := 0; i < len(rest); i++ {
 		t := rest[i]
-		if isNumeric(t.Text) {
+		switch bracket(t.Text) {
+		case opens:
+			depth++
+		case closes:
+			depth = max(depth-1, 0)
+		}
+		if depth == 0 && isNumeric(t.Text) {
 			if from >= 0 {
 				to = i
 				break

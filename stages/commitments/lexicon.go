@@ -45,6 +45,10 @@ const (
 // sentences.
 const cueLead = "lead"
 
+// cueFormula is the kind of cues.tsv for a phrase of a political formula or of the style of work: a clause
+// holding it commits to no policy action.
+const cueFormula = "formula"
+
 // cueFrame is the kind of cues.tsv for a word that opens a framing clause (围绕…, 按照…): its numbers set
 // the scene and are no deliverables.
 const cueFrame = "frame"
@@ -62,6 +66,7 @@ type lexicon struct {
 	anyCues        byFirst[string]   // phrases anywhere in a non-commitment sentence
 	principleLeads map[string]bool   // words that open a clause of principle (坚持, 始终)
 	frameLeads     map[string]bool   // words that open a framing clause (围绕, 按照)
+	formulas       byFirst[string]   // phrases of political formulas and of the style of work
 	modifiers      []string          // degree words before a slogan (高水平, 全面)
 	modifierFirst  runeTable         // the first characters of the modifiers
 	approximators  map[string]bool   // words after a number and its measure word (以上, 左右)
@@ -205,6 +210,8 @@ func loadLexicon() (*lexicon, error) {
 			lex.principleLeads[r[0]] = true
 		case r[1] == cueFrame:
 			lex.frameLeads[r[0]] = true
+		case r[1] == cueFormula:
+			lex.formulas.add(firstRune(r[0]), r[0])
 		case r[2] == cueAtStart:
 			lex.startCues = append(lex.startCues, r[0])
 		default:
