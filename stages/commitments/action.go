@@ -67,7 +67,16 @@ func (e *Extractor) action(ct []segment.Token, hasNumber bool) (verb, object str
 		k++
 		verb, class = e.lex.verbOf(&ct[k])
 	}
-	object = e.lex.objectOf(ct[k+1:])
+	// Coordinated verbs (新建改造农村公路, 巩固拓展…成果) share the object after the last of them, unless
+	// that verb opens a modifier with 的 (落实支持绿色发展的财税政策).
+	obj := k + 1
+	for obj < len(ct) && ct[obj].POS == "v" && e.lex.verbs[ct[obj].Text] == classAction {
+		obj++
+	}
+	object = e.lex.objectOf(ct[obj:])
+	if obj > k+1 && strings.Contains(object, "的") {
+		object = e.lex.objectOf(ct[k+1:])
+	}
 	if class == classTarget {
 		// A target names what it measures before the verb (森林覆盖率提高0.5个百分点), else after it
 		// (净增高新技术企业1000家).
@@ -231,13 +240,17 @@ func predicateOf(ct []segment.Token) (verb, object string) {
 	return "", subjectOf(ct)
 }
 
-// subjectOf is the text of the clause before its verb, less punctuation and leading adverbs
-// (力争黑山峡水利枢纽工程正式 → 黑山峡水利枢纽工程正式).
+// subjectOf is the text of the clause before its verb, less punctuation, leading adverbs and a leading
+// time limit (力争黑山峡水利枢纽工程正式 → 黑山峡水利枢纽工程正式; “十二五”期间单位能耗 → 单位能耗).
 func subjectOf(ts []segment.Token) string {
 	for len(ts) > 0 && (ts[0].POS == "x" || strings.HasPrefix(ts[0].POS, "d")) {
 		ts = ts[1:]
 	}
-	return subjectMarks.trimLeft(subjectMarks.trimRight(join(ts)))
+	s := join(ts)
+	if n := deadlineAt(s); n > 0 {
+		s = s[n:]
+	}
+	return subjectMarks.trimLeft(subjectMarks.trimRight(s))
 }
 
 // findVerb returns the index of the first lexicon verb that stands as a predicate, or -1. Verbs inside

@@ -178,6 +178,47 @@ func TestGolden(t *testing.T) {
 	assert.JSONEq(t, string(want), string(got))
 }
 
+// expected is what a fixture sentence commits to: the clause, its verb, object and deadline, and the
+// quantities it delivers (the mentions of stages/quantity that its span holds, as the pipeline links them).
+type expected struct {
+	Sentence     int      `json:"sentence"`
+	Clause       string   `json:"clause"`
+	Verb         string   `json:"verb"`
+	Object       string   `json:"object"`
+	Deadline     string   `json:"deadline,omitempty"`
+	Deliverables []string `json:"deliverables,omitempty"`
+}
+
+// TestOtherYears holds the extraction to the commitments of plan paragraphs written for this test in the
+// style of other years and levels (a national plan of the 2010s, a county's 全县 plan, a province of 2026
+// with new vocabulary, political formulas that commit to nothing); the expected file was written by hand
+// and is rewritten by -update only after a deliberate change, for review.
+func TestOtherYears(t *testing.T) {
+	e := newExtractor(t)
+	text, err := os.ReadFile(filepath.Join("testdata", "other_years.txt"))
+	require.NoError(t, err)
+	sents := paragraphs(split.Plan, strings.Split(strings.TrimSpace(string(text)), "\n")...)
+	cs := e.Extract(sents)
+	got := make([]expected, len(cs))
+	for i, c := range cs {
+		got[i] = expected{Sentence: c.SentenceIndex, Clause: c.Clause, Verb: c.Verb, Object: c.Object, Deadline: c.Deadline}
+		for _, m := range quantity.Extract(sents[c.SentenceIndex].Text) {
+			if Holding(cs, c.SentenceIndex, m.Start, m.End) == i {
+				got[i].Deliverables = append(got[i].Deliverables, m.Text)
+			}
+		}
+	}
+	out, err := json.MarshalIndent(got, "", "  ")
+	require.NoError(t, err)
+	golden := filepath.Join("testdata", "other_years.golden.json")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, append(out, '\n'), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(want), string(out))
+}
+
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{"新建高标准农田150万亩以上，支持县市创建产粮大县。", "（一）“推进、", "年内：；，、", "①建成100所学校"} {
 		f.Add(s)
