@@ -67,11 +67,18 @@ func (e *Extractor) action(ct []segment.Token, hasNumber bool) (verb, object str
 		k++
 		verb, class = e.lex.verbOf(&ct[k])
 	}
-	// Coordinated verbs (新建改造农村公路, 巩固拓展…成果) share the object after the last of them, unless
+	// Coordinated verbs (新建改造农村公路, 恢复和改善灌溉能力) share the object after the last of them, unless
 	// that verb opens a modifier with 的 (落实支持绿色发展的财税政策).
 	obj := k + 1
-	for obj < len(ct) && ct[obj].POS == "v" && e.lex.verbs[ct[obj].Text] == classAction {
-		obj++
+	for obj < len(ct) {
+		next := obj
+		if ct[next].POS == "c" && next+1 < len(ct) {
+			next++ // 和, 与, 并
+		}
+		if ct[next].POS != "v" || e.lex.verbs[ct[next].Text] != classAction {
+			break
+		}
+		obj = next + 1
 	}
 	object = e.lex.objectOf(ct[obj:])
 	if obj > k+1 && strings.Contains(object, "的") {

@@ -18,10 +18,11 @@ func deadline(clause, sentenceDeadline string) string {
 }
 
 // findDeadline returns the first time limit in text: 年内, 年底前, 2025年前, 到2027年, 6月底前, “十五五”末 ….
-// A bare year (2024年) is not a limit. A five-year plan is named by its number, 十X五 (十一五 … 十五五), or
+// A bare year (2024年) is not a limit; a count of years (三年内) is. A five-year plan is named by its number, 十X五 (十一五 … 十五五), or
 // “十五” in quotes (a bare 十五 is fifteen). It reads text as the regular expression
 //
-//	(?:今年|本年|年)(?:内|底前|末前|底)
+//	[一二三四五六七八九十两]+年内
+//	|(?:今年|本年|年)(?:内|底前|末前|底)
 //	|(?:上|下)半年
 //	|到(?:(?:19|20)\d\d|PLAN)(?:年)?(?:底|末)?
 //	|(?:19|20)\d\d年(?:底|末|\d{1,2}月底?)?(?:前|以前|之前)
@@ -50,7 +51,10 @@ func findDeadline(text string) string {
 // mayOpenDeadline reports the characters that a time limit starts with.
 func mayOpenDeadline(r rune) bool {
 	switch r {
-	case '今', '本', '年', '上', '下', '到', '“', '十':
+	case '今', '本', '年', '上', '下', '到', '“', '两':
+		return true
+	}
+	if isChineseNumeral(r) {
 		return true
 	}
 	return '0' <= r && r <= '9'
@@ -105,6 +109,9 @@ func deadlineAt(s string) int {
 		return monthLimit(s)
 	}
 	r, size := utf8.DecodeRuneInString(s)
+	if n := yearsWithin(s); n > 0 {
+		return n
+	}
 	switch r {
 	case '今', '本':
 		if rest, ok := strings.CutPrefix(s[size:], "年"); ok {
@@ -127,6 +134,22 @@ func deadlineAt(s string) int {
 		return untilLimit(s)
 	case '“', '十':
 		return planLimit(s)
+	}
+	return 0
+}
+
+// yearsWithin matches [一二三四五六七八九十两]+年内.
+func yearsWithin(s string) int {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isChineseNumeral(r) && r != '两' {
+			break
+		}
+		i += n
+	}
+	if i > 0 && strings.HasPrefix(s[i:], "年内") {
+		return i + len("年内")
 	}
 	return 0
 }
