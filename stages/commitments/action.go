@@ -68,7 +68,7 @@ func (e *Extractor) action(ct []segment.Token, hasNumber bool) (verb, object str
 		verb, class = e.lex.verbOf(&ct[k])
 	}
 	// Coordinated verbs (新建改造农村公路, 恢复和改善灌溉能力) share the object after the last of them, unless
-	// that verb opens a modifier with 的 (落实支持绿色发展的财税政策).
+	// that verb opens a modifier with 的 (落实支持绿色发展的财税政策) or is the object itself (给予支持).
 	obj := k + 1
 	for obj < len(ct) {
 		next := obj
@@ -81,7 +81,7 @@ func (e *Extractor) action(ct []segment.Token, hasNumber bool) (verb, object str
 		obj = next + 1
 	}
 	object = e.lex.objectOf(ct[obj:])
-	if obj > k+1 && strings.Contains(object, "的") {
+	if obj > k+1 && (object == "" || strings.Contains(object, "的")) {
 		object = e.lex.objectOf(ct[k+1:])
 	}
 	if class == classTarget {
