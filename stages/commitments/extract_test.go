@@ -74,6 +74,10 @@ func TestExtractDecisions(t *testing.T) {
 		{"a nominal verb after a preposition is its object", split.Plan, "守住底线更是对发展观念的重塑。", nil},
 		{"target explanation", split.Targets, "上述目标综合考虑了各方面因素。", nil},
 		{"review is not forward-looking", split.Review, "新建高标准农田100万亩。", nil},
+		{"a political formula or the style of work commits to nothing", split.Governance,
+			"加强党风廉政建设，改进工作作风，推进政务公开。", []string{"推进"}},
+		{"the whole jurisdiction before a nominal verb", split.Plan, "全市新建充电桩3000个，全县培育示范合作社20家。",
+			[]string{"新建", "培育"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
