@@ -40,6 +40,7 @@ func (lex *lexicon) isVerbToken(t *segment.Token) bool {
 
 // predicatePrefix reports the POS classes that may stand before a nominal verb (vn) used as the
 // predicate: adverbs, adjectives, other verbs, conjunctions, time words (年内, 年底前) and punctuation.
+// A scope word of grammar.tsv (全省新建…, 全县培育…) may stand there too, though gse tags it a noun.
 // After a noun a vn is part of the noun phrase (重点建设项目), after a preposition it is its object
 // (对发展观念的重塑).
 func predicatePrefix(pos string) bool {
@@ -49,9 +50,8 @@ func predicatePrefix(pos string) bool {
 
 // action finds the predicate of a clause and decides whether it commits to something concrete. It returns
 // the verb and its object; verb is "" when the clause has no lexicon verb. hasNumber tells that a quantity
-// (from stages/quantity) stands in the clause. A target verb (增长, 达到) counts only with a quantity; in the
-// targets section any clause with a quantity is a target.
-func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, object string, ok bool) {
+// (from stages/quantity) stands in the clause. A target verb (增长, 达到) counts only with a quantity.
+func (e *Extractor) action(ct []segment.Token, hasNumber bool) (verb, object string, ok bool) {
 	ct = e.lex.joinAlternates(ct)
 	from := e.lex.frameEnd(ct)
 	k := e.findVerb(ct[from:])
@@ -59,7 +59,7 @@ func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, o
 		k += from
 	}
 	if k < 0 || e.lex.isPrinciple(ct) {
-		return "", "", targets && hasNumber && k < 0
+		return "", "", false
 	}
 	// In a chain of verbs (加快实施, 推动建设, 累计建成) an auxiliary or target verb yields to the verb after it.
 	verb, class := e.lex.verbOf(&ct[k])
@@ -67,7 +67,23 @@ func (e *Extractor) action(ct []segment.Token, hasNumber, targets bool) (verb, o
 		k++
 		verb, class = e.lex.verbOf(&ct[k])
 	}
-	object = e.lex.objectOf(ct[k+1:])
+	// Coordinated verbs (新建改造农村公路, 恢复和改善灌溉能力) share the object after the last of them, unless
+	// that verb opens a modifier with 的 (落实支持绿色发展的财税政策) or is the object itself (给予支持).
+	obj := k + 1
+	for obj < len(ct) {
+		next := obj
+		if ct[next].POS == "c" && next+1 < len(ct) {
+			next++ // 和, 与, 并
+		}
+		if ct[next].POS != "v" || e.lex.verbs[ct[next].Text] != classAction {
+			break
+		}
+		obj = next + 1
+	}
+	object = e.lex.objectOf(ct[obj:])
+	if obj > k+1 && (object == "" || strings.Contains(object, "的")) {
+		object = e.lex.objectOf(ct[k+1:])
+	}
 	if class == classTarget {
 		// A target names what it measures before the verb (森林覆盖率提高0.5个百分点), else after it
 		// (净增高新技术企业1000家).
@@ -231,13 +247,17 @@ func predicateOf(ct []segment.Token) (verb, object string) {
 	return "", subjectOf(ct)
 }
 
-// subjectOf is the text of the clause before its verb, less punctuation and leading adverbs
-// (力争黑山峡水利枢纽工程正式 → 黑山峡水利枢纽工程正式).
+// subjectOf is the text of the clause before its verb, less punctuation, leading adverbs and a leading
+// time limit (力争黑山峡水利枢纽工程正式 → 黑山峡水利枢纽工程正式; “十二五”期间单位能耗 → 单位能耗).
 func subjectOf(ts []segment.Token) string {
 	for len(ts) > 0 && (ts[0].POS == "x" || strings.HasPrefix(ts[0].POS, "d")) {
 		ts = ts[1:]
 	}
-	return subjectMarks.trimLeft(subjectMarks.trimRight(join(ts)))
+	s := join(ts)
+	if n := deadlineAt(s); n > 0 {
+		s = s[n:]
+	}
+	return subjectMarks.trimLeft(subjectMarks.trimRight(s))
 }
 
 // findVerb returns the index of the first lexicon verb that stands as a predicate, or -1. Verbs inside
@@ -269,7 +289,7 @@ func (e *Extractor) findVerb(ct []segment.Token) int {
 			if i+1 < len(ct) && ct[i+1].POS == "c" {
 				continue
 			}
-			if i == 0 || predicatePrefix(ct[i-1].POS) {
+			if i == 0 || predicatePrefix(ct[i-1].POS) || e.lex.scopes[ct[i-1].Text] {
 				return i
 			}
 			if _, class := e.lex.verbOf(t); class == classTarget {
@@ -283,18 +303,26 @@ func (e *Extractor) findVerb(ct []segment.Token) int {
 }
 
 // objectOf is the noun phrase after the verb: up to the first number (新建高标准农田150万亩 → 高标准农田), or,
-// when the number comes first (建成100所县域普通高中), what follows the number and its measure word.
+// when the number comes first (建成100所县域普通高中), what follows the number and its measure word. A
+// number inside quotes or brackets is part of a name (落实“1+8”方案), not a quantity.
 func (lex *lexicon) objectOf(rest []segment.Token) string {
 	from, to := -1, len(rest) // the tokens of the phrase
+	depth := 0
 	for i := 0; i < len(rest); i++ {
 		t := rest[i]
-		if isNumeric(t.Text) {
+		switch bracket(t.Text) {
+		case opens:
+			depth++
+		case closes:
+			depth = max(depth-1, 0)
+		}
+		if depth == 0 && isNumeric(t.Text) {
 			if from >= 0 {
 				to = i
 				break
 			}
-			for i+1 < len(rest) && isNumeric(rest[i+1].Text) {
-				i++
+			for i+1 < len(rest) && (isNumeric(rest[i+1].Text) || isMultiplier(rest[i+1].Text)) {
+				i++ // 1|万|场: the multiplier stands apart from its measure word
 			}
 			i++ // the measure word
 			for i+1 < len(rest) && lex.approximators[rest[i+1].Text] {
@@ -339,6 +367,16 @@ func dropPlaces(ts []segment.Token) []segment.Token {
 		ts = ts[1:]
 	}
 	return ts
+}
+
+// isMultiplier reports a word of numeral multipliers only (万, 亿, 万亿).
+func isMultiplier(s string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune("十百千万亿", r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isNumeric(s string) bool {

@@ -17,26 +17,29 @@ func deadline(clause, sentenceDeadline string) string {
 	return sentenceDeadline
 }
 
-// findDeadline returns the first time limit in text: 年内, 年底前, 2025年前, 到2027年, 6月底前 …. A bare
-// year (2024年) is not a limit. It reads text as the regular expression
+// findDeadline returns the first time limit in text: 年内, 年底前, 2025年前, 到2027年, 6月底前, “十五五”末 ….
+// A bare year (2024年) is not a limit; a count of years (三年内) is. A five-year plan is named by its number, 十X五 (十一五 … 十五五), or
+// “十五” in quotes (a bare 十五 is fifteen). It reads text as the regular expression
 //
-//	(?:今年|本年|年)(?:内|底前|末前|底)
+//	[一二三四五六七八九十两]+年内
+//	|(?:今年|本年|年)(?:内|底前|末前|底)
 //	|(?:上|下)半年
-//	|到(?:20\d\d|“十四五”|十四五)(?:年)?(?:底|末)?
-//	|20\d\d年(?:底|末|\d{1,2}月底?)?(?:前|以前|之前)
+//	|到(?:(?:19|20)\d\d|PLAN)(?:年)?(?:底|末)?
+//	|(?:19|20)\d\d年(?:底|末|\d{1,2}月底?)?(?:前|以前|之前)
 //	|\d{1,2}月(?:底|份)?(?:前|以前)
-//	|“?十四五”?(?:末|期间)
+//	|PLAN(?:末|期间|时期)
 //	|本届政府任期内
 //
-// would (leftmost match, the earlier alternative first), without its cost on every sentence, and only in a
-// text that names a year, a month, the five-year plan or the term of office: 到2030 alone is no limit.
+// with PLAN = (?:“十五”|“?十[一二三四五六七八九]五”?) would (leftmost match, the earlier alternative first),
+// without its cost on every sentence, and only in a text that names a year, a month, a five-year plan or
+// the term of office: 到2030 alone is no limit.
 func findDeadline(text string) string {
 	for i, r := range text {
 		if !mayOpenDeadline(r) {
 			continue
 		}
 		if n := deadlineAt(text[i:]); n > 0 {
-			if !strings.ContainsAny(text, "年月") && !strings.Contains(text, "十四五") && !strings.Contains(text, "任期") {
+			if !strings.ContainsAny(text, "年月") && !namesPlan(text) && !strings.Contains(text, "任期") {
 				return ""
 			}
 			return text[i : i+n]
@@ -48,10 +51,50 @@ func findDeadline(text string) string {
 // mayOpenDeadline reports the characters that a time limit starts with.
 func mayOpenDeadline(r rune) bool {
 	switch r {
-	case '今', '本', '年', '上', '下', '到', '“', '十':
+	case '今', '本', '年', '上', '下', '到', '“', '两':
+		return true
+	}
+	if isChineseNumeral(r) {
 		return true
 	}
 	return '0' <= r && r <= '9'
+}
+
+// namesPlan reports a five-year plan named anywhere in text (PLAN of findDeadline).
+func namesPlan(text string) bool {
+	for i := strings.Index(text, "十"); i >= 0; {
+		start := i
+		if strings.HasSuffix(text[:i], "“") {
+			start -= len("“")
+		}
+		if planName(text[start:]) > 0 {
+			return true
+		}
+		next := strings.Index(text[i+len("十"):], "十")
+		if next < 0 {
+			break
+		}
+		i += len("十") + next
+	}
+	return false
+}
+
+// planName matches PLAN, (?:“十五”|“?十[一二三四五六七八九]五”?), at the start of s.
+func planName(s string) int {
+	if strings.HasPrefix(s, "“十五”") {
+		return len("“十五”")
+	}
+	rest := strings.TrimPrefix(s, "“")
+	rest, ok := strings.CutPrefix(rest, "十")
+	if !ok {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(rest)
+	if !isChineseNumeral(r) || r == '十' || !strings.HasPrefix(rest[n:], "五") {
+		return 0
+	}
+	rest = strings.TrimPrefix(rest[n+len("五"):], "”")
+	return len(s) - len(rest)
 }
 
 // deadlineAt returns the length in bytes of the time limit that opens s, or 0.
@@ -66,6 +109,9 @@ func deadlineAt(s string) int {
 		return monthLimit(s)
 	}
 	r, size := utf8.DecodeRuneInString(s)
+	if n := yearsWithin(s); n > 0 {
+		return n
+	}
 	switch r {
 	case '今', '本':
 		if rest, ok := strings.CutPrefix(s[size:], "年"); ok {
@@ -92,6 +138,22 @@ func deadlineAt(s string) int {
 	return 0
 }
 
+// yearsWithin matches [一二三四五六七八九十两]+年内.
+func yearsWithin(s string) int {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isChineseNumeral(r) && r != '两' {
+			break
+		}
+		i += n
+	}
+	if i > 0 && strings.HasPrefix(s[i:], "年内") {
+		return i + len("年内")
+	}
+	return 0
+}
+
 // yearEnd matches 内|底前|末前|底 (after 年).
 func yearEnd(s string) int {
 	for _, w := range [...]string{"内", "底前", "末前", "底"} {
@@ -102,17 +164,14 @@ func yearEnd(s string) int {
 	return 0
 }
 
-// untilLimit matches 到(?:20\d\d|“十四五”|十四五)(?:年)?(?:底|末)?.
+// untilLimit matches 到(?:(?:19|20)\d\d|PLAN)(?:年)?(?:底|末)?.
 func untilLimit(s string) int {
 	rest := s[len("到"):]
-	switch {
-	case isYear(rest):
+	if isYear(rest) {
 		rest = rest[4:]
-	case strings.HasPrefix(rest, "“十四五”"):
-		rest = rest[len("“十四五”"):]
-	case strings.HasPrefix(rest, "十四五"):
-		rest = rest[len("十四五"):]
-	default:
+	} else if n := planName(rest); n > 0 {
+		rest = rest[n:]
+	} else {
 		return 0
 	}
 	rest = strings.TrimPrefix(rest, "年")
@@ -122,7 +181,7 @@ func untilLimit(s string) int {
 	return len(s) - len(rest)
 }
 
-// yearLimit matches 20\d\d年(?:底|末|\d{1,2}月底?)?(?:前|以前|之前), trying the optional part's readings in
+// yearLimit matches (?:19|20)\d\d年(?:底|末|\d{1,2}月底?)?(?:前|以前|之前), trying the optional part's readings in
 // the order a backtracking matcher would.
 func yearLimit(s string) int {
 	if !isYear(s) || !strings.HasPrefix(s[4:], "年") {
@@ -173,14 +232,14 @@ func monthLimit(s string) int {
 	return 0
 }
 
-// planLimit matches “?十四五”?(?:末|期间).
+// planLimit matches PLAN(?:末|期间|时期).
 func planLimit(s string) int {
-	rest, ok := strings.CutPrefix(strings.TrimPrefix(s, "“"), "十四五")
-	if !ok {
+	n := planName(s)
+	if n == 0 {
 		return 0
 	}
-	rest = strings.TrimPrefix(rest, "”")
-	for _, w := range [...]string{"末", "期间"} {
+	rest := s[n:]
+	for _, w := range [...]string{"末", "期间", "时期"} {
 		if strings.HasPrefix(rest, w) {
 			return len(s) - len(rest) + len(w)
 		}
@@ -198,9 +257,9 @@ func monthLen(s string) int {
 	return 0
 }
 
-// isYear matches 20\d\d.
+// isYear matches (?:19|20)\d\d.
 func isYear(s string) bool {
-	return len(s) >= 4 && s[0] == '2' && s[1] == '0' && isDigit(s[2]) && isDigit(s[3])
+	return len(s) >= 4 && (s[0] == '2' && s[1] == '0' || s[0] == '1' && s[1] == '9') && isDigit(s[2]) && isDigit(s[3])
 }
 
 // isDigit is \d of a regular expression: an ASCII digit.

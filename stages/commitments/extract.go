@@ -10,7 +10,6 @@ package commitments
 
 import (
 	"errors"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -127,13 +126,9 @@ func opensContext(text string) bool {
 	return false
 }
 
-// crossCutting is the number of distinct topics from which a list of targets is the whole economy's
-// (增长5.5%…失业率5.5%…粮食产量…) and takes the topic other.
-const crossCutting = 3
-
-// Extract returns the commitments of the forward-looking sentences (targets, plan and governance
-// sections), in order. Headings, run-in headings, context, principles, rhetoric and explanations of the
-// targets yield none.
+// Extract returns the commitments of the forward-looking sentences (plan and governance sections), in
+// order. Headings, run-in headings, context, principles, rhetoric and explanations of the targets yield
+// none. The targets passage yields none either: its targets are the goals table's rows, not actions.
 func (e *Extractor) Extract(sentences []split.Sentence) []Commitment {
 	return e.ExtractAnalyzed(sentences, func(i int) Analysis {
 		return Analysis{Tokens: e.seg.Tokens(sentences[i].Text), Mentions: quantity.Extract(sentences[i].Text)}
@@ -240,7 +235,7 @@ func (t *sentenceText) span(start, end int) string {
 }
 
 func forwardLooking(section string) bool {
-	return section == split.Targets || section == split.Plan || section == split.Governance
+	return section == split.Plan || section == split.Governance
 }
 
 // isHeadingLike reports a numbered heading or a run-in heading: a short sentence without a comma that
@@ -275,8 +270,13 @@ func (e *Extractor) hasCue(text string) bool {
 			return true
 		}
 	}
+	return holdsPhrase(text, &e.lex.anyCues)
+}
+
+// holdsPhrase reports that one of the phrases stands anywhere in text.
+func holdsPhrase(text string, phrases *byFirst[string]) bool {
 	for i, r := range text {
-		for _, c := range e.lex.anyCues.get(r) {
+		for _, c := range phrases.get(r) {
 			if strings.HasPrefix(text[i:], c) {
 				return true
 			}
@@ -306,10 +306,15 @@ func (e *Extractor) sentenceCommitments(out []Commitment, w *scratch, index int,
 	}
 	readings := w.readings[:0]
 	acts := false
+	// Most sentences hold no political formula: their clauses need not be searched for one.
+	formulas := holdsPhrase(s.Text, &e.lex.formulas)
 	for _, c := range e.splitClauses(tokens) {
 		ct := tokens[c.start:c.end]
 		r := reading{ct: ct, number: holdsMention(mentions, ct[0].Start, ct[len(ct)-1].End)}
-		r.verb, r.object, r.ok = e.action(ct, r.number, s.Section == split.Targets)
+		r.verb, r.object, r.ok = e.action(ct, r.number)
+		if r.ok && formulas && holdsPhrase(join(ct), &e.lex.formulas) {
+			r.ok = false
+		}
 		readings = append(readings, r)
 		acts = acts || r.ok
 	}
@@ -320,7 +325,6 @@ func (e *Extractor) sentenceCommitments(out []Commitment, w *scratch, index int,
 	w.text.reset(s.Text)
 	context := w.scanTopics(e.lex, s.Heading)
 	sentenceDeadline := findDeadline(s.Text)
-	first := len(out)
 	prevCommitment := false
 	for _, r := range readings {
 		start, end := r.ct[0].Start, r.ct[len(r.ct)-1].End
@@ -351,25 +355,5 @@ func (e *Extractor) sentenceCommitments(out []Commitment, w *scratch, index int,
 			prevCommitment = false
 		}
 	}
-	if s.Section == split.Targets {
-		w.markCrossCutting(e.lex, out[first:])
-	}
 	return out
-}
-
-// markCrossCutting gives a sentence of targets whose clauses, read without their shared context, point
-// to several policy areas the topic other.
-func (w *scratch) markCrossCutting(lex *lexicon, cs []Commitment) {
-	seen := make([]string, 0, len(topicScore{}))
-	for _, c := range cs {
-		if t := w.topic(lex, c.SpanStart, c.SpanEnd, topicScore{}); t != topicOther && !slices.Contains(seen, t) {
-			seen = append(seen, t)
-		}
-	}
-	if len(seen) < crossCutting {
-		return
-	}
-	for i := range cs {
-		cs[i].Topic = topicOther
-	}
 }

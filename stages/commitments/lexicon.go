@@ -45,6 +45,10 @@ const (
 // sentences.
 const cueLead = "lead"
 
+// cueFormula is the kind of cues.tsv for a phrase of a political formula or of the style of work: a clause
+// holding it commits to no policy action.
+const cueFormula = "formula"
+
 // cueFrame is the kind of cues.tsv for a word that opens a framing clause (围绕…, 按照…): its numbers set
 // the scene and are no deliverables.
 const cueFrame = "frame"
@@ -62,10 +66,12 @@ type lexicon struct {
 	anyCues        byFirst[string]   // phrases anywhere in a non-commitment sentence
 	principleLeads map[string]bool   // words that open a clause of principle (坚持, 始终)
 	frameLeads     map[string]bool   // words that open a framing clause (围绕, 按照)
+	formulas       byFirst[string]   // phrases of political formulas and of the style of work
 	modifiers      []string          // degree words before a slogan (高水平, 全面)
 	modifierFirst  runeTable         // the first characters of the modifiers
 	approximators  map[string]bool   // words after a number and its measure word (以上, 左右)
 	frameEnds      map[string]bool   // words that close a framing phrase (以…为, 在…上)
+	scopes         map[string]bool   // the whole jurisdiction as the subject of a verb (全省, 全县)
 	topicKeys      byFirst[topicKey] // topic keywords
 }
 
@@ -162,6 +168,7 @@ func loadLexicon() (*lexicon, error) {
 		frameLeads:     make(map[string]bool),
 		approximators:  make(map[string]bool),
 		frameEnds:      make(map[string]bool),
+		scopes:         make(map[string]bool),
 	}
 	rows, err := readTSV("verbs.tsv", verbsTSV)
 	if err != nil {
@@ -203,6 +210,8 @@ func loadLexicon() (*lexicon, error) {
 			lex.principleLeads[r[0]] = true
 		case r[1] == cueFrame:
 			lex.frameLeads[r[0]] = true
+		case r[1] == cueFormula:
+			lex.formulas.add(firstRune(r[0]), r[0])
 		case r[2] == cueAtStart:
 			lex.startCues = append(lex.startCues, r[0])
 		default:
@@ -221,6 +230,8 @@ func loadLexicon() (*lexicon, error) {
 			lex.approximators[r[0]] = true
 		case "frame-end":
 			lex.frameEnds[r[0]] = true
+		case "scope":
+			lex.scopes[r[0]] = true
 		default:
 			return nil, fmt.Errorf("grammar.tsv: %s: unknown role %q", r[0], r[1])
 		}

@@ -29,7 +29,11 @@ func TestTokens(t *testing.T) {
 			[]string{"新建", "高标准农田", "实施", "粮食"}, map[string]string{"新建": "v", "实施": "v"}},
 		{"domain nouns", "推进工业互联网高地建设，深化自贸试验区建设。",
 			[]string{"推进", "工业互联网", "自贸试验区", "建设"}, map[string]string{"推进": "v"}},
-		{"latin and digits", "布局完善5G、人工智能算力中心。", []string{"5G", "人工智能", "算力"}, nil},
+		{"latin and digits", "布局完善5G、人工智能算力中心。", []string{"5G", "人工智能", "算力中心"}, nil},
+		{"words of other years", "培育具身智能、脑机接口、低空经济和微短剧产业，“十五五”时期建成区通勤更便捷。",
+			[]string{"具身智能", "脑机接口", "低空经济", "微短剧", "十五五", "建成区", "通勤"}, nil},
+		{"words of older reports", "坚持科学发展观，抓好节能减排和家电下乡，推进去产能、去库存。",
+			[]string{"科学发展观", "节能减排", "家电下乡", "去产能", "去库存"}, nil},
 		{"empty", "", nil, nil},
 	}
 	for _, tt := range tests {

@@ -38,6 +38,8 @@ func TestContentWords(t *testing.T) {
 		{"nouns counted", "建设高标准农田，保护高标准农田。", map[string]int{"高标准农田": 2}, []string{"，", "。"}},
 		{"stop words and numbers dropped", "我们要加快推进150万亩高标准农田建设。", map[string]int{"高标准农田": 1}, []string{"我们", "加快", "推进", "150", "万亩"}},
 		{"single characters dropped", "水和电", nil, []string{"水", "和", "电"}},
+		{"formulas and their fragments dropped", "坚持稳中求进、以进促稳，真抓实干，以高质量发展培育冰雪经济。",
+			map[string]int{"冰雪经济": 1}, []string{"稳中求进", "求进", "稳中", "以进促稳", "真抓实干", "高质量"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,23 +1,26 @@
 // Command gendict writes the compact gse dictionary embedded by package segment.
 //
 // It keeps the simplified-Chinese words of gse's full dictionary (data/dict/zh/s_1.txt in the gse module)
-// that occur in the given corpus, with their frequencies and POS tags, and adds the words of the domain
-// lexicons (TSV files whose first column is a word; an optional "pos" column is honoured) so that the
-// segmenter keeps policy terms and action verbs whole. Run it through `go generate ./stages/segment`.
+// that are common in general text, with their frequencies and POS tags: every single character, the words
+// whose frequency there reaches -floor, and the words whose inverse document frequency in gse's idf.txt is
+// at most -max-idf (s_1.txt gives many everyday words, 覆盖 or 新能源, a frequency of 2 or 3; idf.txt
+// ranks them by how many documents use them). No report corpus enters the choice, so the words of any
+// year segment alike. It then adds the words of the domain lexicons (TSV files whose first column is a
+// word; an optional "pos" column is honoured) so that the segmenter keeps policy terms and action verbs
+// whole. Run it through `go generate ./stages/segment`.
 package main
 
 import (
 	"bufio"
-	"errors"
 	"flag"
 	"fmt"
-	"index/suffixarray"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // domainFreq is the frequency given to lexicon words that gse does not know: high enough that the
@@ -34,40 +37,48 @@ type lexicons []string
 func (l *lexicons) String() string     { return strings.Join(*l, ",") }
 func (l *lexicons) Set(v string) error { *l = append(*l, v); return nil }
 
+// selection is which words of gse's dictionary are kept.
+type selection struct {
+	floor  float64 // least frequency in s_1.txt
+	maxIDF float64 // greatest idf in idf.txt
+}
+
 func main() {
 	var (
-		corpus = flag.String("corpus", "", "corpus text whose words are kept")
+		sel    selection
 		out    = flag.String("out", "dict.txt", "output dictionary")
 		gseDir = flag.String("gse", "", "gse module directory (default: from go list)")
 		lex    lexicons
 	)
+	flag.Float64Var(&sel.floor, "floor", 200, "keep words at least this frequent in gse's dictionary")
+	flag.Float64Var(&sel.maxIDF, "max-idf", 10, "keep words whose idf in gse's idf.txt is at most this")
 	flag.Var(&lex, "lexicon", "domain lexicon TSV (repeatable)")
 	flag.Parse()
-	if err := run(*corpus, *out, *gseDir, lex); err != nil {
+	if err := run(sel, *out, *gseDir, lex); err != nil {
 		fmt.Fprintln(os.Stderr, "gendict:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpusPath, out, gseDir string, lex []string) error {
-	if corpusPath == "" {
-		return errors.New("-corpus is required")
-	}
-	text, err := os.ReadFile(corpusPath)
-	if err != nil {
-		return fmt.Errorf("read corpus: %w", err)
-	}
+func run(sel selection, out, gseDir string, lex []string) error {
 	if gseDir == "" {
+		var err error
 		if gseDir, err = moduleDir("github.com/go-ego/gse"); err != nil {
 			return err
 		}
 	}
-	words, err := corpusWords(filepath.Join(gseDir, "data", "dict", "zh", "s_1.txt"), suffixarray.New(text))
+	dir := filepath.Join(gseDir, "data", "dict", "zh")
+	idf, err := readIDF(filepath.Join(dir, "idf.txt"))
 	if err != nil {
 		return err
 	}
+	all, err := readDict(filepath.Join(dir, "s_1.txt"))
+	if err != nil {
+		return err
+	}
+	words := sel.common(all, idf)
 	for _, path := range lex {
-		if err := addLexicon(words, path); err != nil {
+		if err := addLexicon(words, all, path); err != nil {
 			return err
 		}
 	}
@@ -82,23 +93,33 @@ func moduleDir(module string) (string, error) {
 	return strings.TrimSpace(string(b)), nil
 }
 
-// corpusWords reads a gse dictionary ("word freq pos" lines) and keeps the words found in the corpus.
-func corpusWords(dictPath string, index *suffixarray.Index) (map[string]entry, error) {
-	f, err := os.Open(dictPath)
-	if err != nil {
-		return nil, fmt.Errorf("open gse dictionary: %w", err)
-	}
-	defer f.Close()
-	words := make(map[string]entry)
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
+// readIDF reads gse's "word idf" lines.
+func readIDF(path string) (map[string]float64, error) {
+	idf := make(map[string]float64)
+	err := scanFields(path, func(fields []string) {
 		if len(fields) < 2 {
-			continue
+			return
+		}
+		if v, err := strconv.ParseFloat(fields[1], 64); err == nil {
+			idf[fields[0]] = v
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read gse idf: %w", err)
+	}
+	return idf, nil
+}
+
+// readDict reads a gse dictionary ("word freq pos" lines), keeping the most frequent entry of a word.
+func readDict(path string) (map[string]entry, error) {
+	words := make(map[string]entry)
+	err := scanFields(path, func(fields []string) {
+		if len(fields) < 2 {
+			return
 		}
 		freq, err := strconv.ParseFloat(fields[1], 64)
-		if err != nil || len(index.Lookup([]byte(fields[0]), 1)) == 0 {
-			continue
+		if err != nil {
+			return
 		}
 		e := entry{freq: freq}
 		if len(fields) > 2 {
@@ -107,15 +128,42 @@ func corpusWords(dictPath string, index *suffixarray.Index) (map[string]entry, e
 		if old, ok := words[fields[0]]; !ok || old.freq < freq {
 			words[fields[0]] = e
 		}
-	}
-	if err := sc.Err(); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("read gse dictionary: %w", err)
 	}
 	return words, nil
 }
 
-// addLexicon adds the words of a TSV lexicon (header line naming the columns; first column the word).
-func addLexicon(words map[string]entry, path string) error {
+// common returns the words of the dictionary that sel keeps.
+func (sel selection) common(all map[string]entry, idf map[string]float64) map[string]entry {
+	words := make(map[string]entry)
+	for word, e := range all {
+		v, known := idf[word]
+		if utf8.RuneCountInString(word) == 1 || e.freq >= sel.floor || known && v <= sel.maxIDF {
+			words[word] = e
+		}
+	}
+	return words
+}
+
+// scanFields calls f with the space-separated fields of every line of a file.
+func scanFields(path string, f func([]string)) error {
+	file, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	sc := bufio.NewScanner(file)
+	for sc.Scan() {
+		f(strings.Fields(sc.Text()))
+	}
+	return sc.Err()
+}
+
+// addLexicon adds the words of a TSV lexicon (header line naming the columns; first column the word). A
+// word without a pos column takes its tag in gse's full dictionary, else n.
+func addLexicon(words, all map[string]entry, path string) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("read lexicon: %w", err)
@@ -136,10 +184,13 @@ func addLexicon(words map[string]entry, path string) error {
 		}
 		cols := strings.Split(line, "\t")
 		word := cols[0]
-		if len([]rune(word)) < 2 {
+		if utf8.RuneCountInString(word) < 2 {
 			continue
 		}
 		e, known := words[word]
+		if !known {
+			e.pos = all[word].pos
+		}
 		if posCol >= 0 && posCol < len(cols) && cols[posCol] != "" {
 			e.pos = cols[posCol]
 		}

@@ -9,29 +9,27 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestRunKeepsCorpusWordsAndLexicons(t *testing.T) {
+func TestRunKeepsCommonWordsAndLexicons(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
-		return p
-	}
 	gse := filepath.Join(dir, "gse")
-	require.NoError(t, os.MkdirAll(filepath.Join(gse, "data", "dict", "zh"), 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(gse, "data", "dict", "zh", "s_1.txt"),
-		[]byte("农田 300 n\n新建 50 ns\n火星 90 n\n坏行\n"), 0o644))
-	corpus := write("corpus.txt", "新建高标准农田。")
-	lex := write("verbs.tsv", "verb\tclass\tpos\n# comment\n新建\taction\tv\n高标准农田\tx\t\n")
+	zh := filepath.Join(gse, "data", "dict", "zh")
+	require.NoError(t, os.MkdirAll(zh, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(zh, "s_1.txt"),
+		[]byte("农田 300 n\n新建 50 ns\n火星 90 n\n覆盖 2 v\n盘活 3 vn\n坏行\n田 5 n\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(zh, "idf.txt"),
+		[]byte("覆盖 6.8\n火星 11.2\n坏\n"), 0o644))
+	lex := filepath.Join(dir, "verbs.tsv")
+	require.NoError(t, os.WriteFile(lex, []byte("verb\tclass\tpos\n# comment\n新建\taction\tv\n高标准农田\tx\t\n盘活\taction\t\n"), 0o644))
 	out := filepath.Join(dir, "dict.txt")
 
-	require.NoError(t, run(corpus, out, gse, []string{lex}))
+	require.NoError(t, run(selection{floor: 100, maxIDF: 10}, out, gse, []string{lex}))
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)
-	assert.Equal(t, "农田 300 n\n新建 20000 v\n高标准农田 20000 n\n", string(got),
-		"corpus words kept, absent words dropped, lexicon words added with their POS")
+	assert.Equal(t, "农田 300 n\n新建 20000 v\n田 5 n\n盘活 20000 vn\n覆盖 2 v\n高标准农田 20000 n\n", string(got),
+		"frequent words, common words (low idf) and characters kept, rare words dropped, lexicon words added"+
+			" with their POS, else gse's, else n")
 }
 
 func TestRunErrors(t *testing.T) {
-	require.Error(t, run("", "out", "", nil))
-	require.Error(t, run(filepath.Join(t.TempDir(), "missing.txt"), "out", "", nil))
+	require.Error(t, run(selection{}, "out", t.TempDir(), nil), "no gse dictionary")
 }
