@@ -243,31 +243,32 @@ func TestReadTables(t *testing.T) {
 		sources          []string
 		hints            []Hints
 		firstLine        []string
+		firstNo          []int // line of the first body line within the row's text (2 after a title line)
 	}{
 		{"csv with BOM and quoted multi-line fields", "reports.csv",
 			"\ufeffprovince,year,title,full_text\n某省,2025,某县政府工作报告,\"" + bodyCSV + "\"\n某省,2024.0,,\"各位代表：\n全县增长“5%”，\"\"稳\"\"。\"\n",
 			Options{Region: "110000", Year: 2025},
 			[]string{"reports.csv#row=1", "reports.csv#row=2"},
 			[]Hints{{Title: "某县政府工作报告", Year: 2025, Region: "某省"}, {Year: 2024, Region: "某省"}},
-			[]string{"——2025年1月8日在某县第三届人民代表大会第四次会议上", "各位代表："}},
+			[]string{"——2025年1月8日在某县第三届人民代表大会第四次会议上", "各位代表："}, []int{2, 1}},
 		{"tsv by header, named .txt", "reports.txt",
 			"标题\t年份\t地区\t正文\n某县政府工作报告\t2025年\t某县\t各位代表：\n",
 			Options{Region: "110000", Year: 2025},
 			[]string{"reports.txt#row=1"},
 			[]Hints{{Title: "某县政府工作报告", Year: 2025, Region: "某县"}},
-			[]string{"各位代表："}},
+			[]string{"各位代表："}, []int{1}},
 		{"jsonl with a number year", "reports.jsonl",
 			`{"city":"某市","year":2025,"content":"各位代表：\n一、2024年工作回顾\n增长6%。"}` + "\n\n" + `{"city":"某市","year":"2024","content":"各位代表：\n增长5%。"}`,
 			Options{Region: "110000", Year: 2025},
 			[]string{"reports.jsonl#row=1", "reports.jsonl#row=2"},
 			[]Hints{{Year: 2025, Region: "某市"}, {Year: 2024, Region: "某市"}},
-			[]string{"各位代表：", "各位代表："}},
+			[]string{"各位代表：", "各位代表："}, []int{1, 1}},
 		{"jsonl by content, text column named", "dump.txt",
 			`{"body":"不是这一列","report":"各位代表：\n增长6%。","year":2025}`,
 			Options{Region: "110000", Year: 2025, TextColumn: "REPORT"},
 			[]string{"dump.txt#row=1"},
 			[]Hints{{Year: 2025}},
-			[]string{"各位代表："}},
+			[]string{"各位代表："}, []int{1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -279,12 +280,8 @@ func TestReadTables(t *testing.T) {
 				assert.Equal(t, tt.hints[i], r.Hints)
 				assert.Equal(t, tt.firstLine[i], r.Lines[0].Text)
 			}
-			for _, r := range rs {
-				want := 1
-				if r.Title != "" {
-					want = 2 // after the title line
-				}
-				assert.Equal(t, want, r.Lines[0].No, "lines count within the row's text")
+			for i, r := range rs {
+				assert.Equal(t, tt.firstNo[i], r.Lines[0].No, "lines count within the row's text")
 			}
 		})
 	}
