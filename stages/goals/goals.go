@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/stages/indicator"
 	"github.com/govreports/govreports/stages/quantity"
@@ -57,23 +58,33 @@ type Goal struct {
 }
 
 // Extract returns the targets stated in the sentences with Section ==
-// split.Targets, in text order. year is the report's year (for period).
+// split.Targets, in text order, from the end of the words that introduce
+// them to the justification that may follow them in the same sentence
+// (提出上述预期目标…). year is the report's year (for period).
 func Extract(sentences []split.Sentence, year int) []Goal {
+	var idx []int
+	var texts []string
+	for i, s := range sentences {
+		if s.Section == split.Targets {
+			idx = append(idx, i)
+			texts = append(texts, s.Text)
+		}
+	}
 	var goals []Goal
 	var prev *Goal // the last goal, whose subject a bare stretch aim takes over
-	for i, s := range sentences {
-		if s.Section != split.Targets {
-			continue
-		}
-		rs := []rune(s.Text)
+	first, at := targets.ListStart(texts)
+	for n := first; n < len(idx); n++ {
+		s := sentences[idx[n]]
 		from := 0
-		if at := targets.IntroEnd(s.Text); at >= 0 {
-			from = len([]rune(s.Text[:at]))
+		if n == first {
+			from = utf8.RuneCountInString(s.Text[:at])
 		}
-		mentions := quantity.Extract(s.Text)
-		for _, c := range clauses(rs, from, mentions) {
+		for _, c := range clauses([]rune(s.Text), from, quantity.Extract(s.Text)) {
+			if targets.Ends(c.text()) {
+				return goals
+			}
 			for _, g := range c.goals(prev, strconv.Itoa(year)) {
-				g.SentenceIndex = i
+				g.SentenceIndex = idx[n]
 				goals = append(goals, g)
 				prev = &g
 			}

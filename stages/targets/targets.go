@@ -1,13 +1,17 @@
 // Package targets finds the passage of a government work report that states
-// the year's main expected targets (主要预期目标): the sentence that introduces
-// the list and the sentences that carry it on, up to the justification that
-// follows it. The cue words live in cues.tsv, embedded at build time.
+// the year's main expected targets (主要预期目标): the first list of the
+// year's quantified targets, however it is introduced (主要预期目标是,
+// 宏观调控的主要目标是, 预期目标为, 目标作了适当调整 …) and wherever a line
+// break cuts the introduction, up to where the list stops (the justification,
+// policy sentences or the work plan). The cue words live in cues.tsv,
+// embedded at build time.
 package targets
 
 import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,20 +19,24 @@ import (
 	"github.com/govreports/govreports/stages/indicator"
 )
 
-// maxClause is the longest first clause, in code points, that still reads as
-// a target (an indicator, a predicate and a value) rather than prose.
-const maxClause = 48
+const (
+	// maxClause is the longest clause, in code points, that still reads as
+	// a target (an indicator, a predicate and a value) rather than prose.
+	maxClause = 48
+	// maxJoin is how many sentences after one that a line break cut off
+	// (今年经济社会发展的 / 主要预期目标 / 是：…) may carry its introduction on.
+	maxJoin = 3
+	// firstClauses is how many clauses after an introduction are read to
+	// tell a list of targets from prose.
+	firstClauses = 3
+)
 
 //go:embed cues.tsv
 var cuesTSV string
 
 type cueSet struct {
-	starts []*regexp.Regexp
-	// startLit begins every match of every start (their common literal
-	// prefix, "" when none): one substring search then refuses most
-	// sentences without running a regexp.
-	startLit            string
-	stops, verbs, preds []string
+	markers, stops, ends, preds []string
+	starts, plans, pasts, verbs []*regexp.Regexp
 }
 
 var cues = mustLoad(cuesTSV)
@@ -43,6 +51,8 @@ func mustLoad(data string) cueSet {
 
 func load(data string) (cueSet, error) {
 	var c cueSet
+	words := map[string]*[]string{"marker": &c.markers, "stop": &c.stops, "end": &c.ends, "predicate": &c.preds}
+	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "plan": &c.plans, "past": &c.pasts, "verb": &c.verbs}
 	for i, line := range strings.Split(data, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -51,34 +61,22 @@ func load(data string) (cueSet, error) {
 		if !ok || pattern == "" {
 			return c, fmt.Errorf("line %d: want kind<TAB>pattern", i+1)
 		}
-		switch kind {
-		case "start":
-			re, err := regexp.Compile(pattern)
-			if err != nil {
-				return c, fmt.Errorf("line %d: %w", i+1, err)
-			}
-			c.starts = append(c.starts, re)
-		case "stop":
-			c.stops = append(c.stops, pattern)
-		case "verb":
-			c.verbs = append(c.verbs, pattern)
-		case "predicate":
-			c.preds = append(c.preds, pattern)
-		default:
+		if dst, ok := words[kind]; ok {
+			*dst = append(*dst, pattern)
+			continue
+		}
+		dst, ok := patterns[kind]
+		if !ok {
 			return c, fmt.Errorf("line %d: unknown kind %q", i+1, kind)
 		}
-	}
-	if len(c.starts) == 0 {
-		return c, fmt.Errorf("no start cue")
-	}
-	c.startLit, _ = c.starts[0].LiteralPrefix()
-	for _, re := range c.starts[1:] {
-		lit, _ := re.LiteralPrefix()
-		n := 0
-		for n < len(lit) && n < len(c.startLit) && lit[n] == c.startLit[n] {
-			n++
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return c, fmt.Errorf("line %d: %w", i+1, err)
 		}
-		c.startLit = c.startLit[:n]
+		*dst = append(*dst, re)
+	}
+	if len(c.starts) == 0 || len(c.markers) == 0 {
+		return c, fmt.Errorf("no start or marker cue")
 	}
 	return c, nil
 }
@@ -87,53 +85,143 @@ func load(data string) (cueSet, error) {
 // state the year's main expected targets, given a report's sentences in order
 // (texts only). ok is false when there is none.
 //
-// The passage starts at the first sentence introducing the targets
-// (主要预期目标是：…) and goes on over the following sentences as long as each
+// The passage starts at the first sentence that introduces a list of targets
+// (see ListStart) and goes on over the following sentences as long as each
 // opens with a target clause (甘肃 and 陕西 go on listing after a full stop);
-// it ends before the justification (提出上述预期目标…, 确定这样的目标…).
+// it ends before the justification (提出上述预期目标…, 确定这样的目标…) or
+// anything else that is not a target.
 func Passage(sentences []string) (first, end int, ok bool) {
-	first = -1
-	for i, s := range sentences {
-		if IntroEnd(s) >= 0 {
-			first = i
-			break
+	for i := range sentences {
+		k, _, found := introAt(sentences, i)
+		if !found {
+			continue
 		}
+		end = k + 1
+		for end < len(sentences) && continues(sentences[end]) {
+			end++
+		}
+		return i, end, true
 	}
-	if first < 0 {
-		return 0, 0, false
-	}
-	end = first + 1
-	for end < len(sentences) && continues(sentences[end]) {
-		end++
-	}
-	return first, end, true
+	return 0, 0, false
 }
 
-// IntroEnd returns the byte offset just past the words that introduce the
-// list of targets in s (主要预期目标是：), or -1 when s introduces none.
-func IntroEnd(s string) int {
-	if !strings.Contains(s, cues.startLit) {
-		return -1
+// ListStart returns where the list of targets begins in a passage that
+// Passage found: the index of the sentence and the byte offset in it just
+// past the introduction (主要预期目标是：). It is (0, 0) when the first
+// sentence introduces no list, as for a passage that is the list alone.
+func ListStart(passage []string) (sentence, offset int) {
+	if k, at, ok := introAt(passage, 0); ok {
+		return k, at
 	}
+	return 0, 0
+}
+
+// Ends reports whether a clause inside the list begins the justification
+// that follows it (提出上述预期目标，主要考虑…): no target comes after it.
+func Ends(clause string) bool { return containsAny(clause, cues.ends) }
+
+// introAt finds an introduction of the year's list of targets in
+// sentences[i], reading on into the next sentences while a line break cuts
+// it (今年经济社会发展的 / 主要预期目标 / 是：…). It returns the sentence k
+// and the byte offset at in it where the introduction ends.
+func introAt(sentences []string, i int) (k, at int, ok bool) {
+	window, ends := sentences[i], []int{len(sentences[i])}
+	for j := i + 1; j < len(sentences) && j-i <= maxJoin && !terminated(sentences[j-1]); j++ {
+		window += sentences[j]
+		ends = append(ends, len(window))
+	}
+	if !containsAny(window, cues.markers) {
+		return 0, 0, false
+	}
+	var locs [][]int
 	for _, re := range cues.starts {
-		if loc := re.FindStringIndex(s); loc != nil {
-			return loc[1]
+		locs = append(locs, re.FindAllStringIndex(window, -1)...)
+	}
+	sort.Slice(locs, func(a, b int) bool {
+		return locs[a][0] < locs[b][0] || (locs[a][0] == locs[b][0] && locs[a][1] > locs[b][1])
+	})
+	lead := cutOff(sentences, i)
+	for _, loc := range locs {
+		if !introduces(lead + window[:loc[0]]) {
+			continue
+		}
+		for m, e := range ends {
+			if loc[1] <= e {
+				k, at = i+m, loc[1]-(e-len(sentences[i+m]))
+				break
+			}
+		}
+		if opensList(sentences, k, at) {
+			return k, at, true
 		}
 	}
-	return -1
+	return 0, 0, false
+}
+
+// cutOff is the text of the sentences before i that a line break cut off
+// from it (they end without punctuation).
+func cutOff(sentences []string, i int) string {
+	lead := ""
+	for j := i - 1; j >= 0 && i-j <= maxJoin && !terminated(sentences[j]); j-- {
+		lead = sentences[j] + lead
+	}
+	return lead
+}
+
+// terminated reports whether a sentence ends in punctuation rather than in
+// the middle of a clause, where a line break cut it.
+func terminated(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, unicode.IsSpace))
+	return r == utf8.RuneError || unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+// introduces reports whether the words before a start cue introduce this
+// year's list: their clause names no indicator (经济增长预期目标为5%左右 is a
+// target) and no plan period or past year (“十五五”时期的主要目标是：).
+func introduces(before string) bool {
+	clause := lastClause(before)
+	if _, named := indicator.Match(clause); named {
+		return false
+	}
+	return !matchesAny(clause, cues.plans) && !matchesAny(clause, cues.pasts)
+}
+
+// opensList reports whether the text from byte at of sentences[k] opens a
+// list of targets: one of its first clauses is a target clause, and none is a
+// plan period's (年均增长).
+func opensList(sentences []string, k, at int) bool {
+	text := sentences[k][at:]
+	for j := k + 1; j < len(sentences) && j-k <= maxJoin && len(clausesOf(text)) < firstClauses; j++ {
+		text += "。" + sentences[j]
+	}
+	cs := clausesOf(text)
+	if len(cs) > firstClauses {
+		cs = cs[:firstClauses]
+	}
+	found := false
+	for _, c := range cs {
+		if matchesAny(c, cues.plans) {
+			return false
+		}
+		found = found || isTarget(c)
+	}
+	return found
 }
 
 // continues reports whether a sentence after the introduction still lists
-// targets: its first clause is short and names an indicator with a value or a
-// target predicate, or opens with a target verb (完成国家下达…, 力争…).
+// targets: its first clause is a target clause, or opens with a target verb
+// (完成国家下达…, 力争…).
 func continues(s string) bool {
-	clause := firstClause(s)
-	if clause == "" || containsAny(clause, cues.stops) {
+	cs := clausesOf(s)
+	if len(cs) == 0 || containsAny(cs[0], cues.stops) {
 		return false
 	}
-	if hasPrefixAny(clause, cues.verbs) {
-		return true
-	}
+	return matchesAny(cs[0], cues.verbs) || isTarget(cs[0])
+}
+
+// isTarget reports whether a clause states a target: it is short and names
+// an indicator with a value or a target predicate.
+func isTarget(clause string) bool {
 	if utf8.RuneCountInString(clause) > maxClause {
 		return false
 	}
@@ -143,11 +231,24 @@ func continues(s string) bool {
 	return strings.IndexFunc(clause, unicode.IsDigit) >= 0 || containsAny(clause, cues.preds)
 }
 
-// firstClause is s up to its first clause-ending punctuation mark.
-func firstClause(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, "，；。：！？,;"); i >= 0 {
-		return s[:i]
+const clausePunct = "，；。：！？,;:!?"
+
+// clausesOf cuts s into its non-empty clauses.
+func clausesOf(s string) []string {
+	var out []string
+	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(clausePunct, r) }) {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// lastClause is s after its last clause-ending punctuation mark.
+func lastClause(s string) string {
+	if i := strings.LastIndexAny(s, clausePunct); i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		return s[i+size:]
 	}
 	return s
 }
@@ -161,9 +262,9 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-func hasPrefixAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasPrefix(s, w) {
+func matchesAny(s string, res []*regexp.Regexp) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
 			return true
 		}
 	}

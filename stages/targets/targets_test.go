@@ -87,29 +87,44 @@ func TestPassage(t *testing.T) {
 	}
 }
 
-func TestIntroEnd(t *testing.T) {
+func TestListStart(t *testing.T) {
 	tests := []struct {
-		text string
-		rest string // what follows the introduction, "" when there is none
+		name      string
+		sentences []string
+		sentence  int
+		rest      string // what follows the introduction in that sentence
 	}{
-		{"今年发展主要预期目标是：国内生产总值增长5%左右", "国内生产总值增长5%左右"},
-		{"经济社会发展的主要预期目标建议为：地区生产总值增长5%左右", "地区生产总值增长5%左右"},
-		{"主要预期目标为：生产总值增长5.5%左右", "生产总值增长5.5%左右"},
-		{"主要预期目标是地区生产总值增长5%左右", "地区生产总值增长5%左右"},
-		{"经济增长预期目标为5%左右", ""},
-		{"圆满实现经济社会发展主要预期目标。", ""},
+		{"colon", []string{"今年发展主要预期目标是：国内生产总值增长5%左右"}, 0, "国内生产总值增长5%左右"},
+		{"proposed", []string{"经济社会发展的主要预期目标建议为：地区生产总值增长5%左右"}, 0, "地区生产总值增长5%左右"},
+		{"为", []string{"主要预期目标为：生产总值增长5.5%左右"}, 0, "生产总值增长5.5%左右"},
+		{"no colon", []string{"主要预期目标是地区生产总值增长5%左右"}, 0, "地区生产总值增长5%左右"},
+		{"main targets of macro-control", []string{"今年宏观调控的主要目标是：经济增长速度8%，商品零售价格涨幅3%以内"}, 0, "经济增长速度8%，商品零售价格涨幅3%以内"},
+		{"expected targets", []string{"全县经济社会发展的预期目标为：地区生产总值增长9%"}, 0, "地区生产总值增长9%"},
+		{"targets adjusted", []string{"我们对今年主要预期目标作了适当调整：城镇新增就业50万人以上"}, 0, "城镇新增就业50万人以上"},
+		{"list in the next sentence", []string{"今年发展的主要目标是：", "地区生产总值增长6%左右；"}, 0, ""},
+		{"introduction cut by line breaks", []string{"今年经济社会发展的", "主要预期目标", "是：地区生产总值增长5%左右"}, 2, "地区生产总值增长5%左右"},
+		{"a target, not an introduction", []string{"经济增长预期目标为5%左右"}, 0, "-"},
+		{"the review", []string{"圆满实现经济社会发展主要预期目标。"}, 0, "-"},
+		{"a plan period's targets", []string{"“十五五”时期经济社会发展的", "主要目标", "是：地区生产总值年均增长5%左右"}, 0, "-"},
+		{"prose after the colon", []string{"今年工作的主要目标是：坚持稳中求进，推动高质量发展。"}, 0, "-"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			at := targets.IntroEnd(tt.text)
-			if tt.rest == "" {
-				assert.Equal(t, -1, at)
+		t.Run(tt.name, func(t *testing.T) {
+			k, at := targets.ListStart(tt.sentences)
+			if tt.rest == "-" {
+				assert.Equal(t, [2]int{0, 0}, [2]int{k, at})
 				return
 			}
-			require.GreaterOrEqual(t, at, 0)
-			assert.Equal(t, tt.rest, tt.text[at:])
+			require.Equal(t, tt.sentence, k)
+			assert.Equal(t, tt.rest, tt.sentences[k][at:])
 		})
 	}
+}
+
+func TestEnds(t *testing.T) {
+	assert.True(t, targets.Ends("提出上述预期目标"))
+	assert.True(t, targets.Ends("主要考虑了稳就业的需要"))
+	assert.False(t, targets.Ends("居民收入增长与经济增长同步"))
 }
 
 // TestCorpusPassages writes every report's passage to a golden file (checked
@@ -156,7 +171,8 @@ func FuzzPassage(f *testing.F) {
 			return
 		}
 		require.True(t, 0 <= first && first < end && end <= len(sents))
-		require.GreaterOrEqual(t, targets.IntroEnd(sents[first]), 0)
+		k, at := targets.ListStart(sents[first:end])
+		require.True(t, 0 <= k && first+k < end && at <= len(sents[first+k]))
 	})
 }
 
