@@ -11,10 +11,13 @@
 package goals
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"github.com/govreports/govreports/stages/indicator"
 	"github.com/govreports/govreports/stages/quantity"
@@ -36,6 +39,16 @@ const (
 // 城镇、农村居民人均可支配收入, 城镇常住居民 in 城镇常住居民、农村常住居民人均可支配收入,
 // 一 in 一、二、三产增加值).
 const maxShortItem = 6
+
+const (
+	// maxAdverbial is the longest adverbial, in code points, before the verb
+	// of a verb-first target (按序时进度 in 按序时进度完成国家下达的…目标).
+	maxAdverbial = 6
+	// maxOtherSubject is the longest subject, in code points, of a target
+	// that names no indicator of the lexicon (现行标准下农村贫困人口).
+	maxOtherSubject = 12
+	gdpGrowth       = "gdp_growth"
+)
 
 // Goal is one target. Offsets are code points in the sentence's Text.
 type Goal struct {
@@ -236,7 +249,8 @@ func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 		}
 		items = []string{prev.Subject}
 	}
-	if len(items) == 1 && len(c.mentions) == 2 && containsAny(pre, lex.distribute) {
+	if len(items) == 1 && len(c.mentions) <= 2 && containsAny(pre, lex.distribute) {
+		// 城乡居民人均可支配收入分别增长5.5%、6.5% (or 分别增长6%: the same for both).
 		items = urbanRural(items[0])
 	}
 	// 分别 lists pair items and values in order; one value is shared by every item.
@@ -247,14 +261,23 @@ func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 		g := base
 		g.Subject = items[min(i, len(items)-1)]
 		g.Indicator = indicatorOf(g.Subject)
+		if level, ok := indicator.LevelOf(g.Indicator.Code); ok && isAmount(m) {
+			g.Indicator = level // 地区生产总值增长7.5%，达到326.4亿元: the second value is the level
+		}
 		g.Value, g.ValueMax, g.Multiplier, g.BaseValue = &m.Value, m.ValueMax, &m.Multiplier, &m.BaseValue
-		g.Unit, g.BaseUnit, g.Comparator = m.Unit, m.BaseUnit, m.Comparator
+		g.Unit, g.BaseUnit, g.Comparator = width.Fold.String(m.Unit), m.BaseUnit, m.Comparator
 		if m.ValueMax != nil {
 			g.Comparator = Range
 		}
 		out = append(out, g)
 	}
 	return out
+}
+
+// isAmount reports whether a value states an amount (326.4亿元) rather than
+// a rate of change or a ratio.
+func isAmount(m quantity.Mention) bool {
+	return !slices.Contains(lex.rateUnits, m.BaseUnit)
 }
 
 // qualitative reads a clause without values: subject + predicate
@@ -268,43 +291,84 @@ func qualitative(base Goal, body string, prev *Goal) []Goal {
 	}
 	subject, predicate := body[:at], body[at:]
 	base.Comparator = Qualitative
+	compared := false
 	for _, p := range lex.compare {
 		if i := strings.Index(predicate, p.word); i >= 0 {
+			compared = true
 			base.Comparator = p.value
 			if p.value == AboveGDP {
+				// Only a comparison with economic growth is above_gdp (and the
+				// legacy 快于城镇居民 of rural incomes); 高于全国平均水平 is not.
 				base.Note = predicate[i:]
+				if ref := predicate[i+len(p.word):]; indicatorOf(ref).Code != gdpGrowth && !containsAny(ref, lex.aboveRef) {
+					base.Comparator = Qualitative
+				}
 			}
 			break
 		}
 	}
 	var items []string
 	switch {
-	case subject == "" && base.Comparator != Qualitative && prev != nil:
+	case subject == "" && compared && prev != nil:
 		items = []string{prev.Subject}
-	case subject == "" || prefixOf(subject, lex.adverb) == subject:
+	case prefixOf(w, lex.verb) != "" && adverbial(subject):
 		items = subjectItems(trimPredicate(dropMarkers(verbObject(body[at+len(w):]))))
 	default:
 		items = subjectItems(trimPredicate(dropMarkers(subject)))
-	}
-	if len(items) == 0 {
-		return nil
 	}
 	out := make([]Goal, 0, len(items))
 	for _, it := range items {
 		g := base
 		g.Subject, g.Indicator = it, indicatorOf(it)
+		if g.Indicator.Code == indicator.Other && !otherSubject(it) {
+			return nil // a policy sentence (新增可再生能源不纳入能源消费总量控制), not a target
+		}
 		out = append(out, g)
 	}
 	return out
 }
 
+// adverbial reports whether the words before the verb of a verb-first target
+// are an adverbial (全面, 不折不扣, 按序时进度) rather than a subject.
+func adverbial(s string) bool {
+	_, named := indicator.Match(s)
+	return !named && utf8.RuneCountInString(s) <= maxAdverbial
+}
+
+// otherSubject reports whether an item that names no indicator reads as the
+// subject of a target: a short noun phrase, not a clause of its own.
+func otherSubject(s string) bool {
+	return utf8.RuneCountInString(s) <= maxOtherSubject && !containsAny(s, lex.negation)
+}
+
 // predicateStart returns the byte offset and the word of the earliest
-// predicate opener in s, or -1.
+// predicate opener in s, or -1. An opener at the very start that neither is
+// a verb nor begins a comparison (有效 of 有效投资保持合理增长) is part of the
+// subject: the next one counts.
 func predicateStart(s string) (int, string) {
+	at, word := firstOf(s, lex.start, 0)
+	if at == 0 && prefixOf(word, lex.verb) == "" && !comparesBefore([]rune(s)) {
+		if next, w := firstOf(s, lex.start, len(word)); next > 0 {
+			return next, w
+		}
+	}
+	if at < 0 {
+		// No opener: a clause that begins with an indicator has the rest as
+		// its predicate (进出口回稳向好).
+		if _, v, ok := indicator.MatchVariant(s); ok && strings.HasPrefix(s, v) && len(v) < len(s) {
+			return len(v), ""
+		}
+	}
+	return at, word
+}
+
+// firstOf returns the byte offset at or after from and the word of the
+// earliest of words in s, or -1.
+func firstOf(s string, words []string, from int) (int, string) {
 	at, word := -1, ""
-	for _, w := range lex.start {
-		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) {
-			at, word = i, w
+	for _, w := range words {
+		if i := strings.Index(s[from:], w); i >= 0 && (at < 0 || from+i < at) {
+			at, word = from+i, w
 		}
 	}
 	return at, word

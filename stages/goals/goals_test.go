@@ -164,6 +164,39 @@ func TestExtract(t *testing.T) {
 			"urban_new_jobs 城镇新增就业 40×10000人 at_least",
 			"unemployment_rate 城镇调查失业率 5.5×1% at_most",
 		}},
+		{"level beside growth", []string{"全县生产总值增长9%，达到150亿元；城镇居民人均可支配收入达到3.2万元，增长8%。"}, []string{
+			"gdp_growth 全县生产总值 9×1% exact",
+			"gdp_level 全县生产总值 150×1e+08元 exact",
+			"urban_income_level 城镇居民人均可支配收入 3.2×10000元 exact",
+			"urban_income_growth 城镇居民人均可支配收入 8×1% exact",
+		}},
+		{"steady growth is positive", []string{"城乡居民收入稳步增长，财政收入稳定增长，进出口回稳向好。"}, []string{
+			"income_growth 城乡居民收入 - positive",
+			"budget_revenue_growth 财政收入 - positive",
+			"trade_growth 进出口 - qualitative",
+		}},
+		{"comparisons with anything but growth are qualitative", []string{"农村居民收入增速高于经济增长、高于全国平均水平，工业投资增速高于全部投资增速。"}, []string{
+			"rural_income_growth 农村居民收入 - above_gdp (高于经济增长)",
+			"rural_income_growth 农村居民收入 - qualitative (高于全国平均水平)",
+			"industrial_investment_growth 工业投资 - qualitative (高于全部投资增速)",
+		}},
+		{"分别 with one value", []string{"城乡居民人均可支配收入分别增长7%。"}, []string{
+			"urban_income_growth 城镇居民人均可支配收入 7×1% exact",
+			"rural_income_growth 农村居民人均可支配收入 7×1% exact",
+		}},
+		{"planned growth", []string{"全市生产总值按增长6%安排。"}, []string{"gdp_growth 全市生产总值 6×1% exact"}},
+		{"targets without an indicator of the lexicon", []string{"重大风险有效防控，结构调整取得积极进展，有效投资保持合理增长。"}, []string{
+			"other 重大风险 - qualitative",
+			"other 结构调整 - qualitative",
+			"other 有效投资 - qualitative",
+		}},
+		{"a share is other", []string{"产业投资占比保持在45%以上。"}, []string{"other 产业投资占比 45×1% at_least"}},
+		{"policy sentences are no targets", []string{"新增可再生能源消费不纳入能源消费总量控制，单位地区生产总值能耗降低2%。"}, []string{
+			"energy_intensity_reduction 单位地区生产总值能耗 2×1% exact",
+		}},
+		{"the justification ends the list", []string{"主要预期目标是：生产总值增长6%；提出上述目标，主要考虑了稳就业、防风险的需要。"}, []string{
+			"gdp_growth 生产总值 6×1% exact",
+		}},
 		{"no targets", []string{"在实际工作中尽可能争取更好结果。", "力争在实际工作中取得更好结果。", ""}, nil},
 	}
 	for _, tt := range tests {
