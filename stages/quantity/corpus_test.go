@@ -70,7 +70,7 @@ func TestExtractConcurrent(t *testing.T) {
 }
 
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{"国内生产总值超过126万亿元，增长5.2%。", "分别增长6%、8%、5%左右", "第四位、第六位", "翻一番", "5%—5.5%", "1,200", "十四五", "１２．５万"} {
+	for _, s := range []string{"国内生产总值超过126万亿元，增长5.2%。", "分别增长6%、8%、5%左右", "第四位、第六位", "翻一番", "5%—5.5%", "1,200", "十四五", "１２．５万", "7 4 7 7 2 亿元", "4 ．5 ％－5 ％", "2024年 5 月"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

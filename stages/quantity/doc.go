@@ -4,7 +4,10 @@
 // (about, at_least, at_most) and the subject it measures.
 //
 // It reads Arabic digits (also full-width, decimals and thousands separators),
-// Chinese numerals and mixed forms (3.5万, 1.39万亿, 6600多万, 两千亿). Years,
+// Chinese numerals and mixed forms (3.5万, 1.39万亿, 6600多万, 两千亿), digits
+// spaced as older texts write them (7 4 7 7 2 亿元, 4 ．5 ％) and ranges with
+// any mark (4.5-5%, 6%－6.5%, 5%~5.5%, 4.5%至5%). A mention keeps its text as
+// written; its value is normalised. Years,
 // dates, names and labels (2023年, 十四五, 5G, 一带一路) are not quantities; the
 // grammar and the embedded lexicons (units.tsv, comparators.tsv, cues.tsv,
 // labels.tsv) decide which is which.

@@ -205,15 +205,14 @@ func readMention(t *decoded, i int) (found, int, bool) {
 	if !ok {
 		return found{}, skipNumeralRun(rs, i), false
 	}
-	if i > 0 && rs[i-1] == '第' {
-		return readRank(t, i-1, n)
-	}
-	if i > 0 && rs[i-1] == '前' {
-		if f, next, ok := readRank(t, i-1, n); ok {
+	if p := blanksBefore(rs, i) - 1; p >= 0 && rs[p] == '第' {
+		return readRank(t, p, n)
+	} else if p >= 0 && rs[p] == '前' {
+		if f, next, ok := readRank(t, p, n); ok {
 			return f, next, true
 		}
 	}
-	u, hasUnit := lex.matchUnit(rs, n.end)
+	u, hasUnit := unitAfter(rs, n.end)
 	if u.Class == classDenominator {
 		u, hasUnit = unit{}, false
 	}
@@ -223,7 +222,7 @@ func readMention(t *decoded, i int) (found, int, bool) {
 		n.Value /= den
 		u, hasUnit, end = unit{BaseUnit: "percent", Factor: 100, Class: classPercent}, true, e
 	} else if hasUnit {
-		end += runeLen(u.Text)
+		end = skipBlanks(rs, end) + runeLen(u.Text)
 		if u.Class == classLabel {
 			return found{}, end, false
 		}
@@ -347,29 +346,57 @@ func compoundUnit(rs []rune, u unit, end int) (unit, int) {
 	return unit{Text: u.Text + "/" + d.Text, BaseUnit: "other", Factor: 1, Class: classPhysical}, end + 1 + runeLen(d.Text)
 }
 
+// unitAfter matches the unit written at rs[j], or after a few blanks there (8 ％).
+func unitAfter(rs []rune, j int) (unit, bool) {
+	u, ok := lex.matchUnit(rs, j)
+	if !ok && j < len(rs) && isBlank(rs[j]) {
+		if k := skipBlanks(rs, j); k > j {
+			u, ok = lex.matchUnit(rs, k)
+		}
+	}
+	return u, ok
+}
+
+// blanksBefore returns the start of the blanks (at most maxBlanks) that end
+// just before rs[i], i itself when there are none.
+func blanksBefore(rs []rune, i int) int {
+	k := i
+	for k > 0 && i-k < maxBlanks && isBlank(rs[k-1]) {
+		k--
+	}
+	return k
+}
+
 // rangeMarks join the numbers of a range.
 var rangeMarks = []rune("—－-~～至到–")
 
 // readRangeEnd reads the second number of a range (5%—5.5%, 5至6个) written
 // at rs[end:], returning it with the unit of the whole range.
 func readRangeEnd(rs []rune, end int, hasUnit bool, u unit) (numeral, unit, int, bool) {
-	if end+1 >= len(rs) || !slices.Contains(rangeMarks, rs[end]) {
+	m := skipBlanks(rs, end) // 4 ．5 ％ － 5 ％
+	if m+1 >= len(rs) || !slices.Contains(rangeMarks, rs[m]) {
 		return numeral{}, u, end, false
 	}
-	j := end + 1
-	if rs[end] == '—' && rs[j] == '—' {
+	j := m + 1
+	if rs[m] == '—' && rs[j] == '—' {
 		j++
 	}
-	n2, ok := scanNumeral(rs, j)
+	n2, ok := scanNumeral(rs, skipBlanks(rs, j))
 	if !ok || n2.yearLike {
 		return numeral{}, u, end, false
 	}
-	u2, ok2 := lex.matchUnit(rs, n2.end)
-	if !ok2 || u2.Class == classLabel || u2.Class == classDenominator || (hasUnit && u2.Text != u.Text) {
+	u2, ok2 := unitAfter(rs, n2.end)
+	if !ok2 || u2.Class == classLabel || u2.Class == classDenominator || (hasUnit && !sameUnit(u2, u)) {
 		return numeral{}, u, end, false
 	}
-	u2, e := compoundUnit(rs, u2, n2.end+runeLen(u2.Text))
+	u2, e := compoundUnit(rs, u2, skipBlanks(rs, n2.end)+runeLen(u2.Text))
 	return n2, u2, e, true
+}
+
+// sameUnit reports the unit of both ends of a range, also when one end writes
+// the percent sign in full width (5%～5.5％).
+func sameUnit(a, b unit) bool {
+	return a.Text == b.Text || a.Class == classPercent && b.Class == classPercent && a.Factor == b.Factor
 }
 
 // notAQuantity applies the grammar of years, labels and Chinese counts.
@@ -468,9 +495,9 @@ func readRank(t *decoded, p int, n numeral) (found, int, bool) {
 	rs := t.rs
 	end := n.end
 	unitText := ""
-	if end < len(rs) && (rs[end] == '位' || rs[end] == '名') {
-		unitText = t.str(end, end+1)
-		end++
+	if e := skipBlanks(rs, end); e < len(rs) && (rs[e] == '位' || rs[e] == '名') {
+		unitText = t.str(e, e+1)
+		end = e + 1
 	} else if end < len(rs) && unicode.Is(unicode.Han, rs[end]) && rs[end] != '和' && rs[end] != '与' {
 		return found{}, n.end, false
 	} else if _, isUnit := lex.matchUnit(rs, end); isUnit {

@@ -207,6 +207,69 @@ func TestExtractNotQuantities(t *testing.T) {
 	}
 }
 
+// TestExtractWrittenForms: numbers as older texts and PDF extractions write
+// them (full width, blanks between digits and before the unit, ranges with
+// every mark) keep their text as written and get the normal value.
+func TestExtractWrittenForms(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		sentence string
+		text     string
+		value    float64
+		valueMax *float64
+		base     float64
+		unit     string
+		kind     string
+	}{
+		{"农民人均纯收入达到２３００多元。", "２３００多元", 2300, nil, 2300, "元", KindLevel},
+		{"居民消费价格上涨３％左右。", "３％", 3, nil, 3, "％", KindGrowth},
+		{"物价涨幅控制在３．５％以内。", "３．５％", 3.5, nil, 3.5, "％", KindGrowth},
+		{"全县财政收入达到8 6 5 3 万元。", "8 6 5 3 万元", 8653, nil, 8.653e7, "元", KindLevel},
+		{"全市生产总值增长7 ．5 ％。", "7 ．5 ％", 7.5, nil, 7.5, "％", KindGrowth},
+		{"税收收入增长1 2 . 6 %。", "1 2 . 6 %", 12.6, nil, 12.6, "%", KindGrowth},
+		{"粮食播种面积稳定在3 2 万亩。", "3 2 万亩", 32, nil, 3.2e5, "亩", KindLevel},
+		{"城镇登记失业率控制在4 ％以内。", "4 ％", 4, nil, 4, "％", KindShare},
+		{"出口总额达到１２ 亿美元。", "１２ 亿美元", 12, nil, 1.2e9, "美元", KindLevel},
+		{"地区生产总值增长6.5-7%。", "6.5-7%", 6.5, f(7), 6.5, "%", KindGrowth},
+		{"地区生产总值增长7%－7.5%。", "7%－7.5%", 7, f(7.5), 7, "%", KindGrowth},
+		{"一般公共预算收入增长4%~5%。", "4%~5%", 4, f(5), 4, "%", KindGrowth},
+		{"一般公共预算收入增长４％～５％。", "４％～５％", 4, f(5), 4, "％", KindGrowth},
+		{"社会消费品零售总额增长8%至9%。", "8%至9%", 8, f(9), 8, "%", KindGrowth},
+		{"进出口总额增长3%—4%。", "3%—4%", 3, f(4), 3, "%", KindGrowth},
+		{"进出口总额增长3 ％ － 4 ％。", "3 ％ － 4 ％", 3, f(4), 3, "％", KindGrowth},
+		{"新建农田水利工程1 2 0 处。", "1 2 0 处", 120, nil, 120, "处", KindLevel},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			got := Extract(tt.sentence)
+			require.Len(t, got, 1, "mentions: %v", texts(got))
+			m := got[0]
+			assert.Equal(t, tt.text, m.Text)
+			assert.Equal(t, tt.text, string([]rune(tt.sentence)[m.Start:m.End]))
+			assert.InDelta(t, tt.value, m.Value, 1e-9)
+			assert.Equal(t, tt.valueMax, m.ValueMax)
+			assert.InDelta(t, tt.base, m.BaseValue, 1e-6*tt.base)
+			assert.Equal(t, tt.unit, m.Unit)
+			assert.Equal(t, tt.kind, m.Kind)
+		})
+	}
+}
+
+// TestExtractBlanksAreNotNumbers: blanks join lone digits only; dates, years,
+// labels and numbers set apart by blanks stay what they are.
+func TestExtractBlanksAreNotNumbers(t *testing.T) {
+	for _, s := range []string{
+		"2024年 5 月，召开全会。",
+		"2 0 2 3 年 1 2 月，“十四五”规划。",
+		"建成 5 G基站，第 3 批试点。",
+		"1. 2023年以来，2024 年，2023 5 月。",
+	} {
+		t.Run(s, func(t *testing.T) {
+			assert.Empty(t, texts(Extract(s)))
+		})
+	}
+}
+
 func TestExtractSpans(t *testing.T) {
 	s := "“六水共治”完成投资203亿元，农村生活污水治理率高出全国21.3个百分点。"
 	rs := []rune(s)

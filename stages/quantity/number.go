@@ -101,6 +101,9 @@ func scanNumeral(rs []rune, i int) (numeral, bool) {
 	n.start = i
 	n.Multiplier = 1
 	j = skipMany(rs, j, &n.Number)
+	if !n.chinese && j < len(rs) && isBlank(rs[j]) && isMagnitude(rs, skipBlanks(rs, j)) {
+		j = skipBlanks(rs, j) // 7 4 7 7 2 亿元
+	}
 	mags := arabicMagnitudes
 	if n.chinese {
 		mags = chineseMagnitudes
@@ -162,27 +165,45 @@ func hasPrefixAt(rs []rune, i int, p string) bool {
 	return true
 }
 
-// scanArabic reads digits with thousands separators (1,200) and a decimal part.
+// scanArabic reads digits with thousands separators (1,200) and a decimal
+// part, full-width (４．６) or spaced as older texts and their PDF extractions
+// write them (7 4 7 7 2, 4 ．5, 1 2 3 . 4): a blank joins lone digits only,
+// so that 2024 5 and 1 2023 stay two numbers.
 func scanArabic(rs []rune, i int) (numeral, int, bool) {
 	var buf [24]byte // the number in ASCII; longer ones go to the heap
 	b := buf[:0]
 	j := i
-	plain, decimal := true, false
+	plain, decimal, spaced := true, false, false
+	group := 0 // digits since the start, the last blank or the point
 	for j < len(rs) {
 		switch r := rs[j]; {
 		case isDigit(r):
 			b = append(b, byte(digitValue(r)))
 			j++
+			group++
 			continue
 		case r == ',' && thousandsGroup(rs, j+1):
 			plain = false
 			j++
 			continue
-		case (r == '.' || r == '．') && j+1 < len(rs) && isDigit(rs[j+1]) && !decimal:
-			b = append(b, '.')
-			plain, decimal = false, true
-			j++
-			continue
+		case isPoint(r) && !decimal:
+			k := j + 1
+			if spaced {
+				k = skipBlanks(rs, k)
+			}
+			if digitAt(rs, k) {
+				b = append(b, '.')
+				plain, decimal = false, true
+				j, group = k, 0
+				continue
+			}
+		case isBlank(r) && group == 1:
+			k := skipBlanks(rs, j)
+			if digitAt(rs, k) && !digitAt(rs, k+1) && (k+1 >= len(rs) || !isPoint(rs[k+1])) ||
+				k < len(rs) && isPoint(rs[k]) && !decimal && digitAt(rs, skipBlanks(rs, k+1)) {
+				j, group, spaced = k, 0, true
+				continue
+			}
 		}
 		break
 	}
@@ -191,8 +212,32 @@ func scanArabic(rs []rune, i int) (numeral, int, bool) {
 		return numeral{}, j, false
 	}
 	n := numeral{Number: Number{Value: v}}
-	n.yearLike = plain && j-i == 4 && v >= 1900 && v <= 2100
+	n.yearLike = plain && len(b) == 4 && v >= 1900 && v <= 2100
 	return n, j, true
+}
+
+func digitAt(rs []rune, k int) bool { return k < len(rs) && isDigit(rs[k]) }
+
+func isPoint(r rune) bool { return r == '.' || r == '．' }
+
+// isBlank reports the blanks older texts put between the characters of a
+// number and before its unit (8 ％): space, ideographic and no-break space.
+func isBlank(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' }
+
+// maxBlanks is the longest run of blanks read inside a number.
+const maxBlanks = 2
+
+// skipBlanks returns the end of a run of at most maxBlanks blanks at rs[j]
+// (j itself when there is none or the run is longer).
+func skipBlanks(rs []rune, j int) int {
+	k := j
+	for k < len(rs) && isBlank(rs[k]) {
+		k++
+	}
+	if k-j > maxBlanks {
+		return j
+	}
+	return k
 }
 
 // thousandsGroup reports exactly three digits at rs[i:] and no fourth.

@@ -34,6 +34,9 @@ func TestParseNumber(t *testing.T) {
 		{"十几", 10, 1, true},
 		{"两", 2, 1, false},
 		{"万亿", 1, 1e12, false},
+		{"7 4 7 7 2", 74772, 1, false},
+		{"4 ．5", 4.5, 1, false},
+		{"1 2 3 . 4 亿", 123.4, 1e8, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -47,7 +50,7 @@ func TestParseNumber(t *testing.T) {
 }
 
 func TestParseNumberRejects(t *testing.T) {
-	for _, in := range []string{"", "十四五", "三四", "亿元", "万万", "abc", "5G", "1,20", "五十一二"} {
+	for _, in := range []string{"", "十四五", "三四", "亿元", "万万", "abc", "5G", "1,20", "五十一二", "2024 5", "1 2023", "12 3"} {
 		t.Run(in, func(t *testing.T) {
 			_, err := ParseNumber(in)
 			require.ErrorIs(t, err, ErrNotNumber)
