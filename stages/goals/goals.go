@@ -93,6 +93,7 @@ func Extract(sentences []split.Sentence, year int) []Goal {
 			from = utf8.RuneCountInString(s.Text[:at])
 		}
 		for _, c := range clauses([]rune(s.Text), from, quantity.Extract(s.Text)) {
+			c.sentence = idx[n]
 			if targets.Ends(c.text()) {
 				return goals
 			}
@@ -109,6 +110,7 @@ func Extract(sentences []split.Sentence, year int) []Goal {
 // clause is one target clause of a sentence: runes [start, end) of rs and
 // the quantity mentions inside it.
 type clause struct {
+	sentence   int // index of the sentence in Extract's input
 	rs         []rune
 	start, end int
 	mentions   []quantity.Mention // the target values, baselines (由2.1%提高到…) left out
@@ -243,7 +245,8 @@ func dropMarkers(s string) string {
 // value: the subject list and the predicate.
 func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 	items := subjectItems(trimPredicate(pre))
-	if len(items) == 0 {
+	borrowed := len(items) == 0
+	if borrowed {
 		if prev == nil {
 			return nil
 		}
@@ -263,6 +266,10 @@ func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 		g.Indicator = indicatorOf(g.Subject)
 		if level, ok := indicator.LevelOf(g.Indicator.Code); ok && isAmount(m) {
 			g.Indicator = level // 地区生产总值增长7.5%，达到326.4亿元: the second value is the level
+			if borrowed && prev.SentenceIndex == c.sentence {
+				// The level's span runs from the subject it shares with the growth.
+				g.SpanStart, g.Span = prev.SpanStart, string(c.rs[prev.SpanStart:c.end])
+			}
 		}
 		g.Value, g.ValueMax, g.Multiplier, g.BaseValue = &m.Value, m.ValueMax, &m.Multiplier, &m.BaseValue
 		g.Unit, g.BaseUnit, g.Comparator = width.Fold.String(m.Unit), m.BaseUnit, m.Comparator

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -248,6 +249,45 @@ func TestCorpusGoals(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, reports, 32, "every report has goals")
 	golden := filepath.Join("testdata", "corpus.golden")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), b.String())
+}
+
+// TestStyleGoals reads the goals of short reports written for this test in
+// the style of other years and levels (testdata/styles: a 1990s national
+// report, a 2010s one, a county, a year with adjusted targets, a 2026
+// province with a plan period's targets before the year's) through the
+// splitter and the targets passage, and compares them with
+// testdata/styles.golden, the goals each report states.
+func TestStyleGoals(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "styles", "*.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var b strings.Builder
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		name := filepath.Base(path)
+		year, err := strconv.Atoi(name[:4]) // the file name starts with the year
+		require.NoError(t, err, name)
+		r := &read.Report{Year: year}
+		for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+			r.Lines = append(r.Lines, read.Line{Text: line, No: i + 1})
+		}
+		sents := split.Split(r)
+		fmt.Fprintf(&b, "## %s\n", name)
+		for _, g := range goals.Extract(sents, year) {
+			if g.Period == strconv.Itoa(year) {
+				g.Period = "2024" // brief names only periods other than the year
+			}
+			fmt.Fprintf(&b, "%d\t%s\t%s\n", sents[g.SentenceIndex].Line, brief(g), g.Span)
+		}
+	}
+	golden := filepath.Join("testdata", "styles.golden")
 	if *update {
 		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
 	}
