@@ -320,6 +320,8 @@ func qualitative(base Goal, body string, prev *Goal) []Goal {
 		items = []string{prev.Subject}
 	case prefixOf(w, lex.verb) != "" && adverbial(subject):
 		items = subjectItems(trimPredicate(dropMarkers(verbObject(body[at+len(w):]))))
+	case onlyAdverbs(subject):
+		return nil
 	default:
 		items = subjectItems(trimPredicate(dropMarkers(subject)))
 	}
@@ -340,6 +342,19 @@ func qualitative(base Goal, body string, prev *Goal) []Goal {
 func adverbial(s string) bool {
 	_, named := indicator.Match(s)
 	return !named && utf8.RuneCountInString(s) <= maxAdverbial
+}
+
+// onlyAdverbs reports whether s is a run of adverbs (重点, 进一步), with no
+// word of a subject.
+func onlyAdverbs(s string) bool {
+	for s != "" {
+		w := prefixOf(s, lex.adverb)
+		if w == "" {
+			return false
+		}
+		s = s[len(w):]
+	}
+	return true
 }
 
 // otherSubject reports whether an item that names no indicator reads as the

@@ -198,6 +198,14 @@ func TestExtract(t *testing.T) {
 		{"the justification ends the list", []string{"主要预期目标是：生产总值增长6%；提出上述目标，主要考虑了稳就业、防风险的需要。"}, []string{
 			"gdp_growth 生产总值 6×1% exact",
 		}},
+		{"conditions and policies in the list", []string{"在提高质量和效益的前提下，全区生产总值增长7%左右，着力控制煤炭消费，环境质量稳定改善。"}, []string{
+			"gdp_growth 全区生产总值 7×1% about",
+			"environment 环境质量 - qualitative",
+		}},
+		{"amounts completed", []string{"全社会固定资产投资完成650亿元，城镇居民人均可支配收入达到31000元。"}, []string{
+			"fixed_asset_investment_level 全社会固定资产投资 650×1e+08元 exact",
+			"urban_income_level 城镇居民人均可支配收入 31000×1元 exact",
+		}},
 		{"no targets", []string{"在实际工作中尽可能争取更好结果。", "力争在实际工作中取得更好结果。", ""}, nil},
 	}
 	for _, tt := range tests {
