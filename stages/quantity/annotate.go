@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/stages/indicator"
 )
@@ -17,7 +18,15 @@ func annotate(t *decoded, fs []found) {
 	for k := range fs {
 		f := &fs[k]
 		from := clauseStart(rs, f.prefixStart)
-		setKind(rs, f, from)
+		kindFrom := from
+		if k > 0 && fs[k-1].End > from && relativeChange(fs[k-1].Kind) && countable(unit{Class: f.class}) &&
+			afterListMark(rs, fs[k-1].suffixEnd, f.prefixStart) {
+			// 增长5.2%、约4.4万亿元: the verb of a rate is not the amount's change.
+			// Lists of amounts share theirs (新增绿地8万平方米、公园27个), and so
+			// does a figure inside the noun (新增营收过百亿的企业2家).
+			kindFrom = fs[k-1].suffixEnd
+		}
+		setKind(rs, f, kindFrom)
 		if f.BaseUnit == "" {
 			f.BaseUnit = bareMagnitudeUnit(rs, f, from)
 		}
@@ -31,25 +40,88 @@ func annotate(t *decoded, fs []found) {
 		prevSubject = f.Subject
 	}
 	for _, run := range lists(rs, fs) {
-		spreadList(t, fs[run[0]:run[1]])
+		spreadList(t, fs[run[0]:run[1]], fs[:run[0]])
 	}
+	lastSubject, code := "", ""
 	for k := range fs {
-		switch {
-		case fs[k].Subject == "":
-		case k > 0 && fs[k].Subject == fs[k-1].Subject: // a list shares its subject
-			fs[k].Indicator = fs[k-1].Indicator
-		default:
-			fs[k].Indicator = indicatorCode(fs[k].Subject)
+		f := &fs[k]
+		if f.Subject == "" {
+			continue
 		}
+		if f.Subject != lastSubject { // a list shares its subject
+			lastSubject, code = f.Subject, subjectCode(f.Subject)
+		}
+		f.Indicator = indicatorOfKind(code, f)
 	}
 }
 
-// indicatorCode returns the indicator code of a subject, "" when none matches.
-func indicatorCode(subject string) string {
-	if ind, ok := indicator.Match(subject); ok {
+// subjectCode returns the indicator code of a subject, "" when none matches.
+// A share (X占地区生产总值比重, 产业投资占比) is measured on its numerator, and
+// is never a growth indicator: neither the denominator's nor the numerator's.
+func subjectCode(subject string) string {
+	numerator, _, share := strings.Cut(subject, "占")
+	if share {
+		numerator += "占" // 研发经费占: the variant of rd_intensity
+	} else {
+		share = strings.Contains(subject, "比重") || strings.Contains(subject, "比例")
+	}
+	ind, v, ok := indicator.MatchVariant(numerator)
+	if !ok || share && isGrowthCode(ind.Code) ||
+		strings.Contains(numerator, "人均") && !strings.Contains(v, "人均") { // 人均地区生产总值 is not GDP
+		return ""
+	}
+	return ind.Code
+}
+
+// indicatorOfKind fits the indicator of a mention's subject to its kind: an
+// amount or an absolute change of a growth indicator is its level
+// (地区生产总值13.57万亿元 is gdp_level), or none when it has no level code;
+// a growth with no indicator may name one with its verb (全省经济增长5.3%).
+func indicatorOfKind(code string, f *found) string {
+	switch {
+	case code == "" && f.Kind == KindGrowth:
+		return verbNamedCode(f.Subject, "", "增长")
+	case code == "" && f.Kind == KindCountChange && f.Direction == Up:
+		return verbNamedCode(f.Subject, "新增", "") // 新增城镇就业980万人
+	case isGrowthCode(code) && (f.Kind == KindLevel || f.Kind == KindCountChange):
+		// Every level code is an amount of money: 进出口企业100家 is not trade.
+		if l, ok := indicator.LevelOf(code); ok && (f.BaseUnit == "CNY" || f.BaseUnit == "USD") {
+			return l.Code
+		}
+		return ""
+	}
+	return code
+}
+
+// verbNamedCode returns the indicator that a subject names with its verb
+// before or after it, after a scope word (全省经济 + 增长 is 经济增长,
+// gdp_growth; 新增 + 城镇就业 is urban_new_jobs), else "". The whole subject
+// must name it: 数字经济增长 is not the economy's.
+func verbNamedCode(subject, before, after string) string {
+	_, n1 := utf8.DecodeRuneInString(subject)
+	_, n2 := utf8.DecodeRuneInString(subject[n1:])
+	if cs, ok := lex.cues[subject[:n1+n2]]; ok && hasRole(cs, "scope") {
+		subject = subject[n1+n2:]
+	}
+	phrase := before + subject + after
+	if ind, v, ok := indicator.MatchVariant(phrase); ok && v == phrase {
 		return ind.Code
 	}
 	return ""
+}
+
+// isGrowthCode reports an indicator of relative change (gdp_growth).
+func isGrowthCode(code string) bool { return strings.HasSuffix(code, "_growth") }
+
+// relativeChange reports a kind that changes by a rate or a multiple.
+func relativeChange(kind string) bool {
+	return kind == KindGrowth || kind == KindPPChange || kind == KindMultiple
+}
+
+// afterListMark reports a list mark (、) right after the previous figure: the
+// words between it and the next figure are that figure's.
+func afterListMark(rs []rune, prevEnd, start int) bool {
+	return prevEnd < start && rs[prevEnd] == '、'
 }
 
 // clauseStart returns the start of the clause holding rs[i].
@@ -215,7 +287,7 @@ func hasRole(cs []cue, role string) bool {
 // counted thing (8个国家区域医疗中心) the noun after the measure word too.
 func subject(t *decoded, f *found, from int) string {
 	rs := t.rs
-	pre := trimWords(t.str(from, f.prefixStart))
+	pre := trimCopula(trimWords(t.str(afterOrdinal(rs, from, f.prefixStart), f.prefixStart)))
 	if f.class != classCount && f.class != classArabicCount && f.class != classPerson {
 		return pre
 	}
@@ -228,6 +300,32 @@ func subject(t *decoded, f *found, from int) string {
 		}
 	}
 	return pre + trimWords(t.str(end, stop))
+}
+
+// afterOrdinal returns where the words after the last ordinal of rs[from:to]
+// begin (是全国首个突破13万亿元的省份: 首个 says which one, not what is
+// measured), else from. Ordinals start with 首, 第 or 唯, which spares the
+// lexicon lookup at every other rune.
+func afterOrdinal(rs []rune, from, to int) int {
+	for k := to - 1; k >= from; k-- {
+		if r := rs[k]; r != '首' && r != '第' && r != '唯' {
+			continue
+		}
+		if cs, n := lex.matchCue(rs, k); n > 0 && k+n <= to && hasRole(cs, "ordinal") {
+			return k + n
+		}
+	}
+	return from
+}
+
+// trimCopula strips a copula that starts a subject (是全国进步最快的省份之一);
+// a lone 是 is a cue word too short to be stripped with the others.
+func trimCopula(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	if cs, ok := lex.cues[s[:n]]; ok && n < len(s) && hasRole(cs, "copula") {
+		return s[n:]
+	}
+	return s
 }
 
 // connectors join list items; they never start or end a subject.
@@ -294,8 +392,9 @@ func listGap(gap []rune) bool {
 
 // spreadList gives list items what the list shares: a comparator written once
 // after the last item (分别增长6%、8%、5%左右), and with 分别 the subjects
-// listed before it, paired in order.
-func spreadList(t *decoded, items []found) {
+// listed before it, paired in order, or when none is, those of the figures
+// before the list (城镇…4377元，农民…1926元，分别增长3.8%和9%).
+func spreadList(t *decoded, items, before []found) {
 	first, last := items[0], items[len(items)-1]
 	if first.prefixWord && first.Comparator != Exact { // 分别突破2000亿元、6000亿元; 超13.2亿吨、3530万标箱
 		for k := range items[1:] {
@@ -313,17 +412,36 @@ func spreadList(t *decoded, items []found) {
 	}
 	from := clauseStart(t.rs, items[0].prefixStart)
 	head := t.str(from, items[0].prefixStart)
-	before, _, ok := strings.Cut(head, "分别")
+	listed, _, ok := strings.Cut(head, "分别")
 	if !ok {
 		return
 	}
-	subjects := splitList(before)
+	subjects := splitList(listed)
+	if len(subjects) == 0 {
+		subjects = lastSubjects(before, len(items))
+	}
 	if len(subjects) != len(items) {
 		return
 	}
 	for k := range items {
 		items[k].Subject = subjects[k]
 	}
+}
+
+// lastSubjects returns the last n distinct subjects of fs in text order, nil
+// when fs has fewer.
+func lastSubjects(fs []found, n int) []string {
+	var out []string
+	for k := len(fs) - 1; k >= 0 && len(out) < n; k-- {
+		if s := fs[k].Subject; s != "" && (len(out) == 0 || out[len(out)-1] != s) {
+			out = append(out, s)
+		}
+	}
+	if len(out) < n {
+		return nil
+	}
+	slices.Reverse(out)
+	return out
 }
 
 // splitList splits 商品房销售面积、销售额 into its items.

@@ -227,6 +227,9 @@ func readMention(t *decoded, i int) (found, int, bool) {
 			return found{}, end, false
 		}
 		u, end = compoundUnit(rs, u, end)
+		if u.Text == "个" {
+			u, end = approxMeasure(rs, u, end, &n.Number)
+		}
 	}
 	var valueMax *float64
 	if n2, u2, end2, ok := readRangeEnd(rs, end, hasUnit, u); ok {
@@ -237,7 +240,10 @@ func readMention(t *decoded, i int) (found, int, bool) {
 		valueMax, u, hasUnit, end = &v, u2, true, end2
 	}
 	if !hasUnit && !n.magnitude {
-		return found{}, n.end, false // a bare number: an item number, a code, a ratio
+		if n.chinese || n.yearLike || !scoreBefore(rs, i) {
+			return found{}, n.end, false // a bare number: an item number, a code, a ratio
+		}
+		u, hasUnit = unit{BaseUnit: "other", Factor: 1, Class: classScore}, true // 指数达91.9
 	}
 	if notAQuantity(t, n, u, hasUnit, end) {
 		return found{}, end, false
@@ -346,6 +352,43 @@ func compoundUnit(rs []rune, u unit, end int) (unit, int) {
 	return unit{Text: u.Text + "/" + d.Text, BaseUnit: "other", Factor: 1, Class: classPhysical}, end + 1 + runeLen(d.Text)
 }
 
+// approxMeasure reads a unit that starts with 个 written around 多 or 余
+// (3个多月, 1个多百分点): the unit is 个月, and the number approximate.
+func approxMeasure(rs []rune, u unit, end int, n *Number) (unit, int) {
+	if end >= len(rs) || rs[end] != '多' && rs[end] != '余' || n.Approx {
+		return u, end
+	}
+	rest, ok := lex.matchUnit(rs, end+1)
+	if !ok {
+		return u, end
+	}
+	full, ok := lex.units["个"+rest.Text]
+	if !ok {
+		return u, end
+	}
+	n.Approx = true
+	return full, end + 1 + runeLen(rest.Text)
+}
+
+// scoreBefore reports a score noun (指数, 得分) before a bare number at rs[i],
+// with at most two verbs or comparators between (指数达91.9, 指数保持在90以上).
+func scoreBefore(rs []rune, i int) bool {
+	p := i
+	for range 3 {
+		if cs, n, ok := lex.cueEnd.longest(rs, p); ok {
+			if hasRole(cs, "score") {
+				return true
+			}
+			p -= n
+		} else if w, ok := lex.matchBefore(rs, p); ok {
+			p -= runeLen(w.Text)
+		} else {
+			return false
+		}
+	}
+	return false
+}
+
 // unitAfter matches the unit written at rs[j], or after a few blanks there (8 ％).
 func unitAfter(rs []rune, j int) (unit, bool) {
 	u, ok := lex.matchUnit(rs, j)
@@ -425,7 +468,7 @@ func notAQuantity(t *decoded, n numeral, u unit, hasUnit bool, end int) bool {
 	case classPercent, classPP, classTimes, classDoubling:
 		return false
 	case classDuration:
-		return !strings.HasSuffix(before, "连续")
+		return !strings.HasSuffix(before, "连续") && !n.Approx // 连续三年, 两个多月
 	}
 	return !countable(u)
 }

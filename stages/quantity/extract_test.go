@@ -111,6 +111,24 @@ func TestExtract(t *testing.T) {
 			{text: "2万亿", base: 2e12, baseUnit: "CNY", unit: ""},
 			{text: "5743万吨", base: 5.743e7, baseUnit: "tonne", kind: KindCountChange, direction: Up},
 		}},
+		{"全县生产总值增长7.8%、约95亿元，降低企业用电成本1.2亿元。", []want{
+			{text: "7.8%", kind: KindGrowth, direction: Up},
+			{text: "95亿元", kind: KindLevel, comparator: About, approx: true},
+			{text: "1.2亿元", kind: KindCountChange, direction: Down, subject: "企业用电成本"},
+		}},
+		{"全市生产总值达到2.1万亿元，是全省首个突破2万亿元的城市。", []want{
+			{text: "2.1万亿元", kind: KindLevel, subject: "全市生产总值"},
+			{text: "2万亿元", kind: KindLevel, comparator: AtLeast, subject: "全市生产总值"},
+		}},
+		{"审批时限压缩到5个多月，历时两个多月，失业率回落1个多百分点。", []want{
+			{text: "5个多月", base: 5, baseUnit: "other", unit: "个月", comparator: AtLeast, approx: true, subject: "审批时限"},
+			{text: "两个多月", base: 2, unit: "个月", comparator: AtLeast, approx: true},
+			{text: "1个多百分点", base: 1, baseUnit: "pp", unit: "个百分点", kind: KindPPChange, direction: Down, comparator: AtLeast, approx: true},
+		}},
+		{"区域创新能力指数达到78.6，营商环境评价得分保持在90以上。", []want{
+			{text: "78.6", base: 78.6, baseUnit: "other", unit: "", kind: KindLevel, subject: "区域创新能力指数"},
+			{text: "90", base: 90, baseUnit: "other", kind: KindLevel, comparator: AtLeast, subject: "营商环境评价得分"},
+		}},
 		{"优良天数累计增加109天，重污染天数减少41天，连续6年优秀。", []want{
 			{text: "109天", base: 109, baseUnit: "day", kind: KindCountChange, direction: Up},
 			{text: "41天", base: 41, baseUnit: "day", kind: KindCountChange, direction: Down},
@@ -266,6 +284,32 @@ func TestExtractBlanksAreNotNumbers(t *testing.T) {
 	} {
 		t.Run(s, func(t *testing.T) {
 			assert.Empty(t, texts(Extract(s)))
+		})
+	}
+}
+
+// TestExtractIndicators: the indicator of a figure follows its kind (an
+// amount of a growth indicator is its level), a share is never its
+// denominator's indicator, and a growth verb may name the indicator.
+func TestExtractIndicators(t *testing.T) {
+	tests := []struct {
+		sentence   string
+		indicators []string
+	}{
+		{"全县生产总值达到85.6亿元，增长9.5%。", []string{"gdp_level", "gdp_growth"}},
+		{"全州经济增长8%，外贸进出口总额3.2亿美元。", []string{"gdp_growth", "trade_level"}},
+		{"旅游业增加值占地区生产总值比重达到12%，研发经费占地区生产总值比重2.1%，工业投资占比60%。", []string{"", "rd_intensity", ""}},
+		{"城镇登记失业率控制在4.5%以内，农村居民人均可支配收入18600元。", []string{"registered_unemployment_rate", "rural_income_level"}},
+		{"进出口企业新增35家，人均地区生产总值6.8万元，数字经济增长12%。", []string{"", "", ""}},
+		{"财政收入增长6.5%、达到12.3亿元。", []string{"budget_revenue_growth", "budget_revenue_level"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			got := Extract(tt.sentence)
+			require.Len(t, got, len(tt.indicators), "mentions: %v", texts(got))
+			for k, m := range got {
+				assert.Equal(t, tt.indicators[k], m.Indicator, m.Text)
+			}
 		})
 	}
 }

@@ -39,6 +39,7 @@ const (
 	classArabicCount = "arabic-count" // 10大: a count only after Arabic digits
 	classLabel       = "label"        // 75周年, 18号线: never a figure
 	classDenominator = "denominator"  // 日 in 立方米/日: only after a slash
+	classScore       = "score"        // 指数达91.9: a bare number after a score noun (cues.tsv)
 )
 
 // How a small Chinese numeral before a unit reads (the chinese column of units.tsv).
