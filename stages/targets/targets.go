@@ -29,14 +29,18 @@ const (
 	// firstClauses is how many clauses after an introduction are read to
 	// tell a list of targets from prose.
 	firstClauses = 3
+	// minListed and minBounded are how many target clauses, and how many
+	// of them with a bound (左右, 以上 …), make a sentence a list of targets
+	// without an introduction.
+	minListed, minBounded = 3, 2
 )
 
 //go:embed cues.tsv
 var cuesTSV string
 
 type cueSet struct {
-	markers, stops, ends, preds []string
-	starts, plans, pasts, verbs []*regexp.Regexp
+	markers, stops, ends, preds, bounds   []string
+	starts, headings, plans, pasts, verbs []*regexp.Regexp
 }
 
 var cues = mustLoad(cuesTSV)
@@ -51,8 +55,8 @@ func mustLoad(data string) cueSet {
 
 func load(data string) (cueSet, error) {
 	var c cueSet
-	words := map[string]*[]string{"marker": &c.markers, "stop": &c.stops, "end": &c.ends, "predicate": &c.preds}
-	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "plan": &c.plans, "past": &c.pasts, "verb": &c.verbs}
+	words := map[string]*[]string{"marker": &c.markers, "stop": &c.stops, "end": &c.ends, "predicate": &c.preds, "bound": &c.bounds}
+	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "heading": &c.headings, "plan": &c.plans, "past": &c.pasts, "verb": &c.verbs}
 	for i, line := range strings.Split(data, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -90,19 +94,53 @@ func load(data string) (cueSet, error) {
 // opens with a target clause (甘肃 and 陕西 go on listing after a full stop);
 // it ends before the justification (提出上述预期目标…, 确定这样的目标…) or
 // anything else that is not a target.
+//
+// A report that introduces no list in any of these ways has its passage at
+// the first sentence that is a list by itself: several target clauses, some
+// with the bounds of a target (左右, 以上, 以内 …), none of a plan period's.
 func Passage(sentences []string) (first, end int, ok bool) {
+	first, k := -1, 0
 	for i := range sentences {
-		k, _, found := introAt(sentences, i)
-		if !found {
-			continue
+		if k, _, ok = introAt(sentences, i); ok {
+			first = i
+			break
 		}
-		end = k + 1
-		for end < len(sentences) && continues(sentences[end]) {
-			end++
-		}
-		return i, end, true
 	}
-	return 0, 0, false
+	if first < 0 {
+		for i, s := range sentences {
+			if isList(s) {
+				first, k = i, i
+				break
+			}
+		}
+	}
+	if first < 0 {
+		return 0, 0, false
+	}
+	end = k + 1
+	for end < len(sentences) && continues(sentences[end]) {
+		end++
+	}
+	return first, end, true
+}
+
+// isList reports whether a sentence lists this year's targets without an
+// introduction: at least minListed target clauses, minBounded of them with
+// the bound of a target, none of a plan period's or a past year's.
+func isList(s string) bool {
+	listed, bounded := 0, 0
+	for _, c := range clausesOf(s) {
+		if matchesAny(c, cues.plans) || matchesAny(c, cues.pasts) {
+			return false
+		}
+		if isTarget(c) {
+			listed++
+			if containsAny(c, cues.bounds) {
+				bounded++
+			}
+		}
+	}
+	return listed >= minListed && bounded >= minBounded
 }
 
 // ListStart returns where the list of targets begins in a passage that
@@ -122,8 +160,9 @@ func Ends(clause string) bool { return containsAny(clause, cues.ends) }
 
 // introAt finds an introduction of the year's list of targets in
 // sentences[i], reading on into the next sentences while a line break cuts
-// it (今年经济社会发展的 / 主要预期目标 / 是：…). It returns the sentence k
-// and the byte offset at in it where the introduction ends.
+// it (今年经济社会发展的 / 主要预期目标 / 是：…), or a heading that is one.
+// It returns the sentence k and the byte offset at in it where the
+// introduction ends.
 func introAt(sentences []string, i int) (k, at int, ok bool) {
 	window, ends := sentences[i], []int{len(sentences[i])}
 	for j := i + 1; j < len(sentences) && j-i <= maxJoin && !terminated(sentences[j-1]); j++ {
@@ -154,6 +193,10 @@ func introAt(sentences []string, i int) (k, at int, ok bool) {
 		if opensList(sentences, k, at) {
 			return k, at, true
 		}
+	}
+	// A heading of its own (（二）主要预期目标) introduces the list below it.
+	if i+1 < len(sentences) && matchesAny(strings.TrimSpace(sentences[i]), cues.headings) && opensList(sentences, i+1, 0) {
+		return i + 1, 0, true
 	}
 	return 0, 0, false
 }
