@@ -206,6 +206,10 @@ func TestExtract(t *testing.T) {
 			"fixed_asset_investment_level 全社会固定资产投资 650×1e+08元 exact",
 			"urban_income_level 城镇居民人均可支配收入 31000×1元 exact",
 		}},
+		{"periods of older plans", []string{"单位生产总值能耗在“十二五”期间累计下降16%，主要污染物排放总量在“十一五”期间减少10%。"}, []string{
+			"energy_intensity_reduction 单位生产总值能耗 16×1% exact 2011-2015",
+			"emissions 主要污染物排放总量 10×1% exact 2006-2010",
+		}},
 		{"no targets", []string{"在实际工作中尽可能争取更好结果。", "力争在实际工作中取得更好结果。", ""}, nil},
 	}
 	for _, tt := range tests {
