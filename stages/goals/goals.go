@@ -121,9 +121,10 @@ func (c clause) text() string { return string(c.rs[c.start:c.end]) }
 
 // clauses cuts rs[from:] at clause punctuation outside brackets and quotes,
 // and at an enumeration comma that follows a value and is not followed by
-// another (城镇新增就业46万人、城镇调查失业率控制在5.5%以内) or follows a
-// comparison (居民收入增长与经济增长同步、农村居民收入增速快于城镇居民), since
-// that comma joins two whole targets rather than the items of a list.
+// another (城镇新增就业46万人、城镇调查失业率控制在5.5%以内), follows a
+// comparison (居民收入增长与经济增长同步、农村居民收入增速快于城镇居民) or
+// follows a subject with its predicate (贫困人口全部脱贫、贫困县全部摘帽),
+// since that comma joins two whole targets rather than the items of a list.
 func clauses(rs []rune, from int, mentions []quantity.Mention) []clause {
 	var out []clause
 	start, depth := from, 0
@@ -155,7 +156,7 @@ func clauses(rs []rune, from int, mentions []quantity.Mention) []clause {
 			cut(i)
 		case r == '、' && valueEndsAt(mentions, start, i) && !valueStartsAt(mentions, i+1):
 			cut(i)
-		case r == '、' && comparesBefore(rs[start:i]):
+		case r == '、' && (comparesBefore(rs[start:i]) || predicatedBefore(rs[start:i], mentions, start)):
 			cut(i)
 		}
 	}
@@ -173,6 +174,18 @@ func comparesBefore(rs []rune) bool {
 		}
 	}
 	return false
+}
+
+// predicatedBefore reports whether a stretch of a clause that starts at rune
+// from and holds no value is a subject with a predicate of more than its
+// opening word (贫困人口全部脱贫, not 经济增长).
+func predicatedBefore(rs []rune, mentions []quantity.Mention, from int) bool {
+	if valueEndsAt(mentions, from, from+len(rs)) {
+		return false
+	}
+	s := string(rs)
+	at, w := predicateStart(s)
+	return at > 0 && w != "" && len(s) > at+len(w)
 }
 
 // valueEndsAt reports whether a mention lies in [from, at).
@@ -364,11 +377,15 @@ func otherSubject(s string) bool {
 }
 
 // predicateStart returns the byte offset and the word of the earliest
-// predicate opener in s, or -1. An opener at the very start that neither is
-// a verb nor begins a comparison (有效 of 有效投资保持合理增长) is part of the
+// predicate opener in s, or -1. An opener that ends the name of an indicator
+// (增长 of 经济增长) is no opener; one at the very start that neither is a
+// verb nor begins a comparison (有效 of 有效投资保持合理增长) is part of the
 // subject: the next one counts.
 func predicateStart(s string) (int, string) {
 	at, word := firstOf(s, lex.start, 0)
+	for at > 0 && namesIndicator(s[:at+len(word)], word) {
+		at, word = firstOf(s, lex.start, at+len(word))
+	}
 	if at == 0 && prefixOf(word, lex.verb) == "" && !comparesBefore([]rune(s)) {
 		if next, w := firstOf(s, lex.start, len(word)); next > 0 {
 			return next, w
@@ -382,6 +399,13 @@ func predicateStart(s string) (int, string) {
 		}
 	}
 	return at, word
+}
+
+// namesIndicator reports whether s ends with the name of an indicator that
+// holds more than its last word w (经济增长, GDP增速).
+func namesIndicator(s, w string) bool {
+	_, v, ok := indicator.MatchVariant(s)
+	return ok && len(v) > len(w) && strings.HasSuffix(s, v)
 }
 
 // firstOf returns the byte offset at or after from and the word of the

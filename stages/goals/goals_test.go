@@ -210,6 +210,12 @@ func TestExtract(t *testing.T) {
 			"energy_intensity_reduction 单位生产总值能耗 16×1% exact 2011-2015",
 			"emissions 主要污染物排放总量 10×1% exact 2006-2010",
 		}},
+		{"whole qualitative targets joined by an enumeration comma", []string{"现行标准下的贫困人口全部脱贫、贫困村全部出列，经济增长、居民收入保持稳定。"}, []string{
+			"other 现行标准下的贫困人口 - qualitative",
+			"other 贫困村 - qualitative",
+			"gdp_growth 经济增长 - qualitative",
+			"income_growth 居民收入 - qualitative",
+		}},
 		{"no targets", []string{"在实际工作中尽可能争取更好结果。", "力争在实际工作中取得更好结果。", ""}, nil},
 	}
 	for _, tt := range tests {
