@@ -39,8 +39,8 @@ const (
 var cuesTSV string
 
 type cueSet struct {
-	markers, stops, ends, preds, bounds   []string
-	starts, headings, plans, pasts, verbs []*regexp.Regexp
+	markers, stops, ends, preds, bounds             []string
+	starts, headings, numbered, plans, pasts, verbs []*regexp.Regexp
 }
 
 var cues = mustLoad(cuesTSV)
@@ -56,7 +56,7 @@ func mustLoad(data string) cueSet {
 func load(data string) (cueSet, error) {
 	var c cueSet
 	words := map[string]*[]string{"marker": &c.markers, "stop": &c.stops, "end": &c.ends, "predicate": &c.preds, "bound": &c.bounds}
-	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "heading": &c.headings, "plan": &c.plans, "past": &c.pasts, "verb": &c.verbs}
+	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "heading": &c.headings, "numbered": &c.numbered, "plan": &c.plans, "past": &c.pasts, "verb": &c.verbs}
 	for i, line := range strings.Split(data, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -101,8 +101,8 @@ func load(data string) (cueSet, error) {
 func Passage(sentences []string) (first, end int, ok bool) {
 	first, k := -1, 0
 	for i := range sentences {
-		if k, _, ok = introAt(sentences, i); ok {
-			first = i
+		if start, last, _, found := introAt(sentences, i); found {
+			first, k = start, last
 			break
 		}
 	}
@@ -148,7 +148,7 @@ func isList(s string) bool {
 // past the introduction (主要预期目标是：). It is (0, 0) when the first
 // sentence introduces no list, as for a passage that is the list alone.
 func ListStart(passage []string) (sentence, offset int) {
-	if k, at, ok := introAt(passage, 0); ok {
+	if _, k, at, ok := introAt(passage, 0); ok {
 		return k, at
 	}
 	return 0, 0
@@ -161,16 +161,16 @@ func Ends(clause string) bool { return containsAny(clause, cues.ends) }
 // introAt finds an introduction of the year's list of targets in
 // sentences[i], reading on into the next sentences while a line break cuts
 // it (今年经济社会发展的 / 主要预期目标 / 是：…), or a heading that is one.
-// It returns the sentence k and the byte offset at in it where the
-// introduction ends.
-func introAt(sentences []string, i int) (k, at int, ok bool) {
+// It returns the sentence where the introduction's cue starts, and the
+// sentence k and the byte offset at in it where the introduction ends.
+func introAt(sentences []string, i int) (start, k, at int, ok bool) {
 	window, ends := sentences[i], []int{len(sentences[i])}
-	for j := i + 1; j < len(sentences) && j-i <= maxJoin && !terminated(sentences[j-1]); j++ {
+	for j := i + 1; j < len(sentences) && j-i <= maxJoin && isFragment(sentences[j-1]); j++ {
 		window += sentences[j]
 		ends = append(ends, len(window))
 	}
 	if !containsAny(window, cues.markers) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	var locs [][]int
 	for _, re := range cues.starts {
@@ -179,43 +179,45 @@ func introAt(sentences []string, i int) (k, at int, ok bool) {
 	sort.Slice(locs, func(a, b int) bool {
 		return locs[a][0] < locs[b][0] || (locs[a][0] == locs[b][0] && locs[a][1] > locs[b][1])
 	})
-	lead := cutOff(sentences, i)
 	for _, loc := range locs {
-		if !introduces(lead + window[:loc[0]]) {
+		// Only the sentence the cue starts in says whose targets follow: a
+		// line before it may be a heading as well as a cut-off fragment.
+		start, k = sentenceAt(ends, loc[0]+1), sentenceAt(ends, loc[1])
+		if !introduces(window[ends[start]-len(sentences[i+start]) : loc[0]]) {
 			continue
 		}
-		for m, e := range ends {
-			if loc[1] <= e {
-				k, at = i+m, loc[1]-(e-len(sentences[i+m]))
-				break
-			}
-		}
-		if opensList(sentences, k, at) {
-			return k, at, true
+		at = loc[1] - (ends[k] - len(sentences[i+k]))
+		if opensList(sentences, i+k, at) {
+			return i + start, i + k, at, true
 		}
 	}
 	// A heading of its own (（二）主要预期目标) introduces the list below it.
 	if i+1 < len(sentences) && matchesAny(strings.TrimSpace(sentences[i]), cues.headings) && opensList(sentences, i+1, 0) {
-		return i + 1, 0, true
+		return i, i + 1, 0, true
 	}
-	return 0, 0, false
+	return 0, 0, 0, false
 }
 
-// cutOff is the text of the sentences before i that a line break cut off
-// from it (they end without punctuation).
-func cutOff(sentences []string, i int) string {
-	lead := ""
-	for j := i - 1; j >= 0 && i-j <= maxJoin && !terminated(sentences[j]); j-- {
-		lead = sentences[j] + lead
+// sentenceAt is the index of the sentence of a window, given the byte
+// offsets where its sentences end, that holds the byte before pos.
+func sentenceAt(ends []int, pos int) int {
+	for m, e := range ends {
+		if pos <= e {
+			return m
+		}
 	}
-	return lead
+	return len(ends) - 1
 }
 
-// terminated reports whether a sentence ends in punctuation rather than in
-// the middle of a clause, where a line break cut it.
-func terminated(s string) bool {
+// isFragment reports whether a sentence is part of one that a line break
+// cut: it ends in the middle of a clause, without punctuation, and is no
+// numbered heading (二、2024年重点任务).
+func isFragment(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, unicode.IsSpace))
-	return r == utf8.RuneError || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	if r == utf8.RuneError || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+		return false
+	}
+	return !matchesAny(strings.TrimSpace(s), cues.numbered)
 }
 
 // introduces reports whether the words before a start cue introduce this

@@ -77,7 +77,7 @@ func TestPassage(t *testing.T) {
 			"主要预期目标",
 			"是：地区生产总值增长5%左右；城镇新增就业60万人。",
 			"这样的目标，是综合考虑各方面因素提出来的。",
-		}, 3, 6, true},
+		}, 4, 6, true},
 		{"macro-control targets of the 1990s", []string{
 			"一九九八年宏观调控的主要目标是：经济增长速度8%，商品零售价格涨幅控制在3%以内。",
 			"实现这些目标，必须坚持稳中求进。",
@@ -90,6 +90,11 @@ func TestPassage(t *testing.T) {
 		{"a past year's targets in the review", []string{
 			"去年主要预期目标是：地区生产总值增长6%，实际增长6.2%。",
 			"今年主要预期目标为：地区生产总值增长5.5%左右。",
+		}, 1, 2, true},
+		{"a heading right before the year's introduction", []string{
+			"“十五五”时期主要任务和2026年工作安排",
+			"今年主要预期目标是：地区生产总值增长5%左右。",
+			"重点抓好以下工作。",
 		}, 1, 2, true},
 		{"a heading introduces the list", []string{
 			"（二）主要预期目标",
