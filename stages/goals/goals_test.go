@@ -229,6 +229,13 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+func TestExtractNoTargetsSection(t *testing.T) {
+	assert.Empty(t, goals.Extract(nil, 2024))
+	sents := targetsPassage("地区生产总值增长5%左右。")
+	sents[0].Section = split.Plan
+	assert.Empty(t, goals.Extract(sents, 2024))
+}
+
 func TestExtractOnlyTargetsSection(t *testing.T) {
 	sents := targetsPassage("地区生产总值增长5%左右。", "居民消费价格涨幅3%左右。")
 	sents[0].Section = split.Review

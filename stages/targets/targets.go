@@ -148,6 +148,9 @@ func isList(s string) bool {
 // past the introduction (主要预期目标是：). It is (0, 0) when the first
 // sentence introduces no list, as for a passage that is the list alone.
 func ListStart(passage []string) (sentence, offset int) {
+	if len(passage) == 0 {
+		return 0, 0
+	}
 	if _, k, at, ok := introAt(passage, 0); ok {
 		return k, at
 	}
