@@ -33,6 +33,9 @@ const (
 	// of them with a bound (左右, 以上 …), make a sentence a list of targets
 	// without an introduction.
 	minListed, minBounded = 3, 2
+	// maxFollow is how far after a marker, in bytes, a start cue must go
+	// on with one of the follow characters (目标作了适当调整：).
+	maxFollow = 30
 )
 
 //go:embed cues.tsv
@@ -40,6 +43,7 @@ var cuesTSV string
 
 type cueSet struct {
 	markers, stops, ends, preds, bounds             []string
+	follow                                          string
 	starts, headings, numbered, plans, pasts, verbs []*regexp.Regexp
 }
 
@@ -65,6 +69,10 @@ func load(data string) (cueSet, error) {
 		if !ok || pattern == "" {
 			return c, fmt.Errorf("line %d: want kind<TAB>pattern", i+1)
 		}
+		if kind == "follow" {
+			c.follow += pattern
+			continue
+		}
 		if dst, ok := words[kind]; ok {
 			*dst = append(*dst, pattern)
 			continue
@@ -79,8 +87,8 @@ func load(data string) (cueSet, error) {
 		}
 		*dst = append(*dst, re)
 	}
-	if len(c.starts) == 0 || len(c.markers) == 0 {
-		return c, fmt.Errorf("no start or marker cue")
+	if len(c.starts) == 0 || len(c.markers) == 0 || c.follow == "" {
+		return c, fmt.Errorf("no start, marker or follow cue")
 	}
 	return c, nil
 }
@@ -167,12 +175,17 @@ func Ends(clause string) bool { return containsAny(clause, cues.ends) }
 // It returns the sentence where the introduction's cue starts, and the
 // sentence k and the byte offset at in it where the introduction ends.
 func introAt(sentences []string, i int) (start, k, at int, ok bool) {
+	// Most sentences are whole and hold no cue: refuse them before any
+	// regular expression runs.
+	if !mayIntroduce(sentences[i]) && !isFragment(sentences[i]) {
+		return 0, 0, 0, false
+	}
 	window, ends := sentences[i], []int{len(sentences[i])}
 	for j := i + 1; j < len(sentences) && j-i <= maxJoin && isFragment(sentences[j-1]); j++ {
 		window += sentences[j]
 		ends = append(ends, len(window))
 	}
-	if !containsAny(window, cues.markers) {
+	if !mayIntroduce(window) {
 		return 0, 0, 0, false
 	}
 	var locs [][]int
@@ -199,6 +212,25 @@ func introAt(sentences []string, i int) (start, k, at int, ok bool) {
 		return i, i + 1, 0, true
 	}
 	return 0, 0, 0, false
+}
+
+// mayIntroduce reports whether s holds a marker (目标) followed within
+// maxFollow bytes by a character that a start cue goes on with (是, 为, ：):
+// a sentence without one cannot match a start cue.
+func mayIntroduce(s string) bool {
+	for _, m := range cues.markers {
+		for rest := s; ; {
+			i := strings.Index(rest, m)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(m):]
+			if strings.ContainsAny(rest[:min(len(rest), maxFollow)], cues.follow) || rest == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sentenceAt is the index of the sentence of a window, given the byte
