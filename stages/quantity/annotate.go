@@ -25,6 +25,11 @@ func annotate(t *decoded, fs []found) {
 			// Lists of amounts share theirs (新增绿地8万平方米、公园27个), and so
 			// does a figure inside the noun (新增营收过百亿的企业2家).
 			kindFrom = fs[k-1].suffixEnd
+		} else if k > 0 && fs[k-1].End > from && f.prefixStart > fs[k-1].suffixEnd+1 && rs[f.prefixStart-1] == '、' &&
+			changeCueIn(rs, fs[k-1].suffixEnd, f.prefixStart-1) {
+			// 两次降低存款准备金率、两次下调利率: the verb after the figure
+			// before is that item's, not this one's.
+			kindFrom = f.prefixStart
 		}
 		setKind(rs, f, kindFrom)
 		if f.BaseUnit == "" {
@@ -59,16 +64,19 @@ func annotate(t *decoded, fs []found) {
 // A share (X占地区生产总值比重, 产业投资占比) is measured on its numerator, and
 // is never a growth indicator: neither the denominator's nor the numerator's.
 func subjectCode(subject string) string {
-	numerator, _, share := strings.Cut(subject, "占")
-	if share {
-		numerator += "占" // 研发经费占: the variant of rd_intensity
-	} else {
-		share = strings.Contains(subject, "比重") || strings.Contains(subject, "比例")
+	numerator := subject
+	k := strings.Index(subject, "占")
+	if k >= 0 {
+		numerator = subject[:k+len("占")] // 研发经费占: the variant of rd_intensity
 	}
 	ind, v, ok := indicator.MatchVariant(numerator)
-	if !ok || share && isGrowthCode(ind.Code) ||
-		strings.Contains(numerator, "人均") && !strings.Contains(v, "人均") { // 人均地区生产总值 is not GDP
+	switch {
+	case !ok:
 		return ""
+	case isGrowthCode(ind.Code) && (k >= 0 || strings.Contains(subject, "比重") || strings.Contains(subject, "比例")):
+		return ""
+	case strings.Contains(numerator, "人均") && !strings.Contains(v, "人均"):
+		return "" // 人均地区生产总值 is not GDP
 	}
 	return ind.Code
 }
@@ -103,6 +111,12 @@ func verbNamedCode(subject, before, after string) string {
 	if cs, ok := lex.cues[subject[:n1+n2]]; ok && hasRole(cs, "scope") {
 		subject = subject[n1+n2:]
 	}
+	// A longer subject is a phrase, not a name (the names with a verb are of
+	// two to four characters): skip the lookup.
+	const maxNamed = 4 * utf8.UTFMax
+	if len(subject) > maxNamed {
+		return ""
+	}
 	phrase := before + subject + after
 	if ind, v, ok := indicator.MatchVariant(phrase); ok && v == phrase {
 		return ind.Code
@@ -112,6 +126,13 @@ func verbNamedCode(subject, before, after string) string {
 
 // isGrowthCode reports an indicator of relative change (gdp_growth).
 func isGrowthCode(code string) bool { return strings.HasSuffix(code, "_growth") }
+
+// changeCueIn reports a change word in rs[from:to].
+func changeCueIn(rs []rune, from, to int) bool {
+	var buf cueBuf
+	_, _, ok := lastCue(cuesIn(buf[:0], rs, from, to), "growth", "count")
+	return ok
+}
 
 // relativeChange reports a kind that changes by a rate or a multiple.
 func relativeChange(kind string) bool {

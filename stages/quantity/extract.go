@@ -201,7 +201,10 @@ func closingQuote(r rune) rune {
 // none it returns false and where to look next.
 func readMention(t *decoded, i int) (found, int, bool) {
 	rs := t.rs
-	n, ok := scanNumeral(rs, i)
+	n, ok := writtenPercent(rs, i)
+	if !ok {
+		n, ok = scanNumeral(rs, i)
+	}
 	if !ok {
 		return found{}, skipNumeralRun(rs, i), false
 	}
@@ -217,7 +220,9 @@ func readMention(t *decoded, i int) (found, int, bool) {
 		u, hasUnit = unit{}, false
 	}
 	end := n.end
-	if den, e, ok := fraction(rs, n); ok {
+	if n.per != "" {
+		u, hasUnit = lex.units[n.per], true // 百分之九点七: the unit is written first
+	} else if den, e, ok := fraction(rs, n); ok {
 		// 占全国1/7: a share written as a fraction.
 		n.Value /= den
 		u, hasUnit, end = unit{BaseUnit: "percent", Factor: 100, Class: classPercent}, true, e

@@ -120,6 +120,12 @@ func TestExtract(t *testing.T) {
 			{text: "2.1万亿元", kind: KindLevel, subject: "全市生产总值"},
 			{text: "2万亿元", kind: KindLevel, comparator: AtLeast, subject: "全市生产总值"},
 		}},
+		{"三次降低贷款利率、两次下调准备金率，分别新增学位1万个、4万个。", []want{
+			{text: "三次", base: 3, kind: KindLevel},
+			{text: "两次", base: 2, kind: KindLevel},
+			{text: "1万个", kind: KindCountChange, direction: Up},
+			{text: "4万个", kind: KindCountChange, direction: Up},
+		}},
 		{"审批时限压缩到5个多月，历时两个多月，失业率回落1个多百分点。", []want{
 			{text: "5个多月", base: 5, baseUnit: "other", unit: "个月", comparator: AtLeast, approx: true, subject: "审批时限"},
 			{text: "两个多月", base: 2, unit: "个月", comparator: AtLeast, approx: true},
@@ -256,6 +262,9 @@ func TestExtractWrittenForms(t *testing.T) {
 		{"进出口总额增长3%—4%。", "3%—4%", 3, f(4), 3, "%", KindGrowth},
 		{"进出口总额增长3 ％ － 4 ％。", "3 ％ － 4 ％", 3, f(4), 3, "％", KindGrowth},
 		{"新建农田水利工程1 2 0 处。", "1 2 0 处", 120, nil, 120, "处", KindLevel},
+		{"国民收入比上年增长百分之七点八。", "百分之七点八", 7.8, nil, 7.8, "%", KindGrowth},
+		{"物价上涨幅度控制在百分之十以内。", "百分之十", 10, nil, 10, "%", KindGrowth},
+		{"人口出生率为千分之十八。", "千分之十八", 18, nil, 1.8, "‰", KindShare},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

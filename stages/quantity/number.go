@@ -38,10 +38,65 @@ func ParseNumber(s string) (Number, error) {
 type numeral struct {
 	Number
 	start, end int
-	chinese    bool // written in Chinese numerals (两千) rather than digits
-	magnitude  bool // a magnitude word (万, 亿 …) follows the digits
-	round      bool // a bare 百 or 千 (千亿斤, 百万吨, 信心百倍): a round word, not a count
-	yearLike   bool // four plain digits 1900–2100, as years are written
+	chinese    bool   // written in Chinese numerals (两千) rather than digits
+	magnitude  bool   // a magnitude word (万, 亿 …) follows the digits
+	round      bool   // a bare 百 or 千 (千亿斤, 百万吨, 信心百倍): a round word, not a count
+	yearLike   bool   // four plain digits 1900–2100, as years are written
+	per        string // the unit of a rate written in words before the number (百分之八: %), else ""
+}
+
+// rateWords are rates written in words before their number, with the unit
+// of units.tsv each stands for.
+var rateWords = []struct{ text, unit string }{{"百分之", "%"}, {"千分之", "‰"}}
+
+// writtenPercent reads a rate written in words, as older texts do (百分之九点七,
+// 千分之十, 百分之8): the numeral after the words, with its unit in per.
+func writtenPercent(rs []rune, i int) (numeral, bool) {
+	if i+3 >= len(rs) || rs[i+1] != '分' || rs[i+2] != '之' {
+		return numeral{}, false
+	}
+	for _, w := range rateWords {
+		if !hasPrefixAt(rs, i, w.text) {
+			continue
+		}
+		j := i + runeLen(w.text)
+		var n numeral
+		var end int
+		var ok bool
+		if isDigit(rs[j]) {
+			n, end, ok = scanArabic(rs, j)
+		} else {
+			n, end, ok = scanChinese(rs, j)
+			end = chineseDecimals(rs, end, &n.Number)
+		}
+		if !ok || end == j {
+			return numeral{}, false
+		}
+		n.start, n.end, n.Multiplier, n.per, n.round = i, end, 1, w.unit, false
+		return n, true
+	}
+	return numeral{}, false
+}
+
+// chineseDecimals reads the decimals of a Chinese numeral (九点七: 点 and one
+// digit word each) at rs[j], adding them to n, and returns where they end.
+func chineseDecimals(rs []rune, j int, n *Number) int {
+	if j+1 >= len(rs) || rs[j] != '点' {
+		return j
+	}
+	scale, k := 0.1, j+1
+	for ; k < len(rs); k++ {
+		d, ok := chineseDigits[rs[k]]
+		if !ok || rs[k] == '两' {
+			break
+		}
+		n.Value += d * scale
+		scale /= 10
+	}
+	if k == j+1 {
+		return j // 点 with no digit after it is a word (九点钟)
+	}
+	return k
 }
 
 var chineseDigits = map[rune]float64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
