@@ -6,8 +6,13 @@
 // (增长, 控制在, 达到 …) + value(s) + qualifier. 分别 pairs subjects and values
 // in order; one predicate shared by a list gives one goal per subject; a
 // clause opening with 力争 is a stretch aim, of the previous subject when it
-// names none. Numbers, units and their qualifiers come from stages/quantity;
-// the grammar words live in grammar.tsv.
+// names none; an amount beside a growth (增长7.5%，达到326.4亿元) is a second
+// goal with the indicator's level code. Clauses without a number read as
+// subject + predicate (comparisons with economic growth, 正增长/稳步增长,
+// anything else qualitative) or as a verb-first target (完成国家下达…任务);
+// conditions and policies in the list give none. Numbers, units and their
+// qualifiers come from stages/quantity; the grammar words live in
+// grammar.tsv.
 package goals
 
 import (
