@@ -216,6 +216,9 @@ func TestExtract(t *testing.T) {
 			"gdp_growth 经济增长 - qualitative",
 			"income_growth 居民收入 - qualitative",
 		}},
+		{"a target restated in the justification", []string{"主要预期目标是：生产总值增长6.5%左右，把增长目标定在6.5%左右，兼顾了需要与可能。"}, []string{
+			"gdp_growth 生产总值 6.5×1% about",
+		}},
 		{"no targets", []string{"在实际工作中尽可能争取更好结果。", "力争在实际工作中取得更好结果。", ""}, nil},
 	}
 	for _, tt := range tests {
