@@ -308,7 +308,7 @@ func hasRole(cs []cue, role string) bool {
 // counted thing (8个国家区域医疗中心) the noun after the measure word too.
 func subject(t *decoded, f *found, from int) string {
 	rs := t.rs
-	pre := trimCopula(trimWords(t.str(afterOrdinal(rs, from, f.prefixStart), f.prefixStart)))
+	pre := trimCopula(trimWords(t.str(afterOrdinal(t, from, f.prefixStart), f.prefixStart)))
 	if f.class != classCount && f.class != classArabicCount && f.class != classPerson {
 		return pre
 	}
@@ -323,17 +323,19 @@ func subject(t *decoded, f *found, from int) string {
 	return pre + trimWords(t.str(end, stop))
 }
 
-// afterOrdinal returns where the words after the last ordinal of rs[from:to]
-// begin (是全国首个突破13万亿元的省份: 首个 says which one, not what is
-// measured), else from. Ordinals start with 首, 第 or 唯, which spares the
-// lexicon lookup at every other rune.
-func afterOrdinal(rs []rune, from, to int) int {
+// afterOrdinal returns where the words after the last ordinal of t's runes
+// [from, to) begin (是全国首个突破13万亿元的省份: 首个 says which one, not
+// what is measured), else from. Ordinals (cues.tsv) are of two or three runes
+// and start with 首, 第 or 唯, which spares the lookup at every other rune.
+func afterOrdinal(t *decoded, from, to int) int {
 	for k := to - 1; k >= from; k-- {
-		if r := rs[k]; r != '首' && r != '第' && r != '唯' {
+		if r := t.rs[k]; r != '首' && r != '第' && r != '唯' {
 			continue
 		}
-		if cs, n := lex.matchCue(rs, k); n > 0 && k+n <= to && hasRole(cs, "ordinal") {
-			return k + n
+		for n := 2; n <= 3 && k+n <= to; n++ {
+			if hasCue(t, k, k+n, "ordinal") {
+				return k + n
+			}
 		}
 	}
 	return from

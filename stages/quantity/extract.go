@@ -245,7 +245,7 @@ func readMention(t *decoded, i int) (found, int, bool) {
 		valueMax, u, hasUnit, end = &v, u2, true, end2
 	}
 	if !hasUnit && !n.magnitude {
-		if n.chinese || n.yearLike || !scoreBefore(rs, i) {
+		if n.chinese || n.yearLike || !scoreBefore(t, i) {
 			return found{}, n.end, false // a bare number: an item number, a code, a ratio
 		}
 		u, hasUnit = unit{BaseUnit: "other", Factor: 1, Class: classScore}, true // 指数达91.9
@@ -375,17 +375,20 @@ func approxMeasure(rs []rune, u unit, end int, n *Number) (unit, int) {
 	return full, end + 1 + runeLen(rest.Text)
 }
 
-// scoreBefore reports a score noun (指数, 得分) before a bare number at rs[i],
-// with at most two verbs or comparators between (指数达91.9, 指数保持在90以上).
-func scoreBefore(rs []rune, i int) bool {
+// scoreBefore reports a score noun (指数, 得分: two or three runes) before a
+// bare number at rs[i], with at most two verbs or comparators between
+// (指数达91.9, 指数保持在90以上).
+func scoreBefore(t *decoded, i int) bool {
 	p := i
 	for range 3 {
-		if cs, n, ok := lex.cueEnd.longest(rs, p); ok {
-			if hasRole(cs, "score") {
+		for n := 2; n <= 3 && n <= p; n++ {
+			if hasCue(t, p-n, p, "score") {
 				return true
 			}
+		}
+		if _, n, ok := lex.cueEnd.longest(t.rs, p); ok {
 			p -= n
-		} else if w, ok := lex.matchBefore(rs, p); ok {
+		} else if w, ok := lex.matchBefore(t.rs, p); ok {
 			p -= runeLen(w.Text)
 		} else {
 			return false

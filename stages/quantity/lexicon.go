@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"iter"
+	"maps"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -342,9 +343,25 @@ func loadLexicon() (*lexicon, error) {
 	l.unitAt = newWordIndex(l.units, false)
 	l.beforeEnd = newWordIndex(l.before, true)
 	l.afterAt = newWordIndex(l.after, false)
-	l.cueAt = newWordIndex(l.cues, false)
-	l.cueEnd = newWordIndex(l.cues, true)
+	scanned := maps.Clone(l.cues)
+	maps.DeleteFunc(scanned, func(_ string, cs []cue) bool {
+		return !slices.ContainsFunc(cs, func(c cue) bool { return !lookupOnlyRoles[c.Role] })
+	})
+	l.cueAt = newWordIndex(scanned, false)
+	l.cueEnd = newWordIndex(scanned, true)
 	return l, nil
+}
+
+// lookupOnlyRoles are the roles of cue words that are looked up by their
+// text where a rule expects them (全省经济, 是…, 首个, 指数) and never scanned
+// for: kept out of the scanning indexes, their first runes (我, 第, 首 …) do
+// not slow every clause scan.
+var lookupOnlyRoles = map[string]bool{"scope": true, "copula": true, "ordinal": true, "score": true}
+
+// hasCue reports a cue word of the role written at t's runes [from, to).
+func hasCue(t *decoded, from, to int, role string) bool {
+	cs, ok := lex.cues[t.str(from, to)]
+	return ok && hasRole(cs, role)
 }
 
 // strippedWords lists the words that are never part of a subject: comparator
