@@ -11,6 +11,8 @@ import (
 
 // GoldGoal is one record of goals.json.
 type GoldGoal struct {
+	File       string   `json:"file"` // the source file, in keys that cover several files
+	Year       int      `json:"year"` // 0 when the key covers one year only
 	Region     string   `json:"region"`
 	Line       int      `json:"line"`
 	Indicator  string   `json:"indicator"`
@@ -34,6 +36,7 @@ func LoadGoals(path string) ([]GoldGoal, error) {
 // GoalMiss is a goal of one side with no partner on the other.
 type GoalMiss struct {
 	Region, Indicator, Subject, Value, Comparator string
+	Year                                          int // 0 for a key record without one
 	Stretch                                       bool
 	Line                                          int
 	Span                                          string
@@ -48,20 +51,25 @@ type GoalsScore struct {
 	Extras      []GoalMiss // extracted, not in the key
 }
 
-// ScoreGoals scores goals rows against the key, only for the regions the key
-// covers. Goals match as a multiset: numeric ones on region, indicator, value,
-// value_max, multiplier, unit, comparator, stretch and period; qualitative ones
-// // on region, indicator, comparator and period. What a key record leaves out
-// (period, multiplier) is not compared.
+// ScoreGoals scores goals rows against the key, only for the reports (region,
+// and year where the key gives one) the key covers. Goals match as a
+// multiset: numeric ones on region, year, indicator, value, value_max,
+// multiplier, unit, comparator, stretch and period; qualitative ones on
+// region, year, indicator, comparator and period. What a key record leaves
+// out (year, period, multiplier) is not compared.
 func ScoreGoals(gold []GoldGoal, rows []schemas.Goal) GoalsScore {
 	var s GoalsScore
-	covered := map[string]bool{}
+	type report struct {
+		region string
+		year   int
+	}
+	covered := map[report]bool{}
 	for _, g := range gold {
-		covered[g.Region] = true
+		covered[report{g.Region, g.Year}] = true
 	}
 	var open []schemas.Goal
 	for _, r := range rows {
-		if covered[r.Region] {
+		if covered[report{r.Region, int(r.Year)}] || covered[report{r.Region, 0}] {
 			open = append(open, r)
 		}
 	}
@@ -74,7 +82,7 @@ func ScoreGoals(gold []GoldGoal, rows []schemas.Goal) GoalsScore {
 		if i < 0 {
 			score.FN++
 			s.Misses = append(s.Misses, GoalMiss{g.Region, g.Indicator, g.Subject, valueText(g.Value, g.ValueMax, g.Unit),
-				g.Comparator, g.Stretch, g.Line, g.Span})
+				g.Comparator, g.Year, g.Stretch, g.Line, g.Span})
 			continue
 		}
 		score.TP++
@@ -87,7 +95,7 @@ func ScoreGoals(gold []GoldGoal, rows []schemas.Goal) GoalsScore {
 			s.Qualitative.FP++
 		}
 		s.Extras = append(s.Extras, GoalMiss{r.Region, r.Indicator, r.Subject, valueText(r.Value, r.ValueMax, r.Unit),
-			r.Comparator, r.Stretch, int(r.Line), r.Span})
+			r.Comparator, int(r.Year), r.Stretch, int(r.Line), r.Span})
 	}
 	s.Overall = PRF{TP: s.Numeric.TP + s.Qualitative.TP, FP: s.Numeric.FP + s.Qualitative.FP, FN: s.Numeric.FN + s.Qualitative.FN}
 	return s
@@ -96,7 +104,7 @@ func ScoreGoals(gold []GoldGoal, rows []schemas.Goal) GoalsScore {
 // matchGoal returns the index of the first row that matches g, or -1.
 func matchGoal(g GoldGoal, rows []schemas.Goal) int {
 	for i, r := range rows {
-		if r.Region != g.Region || r.Indicator != g.Indicator || r.Comparator != g.Comparator ||
+		if r.Region != g.Region || (g.Year != 0 && int(r.Year) != g.Year) || r.Indicator != g.Indicator || r.Comparator != g.Comparator ||
 			(g.Period != "" && r.Period != g.Period) {
 			continue
 		}
@@ -153,8 +161,12 @@ func (s GoalsScore) Write(w io.Writer) error {
 			if err != nil {
 				return fmt.Errorf("write goals score: %w", err)
 			}
+			where := g.Region
+			if g.Year != 0 {
+				where = fmt.Sprintf("%d %s", g.Year, g.Region)
+			}
 			_, err = fmt.Fprintf(w, "%s\t%s line %d\t%s\t%s\t%s\t%s stretch=%v\t%s\n",
-				list.name, g.Region, g.Line, g.Indicator, g.Subject, g.Value, g.Comparator, g.Stretch, g.Span)
+				list.name, where, g.Line, g.Indicator, g.Subject, g.Value, g.Comparator, g.Stretch, g.Span)
 		}
 	}
 	if err != nil {

@@ -6,10 +6,15 @@ import (
 	"text/tabwriter"
 
 	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/indicator"
 )
 
+// indicatorsTopic is the argument of `govreports schema` that lists the
+// indicator codes of the goals and figures tables instead of a table.
+const indicatorsTopic = "indicators"
+
 func cmdSchema(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("schema", "[TABLE]", stderr)
+	fs := newFlags("schema", "[TABLE | indicators]", stderr)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -18,6 +23,9 @@ func cmdSchema(args []string, stdout, stderr io.Writer) error {
 		return usagef("schema takes at most one table name")
 	}
 	if fs.NArg() == 1 {
+		if fs.Arg(0) == indicatorsTopic {
+			return writeIndicators(stdout)
+		}
 		t, err := schemas.ByName(fs.Arg(0))
 		if err != nil {
 			return usageError{err.Error()}
@@ -38,6 +46,29 @@ func cmdSchema(args []string, stdout, stderr io.Writer) error {
 		if err := tw.Flush(); err != nil {
 			return err
 		}
+	}
+	if len(tables) > 1 {
+		fmt.Fprintf(stdout, "\nindicator codes (goals.indicator, figures.indicator): govreports schema %s\n", indicatorsTopic)
+	}
+	return nil
+}
+
+// writeIndicators lists the codes of the indicator lexicon with their labels,
+// the direction in which a value is better and the code of their level.
+func writeIndicators(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	// The Chinese label comes last: tabwriter counts runes, not display width.
+	fmt.Fprintln(tw, "code\tgood\tlevel\tindicator_en\tindicator_zh")
+	for _, code := range indicator.Codes() {
+		ind, _ := indicator.ByCode(code)
+		level := ind.Level
+		if level == "" {
+			level = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", ind.Code, ind.Good, level, ind.EN, ind.ZH)
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write indicators: %w", err)
 	}
 	return nil
 }

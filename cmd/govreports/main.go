@@ -3,7 +3,7 @@
 // regions.
 //
 //	govreports run [flags] [INPUT...]   build the dataset (default input: the embedded 2024 corpus)
-//	govreports schema [TABLE]           print the data dictionary
+//	govreports schema [TABLE]           print the data dictionary (or: schema indicators)
 //	govreports eval --gold DIR          score the extractors against answer keys
 //	govreports commit --out DIR         finish a sharded run
 //	govreports version                  print the version
@@ -46,7 +46,7 @@ const usage = `usage: govreports <command> [flags] [args]
 
 commands:
   run [flags] [INPUT...]   read reports and write the dataset (default input: the embedded 2024 corpus)
-  schema [TABLE]           print the data dictionary of every table, or of one
+  schema [TABLE]           print the data dictionary of every table, or of one (schema indicators: the indicator codes)
   eval --gold DIR          score goals, figures and commitments against answer keys
   commit --out DIR         check a sharded run's shards and write its manifest
   version                  print the version

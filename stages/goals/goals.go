@@ -6,14 +6,23 @@
 // (增长, 控制在, 达到 …) + value(s) + qualifier. 分别 pairs subjects and values
 // in order; one predicate shared by a list gives one goal per subject; a
 // clause opening with 力争 is a stretch aim, of the previous subject when it
-// names none. Numbers, units and their qualifiers come from stages/quantity;
-// the grammar words live in grammar.tsv.
+// names none; an amount beside a growth (增长7.5%，达到326.4亿元) is a second
+// goal with the indicator's level code. Clauses without a number read as
+// subject + predicate (comparisons with economic growth, 正增长/稳步增长,
+// anything else qualitative) or as a verb-first target (完成国家下达…任务);
+// conditions and policies in the list give none. Numbers, units and their
+// qualifiers come from stages/quantity; the grammar words live in
+// grammar.tsv.
 package goals
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"github.com/govreports/govreports/stages/indicator"
 	"github.com/govreports/govreports/stages/quantity"
@@ -36,6 +45,16 @@ const (
 // 一 in 一、二、三产增加值).
 const maxShortItem = 6
 
+const (
+	// maxAdverbial is the longest adverbial, in code points, before the verb
+	// of a verb-first target (按序时进度 in 按序时进度完成国家下达的…目标).
+	maxAdverbial = 6
+	// maxOtherSubject is the longest subject, in code points, of a target
+	// that names no indicator of the lexicon (现行标准下农村贫困人口).
+	maxOtherSubject = 12
+	gdpGrowth       = "gdp_growth"
+)
+
 // Goal is one target. Offsets are code points in the sentence's Text.
 type Goal struct {
 	SentenceIndex int // index into the sentences slice passed in
@@ -57,23 +76,34 @@ type Goal struct {
 }
 
 // Extract returns the targets stated in the sentences with Section ==
-// split.Targets, in text order. year is the report's year (for period).
+// split.Targets, in text order, from the end of the words that introduce
+// them to the justification that may follow them in the same sentence
+// (提出上述预期目标…). year is the report's year (for period).
 func Extract(sentences []split.Sentence, year int) []Goal {
+	var idx []int
+	var texts []string
+	for i, s := range sentences {
+		if s.Section == split.Targets {
+			idx = append(idx, i)
+			texts = append(texts, s.Text)
+		}
+	}
 	var goals []Goal
 	var prev *Goal // the last goal, whose subject a bare stretch aim takes over
-	for i, s := range sentences {
-		if s.Section != split.Targets {
-			continue
-		}
-		rs := []rune(s.Text)
+	first, at := targets.ListStart(texts)
+	for n := first; n < len(idx); n++ {
+		s := sentences[idx[n]]
 		from := 0
-		if at := targets.IntroEnd(s.Text); at >= 0 {
-			from = len([]rune(s.Text[:at]))
+		if n == first {
+			from = utf8.RuneCountInString(s.Text[:at])
 		}
-		mentions := quantity.Extract(s.Text)
-		for _, c := range clauses(rs, from, mentions) {
+		for _, c := range clauses([]rune(s.Text), from, quantity.Extract(s.Text)) {
+			c.sentence = idx[n]
+			if targets.Ends(c.text()) {
+				return goals
+			}
 			for _, g := range c.goals(prev, strconv.Itoa(year)) {
-				g.SentenceIndex = i
+				g.SentenceIndex = idx[n]
 				goals = append(goals, g)
 				prev = &g
 			}
@@ -85,6 +115,7 @@ func Extract(sentences []split.Sentence, year int) []Goal {
 // clause is one target clause of a sentence: runes [start, end) of rs and
 // the quantity mentions inside it.
 type clause struct {
+	sentence   int // index of the sentence in Extract's input
 	rs         []rune
 	start, end int
 	mentions   []quantity.Mention // the target values, baselines (由2.1%提高到…) left out
@@ -95,9 +126,10 @@ func (c clause) text() string { return string(c.rs[c.start:c.end]) }
 
 // clauses cuts rs[from:] at clause punctuation outside brackets and quotes,
 // and at an enumeration comma that follows a value and is not followed by
-// another (城镇新增就业46万人、城镇调查失业率控制在5.5%以内) or follows a
-// comparison (居民收入增长与经济增长同步、农村居民收入增速快于城镇居民), since
-// that comma joins two whole targets rather than the items of a list.
+// another (城镇新增就业46万人、城镇调查失业率控制在5.5%以内), follows a
+// comparison (居民收入增长与经济增长同步、农村居民收入增速快于城镇居民) or
+// follows a subject with its predicate (贫困人口全部脱贫、贫困县全部摘帽),
+// since that comma joins two whole targets rather than the items of a list.
 func clauses(rs []rune, from int, mentions []quantity.Mention) []clause {
 	var out []clause
 	start, depth := from, 0
@@ -129,7 +161,7 @@ func clauses(rs []rune, from int, mentions []quantity.Mention) []clause {
 			cut(i)
 		case r == '、' && valueEndsAt(mentions, start, i) && !valueStartsAt(mentions, i+1):
 			cut(i)
-		case r == '、' && comparesBefore(rs[start:i]):
+		case r == '、' && (comparesBefore(rs[start:i]) || predicatedBefore(rs[start:i], mentions, start)):
 			cut(i)
 		}
 	}
@@ -147,6 +179,18 @@ func comparesBefore(rs []rune) bool {
 		}
 	}
 	return false
+}
+
+// predicatedBefore reports whether a stretch of a clause that starts at rune
+// from and holds no value is a subject with a predicate of more than its
+// opening word (贫困人口全部脱贫, not 经济增长).
+func predicatedBefore(rs []rune, mentions []quantity.Mention, from int) bool {
+	if valueEndsAt(mentions, from, from+len(rs)) {
+		return false
+	}
+	s := string(rs)
+	at, w := predicateStart(s)
+	return at > 0 && w != "" && len(s) > at+len(w)
 }
 
 // valueEndsAt reports whether a mention lies in [from, at).
@@ -219,13 +263,15 @@ func dropMarkers(s string) string {
 // value: the subject list and the predicate.
 func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 	items := subjectItems(trimPredicate(pre))
-	if len(items) == 0 {
+	borrowed := len(items) == 0
+	if borrowed {
 		if prev == nil {
 			return nil
 		}
 		items = []string{prev.Subject}
 	}
-	if len(items) == 1 && len(c.mentions) == 2 && containsAny(pre, lex.distribute) {
+	if len(items) == 1 && len(c.mentions) <= 2 && containsAny(pre, lex.distribute) {
+		// 城乡居民人均可支配收入分别增长5.5%、6.5% (or 分别增长6%: the same for both).
 		items = urbanRural(items[0])
 	}
 	// 分别 lists pair items and values in order; one value is shared by every item.
@@ -236,14 +282,27 @@ func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 		g := base
 		g.Subject = items[min(i, len(items)-1)]
 		g.Indicator = indicatorOf(g.Subject)
+		if level, ok := indicator.LevelOf(g.Indicator.Code); ok && isAmount(m) {
+			g.Indicator = level // 地区生产总值增长7.5%，达到326.4亿元: the second value is the level
+			if borrowed && prev.SentenceIndex == c.sentence {
+				// The level's span runs from the subject it shares with the growth.
+				g.SpanStart, g.Span = prev.SpanStart, string(c.rs[prev.SpanStart:c.end])
+			}
+		}
 		g.Value, g.ValueMax, g.Multiplier, g.BaseValue = &m.Value, m.ValueMax, &m.Multiplier, &m.BaseValue
-		g.Unit, g.BaseUnit, g.Comparator = m.Unit, m.BaseUnit, m.Comparator
+		g.Unit, g.BaseUnit, g.Comparator = width.Fold.String(m.Unit), m.BaseUnit, m.Comparator
 		if m.ValueMax != nil {
 			g.Comparator = Range
 		}
 		out = append(out, g)
 	}
 	return out
+}
+
+// isAmount reports whether a value states an amount (326.4亿元) rather than
+// a rate of change or a ratio.
+func isAmount(m quantity.Mention) bool {
+	return !slices.Contains(lex.rateUnits, m.BaseUnit)
 }
 
 // qualitative reads a clause without values: subject + predicate
@@ -257,43 +316,110 @@ func qualitative(base Goal, body string, prev *Goal) []Goal {
 	}
 	subject, predicate := body[:at], body[at:]
 	base.Comparator = Qualitative
+	compared := false
 	for _, p := range lex.compare {
 		if i := strings.Index(predicate, p.word); i >= 0 {
+			compared = true
 			base.Comparator = p.value
 			if p.value == AboveGDP {
+				// Only a comparison with economic growth is above_gdp (and the
+				// legacy 快于城镇居民 of rural incomes); 高于全国平均水平 is not.
 				base.Note = predicate[i:]
+				if ref := predicate[i+len(p.word):]; indicatorOf(ref).Code != gdpGrowth && !containsAny(ref, lex.aboveRef) {
+					base.Comparator = Qualitative
+				}
 			}
 			break
 		}
 	}
 	var items []string
 	switch {
-	case subject == "" && base.Comparator != Qualitative && prev != nil:
+	case subject == "" && compared && prev != nil:
 		items = []string{prev.Subject}
-	case subject == "" || prefixOf(subject, lex.adverb) == subject:
+	case prefixOf(w, lex.verb) != "" && adverbial(subject):
 		items = subjectItems(trimPredicate(dropMarkers(verbObject(body[at+len(w):]))))
+	case onlyAdverbs(subject):
+		return nil
 	default:
 		items = subjectItems(trimPredicate(dropMarkers(subject)))
-	}
-	if len(items) == 0 {
-		return nil
 	}
 	out := make([]Goal, 0, len(items))
 	for _, it := range items {
 		g := base
 		g.Subject, g.Indicator = it, indicatorOf(it)
+		if g.Indicator.Code == indicator.Other && !otherSubject(it) {
+			return nil // a policy sentence (新增可再生能源不纳入能源消费总量控制), not a target
+		}
 		out = append(out, g)
 	}
 	return out
 }
 
+// adverbial reports whether the words before the verb of a verb-first target
+// are an adverbial (全面, 不折不扣, 按序时进度) rather than a subject.
+func adverbial(s string) bool {
+	_, named := indicator.Match(s)
+	return !named && utf8.RuneCountInString(s) <= maxAdverbial
+}
+
+// onlyAdverbs reports whether s is a run of adverbs (重点, 进一步), with no
+// word of a subject.
+func onlyAdverbs(s string) bool {
+	for s != "" {
+		w := prefixOf(s, lex.adverb)
+		if w == "" {
+			return false
+		}
+		s = s[len(w):]
+	}
+	return true
+}
+
+// otherSubject reports whether an item that names no indicator reads as the
+// subject of a target: a short noun phrase, not a clause of its own.
+func otherSubject(s string) bool {
+	return utf8.RuneCountInString(s) <= maxOtherSubject && !containsAny(s, lex.negation)
+}
+
 // predicateStart returns the byte offset and the word of the earliest
-// predicate opener in s, or -1.
+// predicate opener in s, or -1. An opener that ends the name of an indicator
+// (增长 of 经济增长) is no opener; one at the very start that neither is a
+// verb nor begins a comparison (有效 of 有效投资保持合理增长) is part of the
+// subject: the next one counts.
 func predicateStart(s string) (int, string) {
+	at, word := firstOf(s, lex.start, 0)
+	for at > 0 && namesIndicator(s[:at+len(word)], word) {
+		at, word = firstOf(s, lex.start, at+len(word))
+	}
+	if at == 0 && prefixOf(word, lex.verb) == "" && !comparesBefore([]rune(s)) {
+		if next, w := firstOf(s, lex.start, len(word)); next > 0 {
+			return next, w
+		}
+	}
+	if at < 0 {
+		// No opener: a clause that begins with an indicator has the rest as
+		// its predicate (进出口回稳向好).
+		if _, v, ok := indicator.MatchVariant(s); ok && strings.HasPrefix(s, v) && len(v) < len(s) {
+			return len(v), ""
+		}
+	}
+	return at, word
+}
+
+// namesIndicator reports whether s ends with the name of an indicator that
+// holds more than its last word w (经济增长, GDP增速).
+func namesIndicator(s, w string) bool {
+	_, v, ok := indicator.MatchVariant(s)
+	return ok && len(v) > len(w) && strings.HasSuffix(s, v)
+}
+
+// firstOf returns the byte offset at or after from and the word of the
+// earliest of words in s, or -1.
+func firstOf(s string, words []string, from int) (int, string) {
 	at, word := -1, ""
-	for _, w := range lex.start {
-		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) {
-			at, word = i, w
+	for _, w := range words {
+		if i := strings.Index(s[from:], w); i >= 0 && (at < 0 || from+i < at) {
+			at, word = from+i, w
 		}
 	}
 	return at, word

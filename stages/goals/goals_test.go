@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -164,6 +165,60 @@ func TestExtract(t *testing.T) {
 			"urban_new_jobs 城镇新增就业 40×10000人 at_least",
 			"unemployment_rate 城镇调查失业率 5.5×1% at_most",
 		}},
+		{"level beside growth", []string{"全县生产总值增长9%，达到150亿元；城镇居民人均可支配收入达到3.2万元，增长8%。"}, []string{
+			"gdp_growth 全县生产总值 9×1% exact",
+			"gdp_level 全县生产总值 150×1e+08元 exact",
+			"urban_income_level 城镇居民人均可支配收入 3.2×10000元 exact",
+			"urban_income_growth 城镇居民人均可支配收入 8×1% exact",
+		}},
+		{"steady growth is positive", []string{"城乡居民收入稳步增长，财政收入稳定增长，进出口回稳向好。"}, []string{
+			"income_growth 城乡居民收入 - positive",
+			"budget_revenue_growth 财政收入 - positive",
+			"trade_growth 进出口 - qualitative",
+		}},
+		{"comparisons with anything but growth are qualitative", []string{"农村居民收入增速高于经济增长、高于全国平均水平，工业投资增速高于全部投资增速。"}, []string{
+			"rural_income_growth 农村居民收入 - above_gdp (高于经济增长)",
+			"rural_income_growth 农村居民收入 - qualitative (高于全国平均水平)",
+			"industrial_investment_growth 工业投资 - qualitative (高于全部投资增速)",
+		}},
+		{"分别 with one value", []string{"城乡居民人均可支配收入分别增长7%。"}, []string{
+			"urban_income_growth 城镇居民人均可支配收入 7×1% exact",
+			"rural_income_growth 农村居民人均可支配收入 7×1% exact",
+		}},
+		{"planned growth", []string{"全市生产总值按增长6%安排。"}, []string{"gdp_growth 全市生产总值 6×1% exact"}},
+		{"targets without an indicator of the lexicon", []string{"重大风险有效防控，结构调整取得积极进展，有效投资保持合理增长。"}, []string{
+			"other 重大风险 - qualitative",
+			"other 结构调整 - qualitative",
+			"other 有效投资 - qualitative",
+		}},
+		{"a share is other", []string{"产业投资占比保持在45%以上。"}, []string{"other 产业投资占比 45×1% at_least"}},
+		{"policy sentences are no targets", []string{"新增可再生能源消费不纳入能源消费总量控制，单位地区生产总值能耗降低2%。"}, []string{
+			"energy_intensity_reduction 单位地区生产总值能耗 2×1% exact",
+		}},
+		{"the justification ends the list", []string{"主要预期目标是：生产总值增长6%；提出上述目标，主要考虑了稳就业、防风险的需要。"}, []string{
+			"gdp_growth 生产总值 6×1% exact",
+		}},
+		{"conditions and policies in the list", []string{"在提高质量和效益的前提下，全区生产总值增长7%左右，着力控制煤炭消费，环境质量稳定改善。"}, []string{
+			"gdp_growth 全区生产总值 7×1% about",
+			"environment 环境质量 - qualitative",
+		}},
+		{"amounts completed", []string{"全社会固定资产投资完成650亿元，城镇居民人均可支配收入达到31000元。"}, []string{
+			"fixed_asset_investment_level 全社会固定资产投资 650×1e+08元 exact",
+			"urban_income_level 城镇居民人均可支配收入 31000×1元 exact",
+		}},
+		{"periods of older plans", []string{"单位生产总值能耗在“十二五”期间累计下降16%，主要污染物排放总量在“十一五”期间减少10%。"}, []string{
+			"energy_intensity_reduction 单位生产总值能耗 16×1% exact 2011-2015",
+			"emissions 主要污染物排放总量 10×1% exact 2006-2010",
+		}},
+		{"whole qualitative targets joined by an enumeration comma", []string{"现行标准下的贫困人口全部脱贫、贫困村全部出列，经济增长、居民收入保持稳定。"}, []string{
+			"other 现行标准下的贫困人口 - qualitative",
+			"other 贫困村 - qualitative",
+			"gdp_growth 经济增长 - qualitative",
+			"income_growth 居民收入 - qualitative",
+		}},
+		{"a target restated in the justification", []string{"主要预期目标是：生产总值增长6.5%左右，把增长目标定在6.5%左右，兼顾了需要与可能。"}, []string{
+			"gdp_growth 生产总值 6.5×1% about",
+		}},
 		{"no targets", []string{"在实际工作中尽可能争取更好结果。", "力争在实际工作中取得更好结果。", ""}, nil},
 	}
 	for _, tt := range tests {
@@ -175,6 +230,13 @@ func TestExtract(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+func TestExtractNoTargetsSection(t *testing.T) {
+	assert.Empty(t, goals.Extract(nil, 2024))
+	sents := targetsPassage("地区生产总值增长5%左右。")
+	sents[0].Section = split.Plan
+	assert.Empty(t, goals.Extract(sents, 2024))
 }
 
 func TestExtractOnlyTargetsSection(t *testing.T) {
@@ -215,6 +277,45 @@ func TestCorpusGoals(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, reports, 32, "every report has goals")
 	golden := filepath.Join("testdata", "corpus.golden")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), b.String())
+}
+
+// TestStyleGoals reads the goals of short reports written for this test in
+// the style of other years and levels (testdata/styles: a 1990s national
+// report, a 2010s one, a county, a year with adjusted targets, a 2026
+// province with a plan period's targets before the year's) through the
+// splitter and the targets passage, and compares them with
+// testdata/styles.golden, the goals each report states.
+func TestStyleGoals(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "styles", "*.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var b strings.Builder
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		name := filepath.Base(path)
+		year, err := strconv.Atoi(name[:4]) // the file name starts with the year
+		require.NoError(t, err, name)
+		r := &read.Report{Year: year}
+		for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+			r.Lines = append(r.Lines, read.Line{Text: line, No: i + 1})
+		}
+		sents := split.Split(r)
+		fmt.Fprintf(&b, "## %s\n", name)
+		for _, g := range goals.Extract(sents, year) {
+			if g.Period == strconv.Itoa(year) {
+				g.Period = "2024" // brief names only periods other than the year
+			}
+			fmt.Fprintf(&b, "%d\t%s\t%s\n", sents[g.SentenceIndex].Line, brief(g), g.Span)
+		}
+	}
+	golden := filepath.Join("testdata", "styles.golden")
 	if *update {
 		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
 	}

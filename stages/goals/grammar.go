@@ -16,9 +16,9 @@ type pair struct{ word, value string }
 
 // lexicon holds the words of the clause grammar by kind.
 type lexicon struct {
-	lead, stretch, skip, conj, strip, distribute, baseline, start, adverb []string
-	objectPrefix, objectSuffix                                            []string
-	compare, period, urbanRural                                           []pair
+	lead, stretch, skip, conj, strip, distribute, baseline, start, verb, adverb []string
+	objectPrefix, objectSuffix, aboveRef, negation, rateUnits                   []string
+	compare, period, urbanRural                                                 []pair
 }
 
 var lex = mustLoad(grammarTSV)
@@ -35,8 +35,9 @@ func load(data string) (lexicon, error) {
 	var l lexicon
 	words := map[string]*[]string{
 		"lead": &l.lead, "stretch": &l.stretch, "skip": &l.skip, "conj": &l.conj, "strip": &l.strip,
-		"distribute": &l.distribute, "baseline": &l.baseline, "start": &l.start, "adverb": &l.adverb,
-		"object_prefix": &l.objectPrefix, "object_suffix": &l.objectSuffix,
+		"distribute": &l.distribute, "baseline": &l.baseline, "start": &l.start, "verb": &l.verb, "adverb": &l.adverb,
+		"object_prefix": &l.objectPrefix, "object_suffix": &l.objectSuffix, "above_ref": &l.aboveRef, "negation": &l.negation,
+		"rate_unit": &l.rateUnits,
 	}
 	pairs := map[string]*[]pair{"compare": &l.compare, "period": &l.period, "urban_rural": &l.urbanRural}
 	for i, line := range strings.Split(data, "\n") {

@@ -136,8 +136,10 @@ func Codes() []string { return append([]string(nil), codes...) }
 // 城镇居民人均可支配收入 …) to its indicator. The longest variant found in the
 // subject wins, so that 单位生产总值能耗 is energy intensity rather than GDP,
 // and a tie goes to the variant ending later, as Chinese noun phrases are
-// head-final. When no variant occurs, Match returns the "other" indicator and
-// false.
+// head-final. A share (A占B比重, A占比) is never the indicator of its
+// denominator nor of its numerator: it matches only a variant that is itself
+// a share (研发经费投入占…). When no variant occurs, Match returns the
+// "other" indicator and false.
 func Match(subject string) (Indicator, bool) {
 	ind, _, ok := MatchVariant(subject)
 	return ind, ok
@@ -147,6 +149,10 @@ func Match(subject string) (Indicator, bool) {
 // stands in the normalized subject.
 func MatchVariant(subject string) (Indicator, string, bool) {
 	s := normalize(subject)
+	share := strings.Index(s, shareVerb)
+	if share >= 0 {
+		s = s[:share+len(shareVerb)] // the numerator, 占 included
+	}
 	best, bestLen, bestEnd := -1, 0, -1
 	for at, r := range s {
 		if w, mask := firstBit(r); firstBits[w]&mask == 0 {
@@ -164,11 +170,14 @@ func MatchVariant(subject string) (Indicator, string, bool) {
 			}
 		}
 	}
-	if best < 0 {
+	if best < 0 || (share >= 0 && !strings.HasSuffix(variants[best].text, shareVerb)) {
 		return other, "", false
 	}
 	return variants[best].ind, variants[best].text, true
 }
+
+// shareVerb introduces the denominator of a share (占地区生产总值比重, 占比).
+const shareVerb = "占"
 
 // normalize drops what does not decide the indicator: spaces, quotation
 // marks and parenthetical glosses such as （CPI）, and folds full-width

@@ -1,13 +1,17 @@
 // Package targets finds the passage of a government work report that states
-// the year's main expected targets (主要预期目标): the sentence that introduces
-// the list and the sentences that carry it on, up to the justification that
-// follows it. The cue words live in cues.tsv, embedded at build time.
+// the year's main expected targets (主要预期目标): the first list of the
+// year's quantified targets, however it is introduced (主要预期目标是,
+// 宏观调控的主要目标是, 预期目标为, 目标作了适当调整 …) and wherever a line
+// break cuts the introduction, up to where the list stops (the justification,
+// policy sentences or the work plan). The cue words live in cues.tsv,
+// embedded at build time.
 package targets
 
 import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,20 +19,32 @@ import (
 	"github.com/govreports/govreports/stages/indicator"
 )
 
-// maxClause is the longest first clause, in code points, that still reads as
-// a target (an indicator, a predicate and a value) rather than prose.
-const maxClause = 48
+const (
+	// maxClause is the longest clause, in code points, that still reads as
+	// a target (an indicator, a predicate and a value) rather than prose.
+	maxClause = 48
+	// maxJoin is how many sentences after one that a line break cut off
+	// (今年经济社会发展的 / 主要预期目标 / 是：…) may carry its introduction on.
+	maxJoin = 3
+	// firstClauses is how many clauses after an introduction are read to
+	// tell a list of targets from prose.
+	firstClauses = 3
+	// minListed and minBounded are how many target clauses, and how many
+	// of them with a bound (左右, 以上 …), make a sentence a list of targets
+	// without an introduction.
+	minListed, minBounded = 3, 2
+	// maxFollow is how far after a marker, in bytes, a start cue must go
+	// on with one of the follow characters (目标作了适当调整：).
+	maxFollow = 30
+)
 
 //go:embed cues.tsv
 var cuesTSV string
 
 type cueSet struct {
-	starts []*regexp.Regexp
-	// startLit begins every match of every start (their common literal
-	// prefix, "" when none): one substring search then refuses most
-	// sentences without running a regexp.
-	startLit            string
-	stops, verbs, preds []string
+	markers, stops, ends, preds, bounds             []string
+	follow                                          string
+	starts, headings, numbered, plans, pasts, verbs []*regexp.Regexp
 }
 
 var cues = mustLoad(cuesTSV)
@@ -43,6 +59,8 @@ func mustLoad(data string) cueSet {
 
 func load(data string) (cueSet, error) {
 	var c cueSet
+	words := map[string]*[]string{"marker": &c.markers, "stop": &c.stops, "end": &c.ends, "predicate": &c.preds, "bound": &c.bounds}
+	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "heading": &c.headings, "numbered": &c.numbered, "plan": &c.plans, "past": &c.pasts, "verb": &c.verbs}
 	for i, line := range strings.Split(data, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -51,34 +69,26 @@ func load(data string) (cueSet, error) {
 		if !ok || pattern == "" {
 			return c, fmt.Errorf("line %d: want kind<TAB>pattern", i+1)
 		}
-		switch kind {
-		case "start":
-			re, err := regexp.Compile(pattern)
-			if err != nil {
-				return c, fmt.Errorf("line %d: %w", i+1, err)
-			}
-			c.starts = append(c.starts, re)
-		case "stop":
-			c.stops = append(c.stops, pattern)
-		case "verb":
-			c.verbs = append(c.verbs, pattern)
-		case "predicate":
-			c.preds = append(c.preds, pattern)
-		default:
+		if kind == "follow" {
+			c.follow += pattern
+			continue
+		}
+		if dst, ok := words[kind]; ok {
+			*dst = append(*dst, pattern)
+			continue
+		}
+		dst, ok := patterns[kind]
+		if !ok {
 			return c, fmt.Errorf("line %d: unknown kind %q", i+1, kind)
 		}
-	}
-	if len(c.starts) == 0 {
-		return c, fmt.Errorf("no start cue")
-	}
-	c.startLit, _ = c.starts[0].LiteralPrefix()
-	for _, re := range c.starts[1:] {
-		lit, _ := re.LiteralPrefix()
-		n := 0
-		for n < len(lit) && n < len(c.startLit) && lit[n] == c.startLit[n] {
-			n++
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return c, fmt.Errorf("line %d: %w", i+1, err)
 		}
-		c.startLit = c.startLit[:n]
+		*dst = append(*dst, re)
+	}
+	if len(c.starts) == 0 || len(c.markers) == 0 || c.follow == "" {
+		return c, fmt.Errorf("no start, marker or follow cue")
 	}
 	return c, nil
 }
@@ -87,53 +97,211 @@ func load(data string) (cueSet, error) {
 // state the year's main expected targets, given a report's sentences in order
 // (texts only). ok is false when there is none.
 //
-// The passage starts at the first sentence introducing the targets
-// (主要预期目标是：…) and goes on over the following sentences as long as each
+// The passage starts at the first sentence that introduces a list of targets
+// (see ListStart) and goes on over the following sentences as long as each
 // opens with a target clause (甘肃 and 陕西 go on listing after a full stop);
-// it ends before the justification (提出上述预期目标…, 确定这样的目标…).
+// it ends before the justification (提出上述预期目标…, 确定这样的目标…) or
+// anything else that is not a target.
+//
+// A report that introduces no list in any of these ways has its passage at
+// the first sentence that is a list by itself: several target clauses, some
+// with the bounds of a target (左右, 以上, 以内 …), none of a plan period's.
 func Passage(sentences []string) (first, end int, ok bool) {
-	first = -1
-	for i, s := range sentences {
-		if IntroEnd(s) >= 0 {
-			first = i
+	first, k := -1, 0
+	for i := range sentences {
+		if start, last, _, found := introAt(sentences, i); found {
+			first, k = start, last
 			break
+		}
+	}
+	if first < 0 {
+		for i, s := range sentences {
+			if isList(s) {
+				first, k = i, i
+				break
+			}
 		}
 	}
 	if first < 0 {
 		return 0, 0, false
 	}
-	end = first + 1
+	end = k + 1
 	for end < len(sentences) && continues(sentences[end]) {
 		end++
 	}
 	return first, end, true
 }
 
-// IntroEnd returns the byte offset just past the words that introduce the
-// list of targets in s (主要预期目标是：), or -1 when s introduces none.
-func IntroEnd(s string) int {
-	if !strings.Contains(s, cues.startLit) {
-		return -1
-	}
-	for _, re := range cues.starts {
-		if loc := re.FindStringIndex(s); loc != nil {
-			return loc[1]
+// isList reports whether a sentence lists this year's targets without an
+// introduction: at least minListed target clauses, minBounded of them with
+// the bound of a target, none of a plan period's or a past year's.
+func isList(s string) bool {
+	listed, bounded := 0, 0
+	for _, c := range clausesOf(s) {
+		if matchesAny(c, cues.plans) || matchesAny(c, cues.pasts) {
+			return false
+		}
+		if isTarget(c) {
+			listed++
+			if containsAny(c, cues.bounds) {
+				bounded++
+			}
 		}
 	}
-	return -1
+	return listed >= minListed && bounded >= minBounded
+}
+
+// ListStart returns where the list of targets begins in a passage that
+// Passage found: the index of the sentence and the byte offset in it just
+// past the introduction (主要预期目标是：). It is (0, 0) when the first
+// sentence introduces no list, as for a passage that is the list alone.
+func ListStart(passage []string) (sentence, offset int) {
+	if len(passage) == 0 {
+		return 0, 0
+	}
+	if _, k, at, ok := introAt(passage, 0); ok {
+		return k, at
+	}
+	return 0, 0
+}
+
+// Ends reports whether a clause inside the list begins the justification
+// that follows it (提出上述预期目标，主要考虑…): no target comes after it.
+func Ends(clause string) bool { return containsAny(clause, cues.ends) }
+
+// introAt finds an introduction of the year's list of targets in
+// sentences[i], reading on into the next sentences while a line break cuts
+// it (今年经济社会发展的 / 主要预期目标 / 是：…), or a heading that is one.
+// It returns the sentence where the introduction's cue starts, and the
+// sentence k and the byte offset at in it where the introduction ends.
+func introAt(sentences []string, i int) (start, k, at int, ok bool) {
+	// Most sentences are whole and hold no cue: refuse them before any
+	// regular expression runs.
+	if !mayIntroduce(sentences[i]) && !isFragment(sentences[i]) {
+		return 0, 0, 0, false
+	}
+	window, ends := sentences[i], []int{len(sentences[i])}
+	for j := i + 1; j < len(sentences) && j-i <= maxJoin && isFragment(sentences[j-1]); j++ {
+		window += sentences[j]
+		ends = append(ends, len(window))
+	}
+	if !mayIntroduce(window) {
+		return 0, 0, 0, false
+	}
+	var locs [][]int
+	for _, re := range cues.starts {
+		locs = append(locs, re.FindAllStringIndex(window, -1)...)
+	}
+	sort.Slice(locs, func(a, b int) bool {
+		return locs[a][0] < locs[b][0] || (locs[a][0] == locs[b][0] && locs[a][1] > locs[b][1])
+	})
+	for _, loc := range locs {
+		// Only the sentence the cue starts in says whose targets follow: a
+		// line before it may be a heading as well as a cut-off fragment.
+		start, k = sentenceAt(ends, loc[0]+1), sentenceAt(ends, loc[1])
+		if !introduces(window[ends[start]-len(sentences[i+start]) : loc[0]]) {
+			continue
+		}
+		at = loc[1] - (ends[k] - len(sentences[i+k]))
+		if opensList(sentences, i+k, at) {
+			return i + start, i + k, at, true
+		}
+	}
+	// A heading of its own (（二）主要预期目标) introduces the list below it.
+	if i+1 < len(sentences) && matchesAny(strings.TrimSpace(sentences[i]), cues.headings) && opensList(sentences, i+1, 0) {
+		return i, i + 1, 0, true
+	}
+	return 0, 0, 0, false
+}
+
+// mayIntroduce reports whether s holds a marker (目标) followed within
+// maxFollow bytes by a character that a start cue goes on with (是, 为, ：):
+// a sentence without one cannot match a start cue.
+func mayIntroduce(s string) bool {
+	for _, m := range cues.markers {
+		for rest := s; ; {
+			i := strings.Index(rest, m)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(m):]
+			if strings.ContainsAny(rest[:min(len(rest), maxFollow)], cues.follow) || rest == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentenceAt is the index of the sentence of a window, given the byte
+// offsets where its sentences end, that holds the byte before pos.
+func sentenceAt(ends []int, pos int) int {
+	for m, e := range ends {
+		if pos <= e {
+			return m
+		}
+	}
+	return len(ends) - 1
+}
+
+// isFragment reports whether a sentence is part of one that a line break
+// cut: it ends in the middle of a clause, without punctuation, and is no
+// numbered heading (二、2024年重点任务).
+func isFragment(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, unicode.IsSpace))
+	if r == utf8.RuneError || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+		return false
+	}
+	return !matchesAny(strings.TrimSpace(s), cues.numbered)
+}
+
+// introduces reports whether the words before a start cue introduce this
+// year's list: their clause names no indicator (经济增长预期目标为5%左右 is a
+// target) and no plan period or past year (“十五五”时期的主要目标是：).
+func introduces(before string) bool {
+	clause := lastClause(before)
+	if _, named := indicator.Match(clause); named {
+		return false
+	}
+	return !matchesAny(clause, cues.plans) && !matchesAny(clause, cues.pasts)
+}
+
+// opensList reports whether the text from byte at of sentences[k] opens a
+// list of targets: one of its first clauses is a target clause, and none is a
+// plan period's (年均增长).
+func opensList(sentences []string, k, at int) bool {
+	text := sentences[k][at:]
+	for j := k + 1; j < len(sentences) && j-k <= maxJoin && len(clausesOf(text)) < firstClauses; j++ {
+		text += "。" + sentences[j]
+	}
+	cs := clausesOf(text)
+	if len(cs) > firstClauses {
+		cs = cs[:firstClauses]
+	}
+	found := false
+	for _, c := range cs {
+		if matchesAny(c, cues.plans) {
+			return false
+		}
+		found = found || isTarget(c)
+	}
+	return found
 }
 
 // continues reports whether a sentence after the introduction still lists
-// targets: its first clause is short and names an indicator with a value or a
-// target predicate, or opens with a target verb (完成国家下达…, 力争…).
+// targets: its first clause is a target clause, or opens with a target verb
+// (完成国家下达…, 力争…).
 func continues(s string) bool {
-	clause := firstClause(s)
-	if clause == "" || containsAny(clause, cues.stops) {
+	cs := clausesOf(s)
+	if len(cs) == 0 || containsAny(cs[0], cues.stops) {
 		return false
 	}
-	if hasPrefixAny(clause, cues.verbs) {
-		return true
-	}
+	return matchesAny(cs[0], cues.verbs) || isTarget(cs[0])
+}
+
+// isTarget reports whether a clause states a target: it is short and names
+// an indicator with a value or a target predicate.
+func isTarget(clause string) bool {
 	if utf8.RuneCountInString(clause) > maxClause {
 		return false
 	}
@@ -143,11 +311,24 @@ func continues(s string) bool {
 	return strings.IndexFunc(clause, unicode.IsDigit) >= 0 || containsAny(clause, cues.preds)
 }
 
-// firstClause is s up to its first clause-ending punctuation mark.
-func firstClause(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, "，；。：！？,;"); i >= 0 {
-		return s[:i]
+const clausePunct = "，；。：！？,;:!?"
+
+// clausesOf cuts s into its non-empty clauses.
+func clausesOf(s string) []string {
+	var out []string
+	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(clausePunct, r) }) {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// lastClause is s after its last clause-ending punctuation mark.
+func lastClause(s string) string {
+	if i := strings.LastIndexAny(s, clausePunct); i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		return s[i+size:]
 	}
 	return s
 }
@@ -161,9 +342,9 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-func hasPrefixAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasPrefix(s, w) {
+func matchesAny(s string, res []*regexp.Regexp) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
 			return true
 		}
 	}

@@ -63,12 +63,60 @@ func TestPassage(t *testing.T) {
 			"主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右。",
 			"经济增长5%左右的预期目标，与“十四五”规划相衔接。",
 		}, 0, 1, true},
+		{"justification restating a target", []string{
+			"主要预期目标是：国内生产总值增长7%左右；城镇登记失业率4.5%以内。",
+			"把经济增长目标定在7%左右，主要考虑了扩大就业的需要。",
+		}, 0, 1, true},
+		{"a verb-first target after a full stop", []string{
+			"主要预期目标是：地区生产总值增长7%左右。",
+			"全面完成国家下达的节能减排目标。",
+			"实现上述目标，必须坚持稳中求进。",
+		}, 0, 2, true},
 		{"semicolon-split list", []string{
 			"主要预期目标为：生产总值增长5.5%左右；",
 			"居民消费价格涨幅3%左右；",
 			"城镇调查失业率控制在5%以内。",
 			"重点抓好10方面工作：",
 		}, 0, 3, true},
+		{"a plan period's targets before the year's, both cut by line breaks", []string{
+			"“十五五”时期全省经济社会发展的",
+			"主要目标",
+			"是：地区生产总值年均增长5%左右，创新能力显著增强。",
+			"今年经济社会发展的",
+			"主要预期目标",
+			"是：地区生产总值增长5%左右；城镇新增就业60万人。",
+			"这样的目标，是综合考虑各方面因素提出来的。",
+		}, 4, 6, true},
+		{"macro-control targets of the 1990s", []string{
+			"一九九八年宏观调控的主要目标是：经济增长速度8%，商品零售价格涨幅控制在3%以内。",
+			"实现这些目标，必须坚持稳中求进。",
+		}, 0, 1, true},
+		{"adjusted targets", []string{
+			"受疫情影响，我们对今年主要预期目标作了适当调整。",
+			"城镇新增就业40万人以上，城镇调查失业率6%左右；居民消费价格涨幅3.5%左右。",
+			"需要说明的是，我们没有提出全年经济增速具体目标。",
+		}, 0, 2, true},
+		{"a past year's targets in the review", []string{
+			"去年主要预期目标是：地区生产总值增长6%，实际增长6.2%。",
+			"今年主要预期目标为：地区生产总值增长5.5%左右。",
+		}, 1, 2, true},
+		{"a heading right before the year's introduction", []string{
+			"“十五五”时期主要任务和2026年工作安排",
+			"今年主要预期目标是：地区生产总值增长5%左右。",
+			"重点抓好以下工作。",
+		}, 1, 2, true},
+		{"a heading introduces the list", []string{
+			"（二）主要预期目标",
+			"全县生产总值增长8%左右，一般公共预算收入增长6%。",
+			"城镇登记失业率控制在4%以内。",
+			"（三）重点工作",
+		}, 0, 3, true},
+		{"a list with no introduction", []string{
+			"去年，地区生产总值增长6.1%，城镇新增就业12万人，居民消费价格上涨1.8%。",
+			"今年，全市生产总值增长6%左右，固定资产投资增长8%，城镇新增就业10万人以上，城镇调查失业率5.5%以内。",
+			"居民收入增长和经济增长同步。",
+			"重点做好以下工作。",
+		}, 1, 3, true},
 		{"review mention only", []string{
 			"过去一年，圆满实现经济社会发展主要预期目标。",
 			"二、2024年工作总体要求和主要目标",
@@ -87,29 +135,46 @@ func TestPassage(t *testing.T) {
 	}
 }
 
-func TestIntroEnd(t *testing.T) {
+func TestListStart(t *testing.T) {
 	tests := []struct {
-		text string
-		rest string // what follows the introduction, "" when there is none
+		name      string
+		sentences []string
+		sentence  int
+		rest      string // what follows the introduction in that sentence
 	}{
-		{"今年发展主要预期目标是：国内生产总值增长5%左右", "国内生产总值增长5%左右"},
-		{"经济社会发展的主要预期目标建议为：地区生产总值增长5%左右", "地区生产总值增长5%左右"},
-		{"主要预期目标为：生产总值增长5.5%左右", "生产总值增长5.5%左右"},
-		{"主要预期目标是地区生产总值增长5%左右", "地区生产总值增长5%左右"},
-		{"经济增长预期目标为5%左右", ""},
-		{"圆满实现经济社会发展主要预期目标。", ""},
+		{"colon", []string{"今年发展主要预期目标是：国内生产总值增长5%左右"}, 0, "国内生产总值增长5%左右"},
+		{"proposed", []string{"经济社会发展的主要预期目标建议为：地区生产总值增长5%左右"}, 0, "地区生产总值增长5%左右"},
+		{"proposed with a colon", []string{"今年全市经济社会发展的主要预期目标建议：全市生产总值增长5%左右"}, 0, "全市生产总值增长5%左右"},
+		{"为", []string{"主要预期目标为：生产总值增长5.5%左右"}, 0, "生产总值增长5.5%左右"},
+		{"no colon", []string{"主要预期目标是地区生产总值增长5%左右"}, 0, "地区生产总值增长5%左右"},
+		{"main targets of macro-control", []string{"今年宏观调控的主要目标是：经济增长速度8%，商品零售价格涨幅3%以内"}, 0, "经济增长速度8%，商品零售价格涨幅3%以内"},
+		{"expected targets", []string{"全县经济社会发展的预期目标为：地区生产总值增长9%"}, 0, "地区生产总值增长9%"},
+		{"targets adjusted", []string{"我们对今年主要预期目标作了适当调整：城镇新增就业50万人以上"}, 0, "城镇新增就业50万人以上"},
+		{"list in the next sentence", []string{"今年发展的主要目标是：", "地区生产总值增长6%左右；"}, 0, ""},
+		{"introduction cut by line breaks", []string{"今年经济社会发展的", "主要预期目标", "是：地区生产总值增长5%左右"}, 2, "地区生产总值增长5%左右"},
+		{"a target, not an introduction", []string{"经济增长预期目标为5%左右"}, 0, "-"},
+		{"the review", []string{"圆满实现经济社会发展主要预期目标。"}, 0, "-"},
+		{"a plan period's targets", []string{"“十五五”时期经济社会发展的", "主要目标", "是：地区生产总值年均增长5%左右"}, 0, "-"},
+		{"no sentences", nil, 0, "-"},
+		{"prose after the colon", []string{"今年工作的主要目标是：坚持稳中求进，推动高质量发展。"}, 0, "-"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			at := targets.IntroEnd(tt.text)
-			if tt.rest == "" {
-				assert.Equal(t, -1, at)
+		t.Run(tt.name, func(t *testing.T) {
+			k, at := targets.ListStart(tt.sentences)
+			if tt.rest == "-" {
+				assert.Equal(t, [2]int{0, 0}, [2]int{k, at})
 				return
 			}
-			require.GreaterOrEqual(t, at, 0)
-			assert.Equal(t, tt.rest, tt.text[at:])
+			require.Equal(t, tt.sentence, k)
+			assert.Equal(t, tt.rest, tt.sentences[k][at:])
 		})
 	}
+}
+
+func TestEnds(t *testing.T) {
+	assert.True(t, targets.Ends("提出上述预期目标"))
+	assert.True(t, targets.Ends("主要考虑了稳就业的需要"))
+	assert.False(t, targets.Ends("居民收入增长与经济增长同步"))
 }
 
 // TestCorpusPassages writes every report's passage to a golden file (checked
@@ -156,7 +221,8 @@ func FuzzPassage(f *testing.F) {
 			return
 		}
 		require.True(t, 0 <= first && first < end && end <= len(sents))
-		require.GreaterOrEqual(t, targets.IntroEnd(sents[first]), 0)
+		k, at := targets.ListStart(sents[first:end])
+		require.True(t, 0 <= k && first+k < end && at <= len(sents[first+k]))
 	})
 }
 
