@@ -55,7 +55,7 @@ func TestReportsDevGoals(t *testing.T) {
 	var rows []schemas.Goal
 	var unread []string
 	for _, src := range loadDevSources(t) {
-		srcs, err := read.Sources([]string{filepath.Join(reportsDev, "files", src.file)}, nil)
+		srcs, err := read.Sources([]string{filepath.Join(reportsDev, "files", src.file)}, nil, nil)
 		require.NoError(t, err, src.file)
 		tables, err := pipeline.Collect(context.Background(), srcs, read.Options{}, 1)
 		if err != nil {
