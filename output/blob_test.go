@@ -180,6 +180,15 @@ func TestStoreContract(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, []string{"a/b/y.txt", "c/x.txt"}, keys)
 
+			require.NoError(t, st.CreateExclusive(ctx, "_lock.json", []byte("first")))
+			assert.ErrorIs(t, st.CreateExclusive(ctx, "_lock.json", []byte("second")), errExists)
+			b, err = st.ReadAll(ctx, "_lock.json")
+			require.NoError(t, err)
+			assert.Equal(t, "first", string(b), "the object that was there stays")
+			require.NoError(t, st.Delete(ctx, "_lock.json"))
+			_, err = st.ReadAll(ctx, "_lock.json")
+			assert.ErrorIs(t, err, errNotFound)
+
 			require.NoError(t, st.Delete(ctx, "missing"))
 			require.NoError(t, st.DeletePrefix(ctx, "a/"))
 			keys, err = st.List(ctx, "")

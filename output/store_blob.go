@@ -102,6 +102,19 @@ func (w *blobWriter) Abort() {
 	_ = w.w.Close()
 }
 
+// CreateExclusive writes key with the store's conditional write (S3
+// If-None-Match: *, GCS and Azure preconditions): it fails if key exists.
+func (s *blobStore) CreateExclusive(ctx context.Context, key string, data []byte) error {
+	err := s.b.WriteAll(ctx, key, data, &blob.WriterOptions{ContentType: contentType(key), IfNotExist: true})
+	switch {
+	case gcerrors.Code(err) == gcerrors.FailedPrecondition:
+		return fmt.Errorf("output: create %s: %w", key, errExists)
+	case err != nil:
+		return fmt.Errorf("output: create %s: %w", key, err)
+	}
+	return nil
+}
+
 func (s *blobStore) Move(ctx context.Context, from, to string) error {
 	if err := s.b.Copy(ctx, to, from, nil); err != nil {
 		return fmt.Errorf("output: move %s: %w", to, err)
@@ -158,6 +171,9 @@ func (s *blobStore) Exists(ctx context.Context, key string) (bool, error) {
 
 func (s *blobStore) ReadAll(ctx context.Context, key string) ([]byte, error) {
 	b, err := s.b.ReadAll(ctx, key)
+	if gcerrors.Code(err) == gcerrors.NotFound {
+		return nil, fmt.Errorf("output: read %s: %w", key, errNotFound)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("output: read %s: %w", key, err)
 	}

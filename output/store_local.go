@@ -179,3 +179,35 @@ func (s *localStore) OpenFile(_ context.Context, key string) (readFile, error) {
 	}
 	return f, nil
 }
+
+// CreateExclusive writes data to a temporary file and links it to key: link,
+// like O_EXCL, fails if key exists, and the object appears with its whole
+// content (a reader never sees a half-written lease).
+func (s *localStore) CreateExclusive(_ context.Context, key string, data []byte) error {
+	p := s.path(key)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("output: create %s: %w", key, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".*")
+	if err != nil {
+		return fmt.Errorf("output: create %s: %w", key, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Link(tmp.Name(), p)
+	}
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("output: create %s: %w", key, errExists)
+	case err != nil:
+		return fmt.Errorf("output: create %s: %w", key, err)
+	}
+	return nil
+}
