@@ -85,8 +85,8 @@ type Dataset struct {
 	log   *slog.Logger
 	old   *Manifest       // the dataset at Out when the run started; nil: none
 	owned map[string]bool // files old lists
-	err     error           // first failure: the run can only be aborted
-	done    bool
+	err   error           // first failure: the run can only be aborted
+	done  bool
 
 	rowGroupRows int64 // rows per row group at most
 }

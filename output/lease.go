@@ -101,7 +101,11 @@ func acquireLease(ctx context.Context, st store, key, staging string, info Lease
 			break
 		}
 		if !errors.Is(err, errExists) {
-			return nil, fmt.Errorf("output: %s is not writable: %w", st, err)
+			hint := ""
+			if strings.Contains(err.Error(), "credentials") {
+				hint = " (no usable credentials: for S3 set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE)"
+			}
+			return nil, fmt.Errorf("output: %s is not writable%s: %w", st, hint, err)
 		}
 		holder, err := readLease(ctx, st, key)
 		if errors.Is(err, errNotFound) && attempt < 3 {

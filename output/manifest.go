@@ -3,10 +3,10 @@ package output
 import (
 	"cmp"
 	"context"
-	"errors"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -24,7 +24,7 @@ import (
 type Manifest struct {
 	SchemaVersion string           `json:"schema_version"`
 	ToolVersion   string           `json:"tool_version"`
-	Mode          Mode             `json:"mode,omitempty"`   // the last run's write mode
+	Mode          Mode             `json:"mode,omitempty"` // the last run's write mode
 	StartedAt     string           `json:"started_at,omitempty"`
 	Shards        int              `json:"shards,omitempty"`
 	Inputs        []Input          `json:"inputs"`
