@@ -277,7 +277,7 @@ func (r *Report) setDate(m []string, line int, log *slog.Logger) error {
 		// A doubled digit (22024) is a typing slip: the last four digits are the year.
 		year, _ = strconv.Atoi(yearText[len(yearText)-4:])
 		if log != nil {
-			log.Warn("dateline year has more than four digits; using the last four",
+			log.Info("dateline year has more than four digits; using the last four",
 				"source", r.Source, "line", line, "written", yearText, "year", year)
 		}
 		r.Warnings = append(r.Warnings, fmt.Sprintf("line %d: dateline year %s repaired to %d", line, yearText, year))
