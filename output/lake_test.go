@@ -380,3 +380,14 @@ func TestNoCredentialsFailsFast(t *testing.T) {
 	assert.Less(t, time.Since(start), 30*time.Second)
 	t.Log(err)
 }
+
+func TestOptInDrivers(t *testing.T) {
+	for scheme, tag := range driverTags {
+		if blobSchemeBuiltIn(scheme) {
+			continue // a build with the tag
+		}
+		_, err := Open(context.Background(), Options{Out: scheme + "://bucket/lake"})
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "-tags "+tag, scheme)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/govreports/govreports/pipeline"
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/testdata"
+	"golang.org/x/term"
 )
 
 func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
@@ -234,8 +235,9 @@ func isTerminal(stream any) bool {
 	case *progressLine: // made only for a terminal
 		return true
 	case *os.File:
-		info, err := f.Stat()
-		return err == nil && info.Mode()&os.ModeCharDevice != 0
+		// A real terminal, not any character device: /dev/null, which
+		// xargs and cron give as stdin, is one too.
+		return term.IsTerminal(int(f.Fd()))
 	}
 	return false
 }

@@ -248,3 +248,10 @@ func TestProgressText(t *testing.T) {
 	p.clear()
 	assert.Equal(t, "\r\x1b[K1 reports\r\x1b[Klog line\n\r\x1b[K2 reports\r\x1b[K", b.String())
 }
+
+func TestDevNullIsNotATerminal(t *testing.T) {
+	f, err := os.Open(os.DevNull)
+	require.NoError(t, err)
+	defer f.Close()
+	assert.False(t, isTerminal(f), "xargs and cron give /dev/null as stdin: no demo run")
+}
