@@ -391,3 +391,20 @@ func TestOptInDrivers(t *testing.T) {
 		assert.Contains(t, err.Error(), "-tags "+tag, scheme)
 	}
 }
+
+func TestLiveRunsStagingStays(t *testing.T) {
+	ctx := context.Background()
+	out := t.TempDir()
+	live := LeaseInfo{RunID: "00000000000000aa", Host: hostname(), PID: os.Getpid(), RenewedAt: time.Now()}
+	b, err := json.Marshal(live)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(out, shardLeaseKey(0, 2)), b, 0o644))
+	staged := filepath.Join(out, stagingOf(live.RunID), "goals/year=2024/part-00000-of-00002.parquet")
+	require.NoError(t, os.MkdirAll(filepath.Dir(staged), 0o755))
+	require.NoError(t, os.WriteFile(staged, []byte("being written"), 0o644))
+
+	d, err := Open(ctx, Options{Out: out})
+	require.NoError(t, err, "a shard's lease is not the dataset's")
+	d.Abort()
+	assert.FileExists(t, staged, "the staging of a live shard stays")
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // localStore keeps the dataset in a directory. Objects are created at their
@@ -127,23 +128,36 @@ func (s *localStore) DeletePrefix(_ context.Context, prefix string) error {
 	return nil
 }
 
+// List walks the deepest directory that prefix names whole ("a/b" for
+// "a/b/c"), skipping the directories that cannot hold a key with prefix, so
+// that a prefix such as "_lease" lists like a bucket's.
 func (s *localStore) List(_ context.Context, prefix string) ([]string, error) {
 	var keys []string
-	err := filepath.WalkDir(s.path(prefix), func(p string, d fs.DirEntry, err error) error {
+	dir := ""
+	if i := strings.LastIndex(prefix, "/"); i >= 0 {
+		dir = prefix[:i]
+	}
+	err := filepath.WalkDir(s.path(dir), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil
 			}
 			return err
 		}
-		if d.IsDir() {
-			return nil
-		}
 		rel, err := filepath.Rel(s.root, p)
 		if err != nil {
 			return err
 		}
-		keys = append(keys, filepath.ToSlash(rel))
+		key := filepath.ToSlash(rel)
+		if d.IsDir() {
+			if key != "." && !strings.HasPrefix(key+"/", prefix) && !strings.HasPrefix(prefix, key+"/") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(key, prefix) {
+			keys = append(keys, key)
+		}
 		return nil
 	})
 	if err != nil {
