@@ -145,6 +145,8 @@ func TestForeignFilesStay(t *testing.T) {
 			assert.Equal(t, v, string(b))
 		}
 		checkManifest(t, out)
+		_, err = ReadTable[schemas.Goal](context.Background(), out, schemas.Goals)
+		require.NoError(t, err, "the dataset's own files are read, not the user's")
 	}
 }
 
