@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -46,24 +45,6 @@ func TestEveryTableHasAFile(t *testing.T) {
 			assert.Zero(t, got.Len())
 		}
 	})
-}
-
-func TestNewRunReplacesOldPartitions(t *testing.T) {
-	out := t.TempDir()
-	testCorpus{reports: 4, perReport: 3}.write(t, out) // years 2023 and 2024
-	only2024 := testCorpus{reports: 2, perReport: 3}
-	ctx := context.Background()
-	d, err := Open(ctx, Options{Out: out})
-	require.NoError(t, err)
-	only2024.appendAll(t, d, func(r int) bool { return r == 1 })
-	_, err = d.Commit(ctx)
-	require.NoError(t, err)
-
-	assert.NoDirExists(t, filepath.Join(out, "sentences/year=2023"), "stale partition")
-	assert.NoDirExists(t, filepath.Join(out, stagingDir))
-	for _, k := range sortedKeys(snapshot(t, out)) {
-		assert.False(t, strings.Contains(k, "2023"), k)
-	}
 }
 
 // failingStore makes writes fail once a byte budget is spent, as a full disk

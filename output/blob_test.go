@@ -179,6 +179,28 @@ func TestStoreContract(t *testing.T) {
 			keys, err := st.List(ctx, "")
 			require.NoError(t, err)
 			assert.Equal(t, []string{"a/b/y.txt", "c/x.txt"}, keys)
+			put("_lease-a.json", "l")
+			put("_leases/z.txt", "z")
+			put("a/bc.txt", "bc")
+			for prefix, want := range map[string][]string{
+				"_lease": {"_lease-a.json", "_leases/z.txt"}, "a/b": {"a/b/y.txt", "a/bc.txt"}, "a/b/": {"a/b/y.txt"}, "x": nil,
+			} {
+				keys, err = st.List(ctx, prefix)
+				require.NoError(t, err)
+				assert.Equal(t, want, keys, "prefix %q", prefix)
+			}
+			for _, k := range []string{"_lease-a.json", "_leases/z.txt", "a/bc.txt"} {
+				require.NoError(t, st.Delete(ctx, k))
+			}
+
+			require.NoError(t, st.CreateExclusive(ctx, "_lock.json", []byte("first")))
+			assert.ErrorIs(t, st.CreateExclusive(ctx, "_lock.json", []byte("second")), errExists)
+			b, err = st.ReadAll(ctx, "_lock.json")
+			require.NoError(t, err)
+			assert.Equal(t, "first", string(b), "the object that was there stays")
+			require.NoError(t, st.Delete(ctx, "_lock.json"))
+			_, err = st.ReadAll(ctx, "_lock.json")
+			assert.ErrorIs(t, err, errNotFound)
 
 			require.NoError(t, st.Delete(ctx, "missing"))
 			require.NoError(t, st.DeletePrefix(ctx, "a/"))

@@ -3,8 +3,11 @@ package output
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
+	"os"
 	"path"
 	"reflect"
 	"runtime"
@@ -38,6 +41,14 @@ type Options struct {
 	ToolVersion string
 	// StartedAt, when set, is recorded in the manifest (never in the Parquet files).
 	StartedAt time.Time
+	// Mode joins the run to the dataset at Out; OverwritePartitions when empty.
+	Mode Mode
+	// LeaseTimeout is how long a lease on Out lives without renewal before
+	// another run takes it over; DefaultLeaseTimeout when 0.
+	LeaseTimeout time.Duration
+	// Logger gets what the run does to the dataset beside writing it (a
+	// lease taken over, a dead run's staging removed); none when nil.
+	Logger *slog.Logger
 }
 
 // Input is one input file of the run, as the reader reports it.
@@ -45,8 +56,10 @@ type Input = read.Input
 
 // Summary is what a commit wrote.
 type Summary struct {
-	Tables map[string]int64 `json:"tables"` // rows per table
+	Tables map[string]int64 `json:"tables"` // rows per table written by the run
 	Files  []FileInfo       `json:"files"`
+	// Dataset is the rows per table of the whole dataset after the commit.
+	Dataset map[string]int64 `json:"dataset,omitempty"`
 }
 
 // Dataset is one run writing a dataset. It is not safe for concurrent use.
@@ -63,8 +76,17 @@ type Dataset struct {
 	early   earlyCloser    // files closed before Commit
 	years   map[int16]bool
 	reports map[string]bool // report ids seen, for the shard marker
-	err     error           // first failure: the run can only be aborted
-	done    bool
+	// parts of the manifest: each year's report ids and input names
+	yearReports, yearInputs map[int16]map[string]bool
+	rejected                []Rejection
+
+	runID string
+	lease *lease
+	log   *slog.Logger
+	old   *Manifest       // the dataset at Out when the run started; nil: none
+	owned map[string]bool // files old lists
+	err   error           // first failure: the run can only be aborted
+	done  bool
 
 	rowGroupRows int64 // rows per row group at most
 }
@@ -90,31 +112,159 @@ func Open(ctx context.Context, opts Options) (*Dataset, error) {
 }
 
 func openDataset(ctx context.Context, opts Options, st store) (*Dataset, error) {
-	staging, err := newStaging()
+	if opts.Mode == "" {
+		opts.Mode = OverwritePartitions
+	}
+	if _, err := ParseMode(string(opts.Mode)); err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	runID, err := newRunID()
 	if err != nil {
 		return nil, err
 	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	d := &Dataset{
-		ctx: ctx, opts: opts, st: st, staging: staging, rowGroupRows: defaultRowGroupRows,
-		cols:    map[*schemas.Table][]columnWriter{},
-		writers: map[string]*tableWriter{},
-		open:    map[*schemas.Table][]string{},
-		parts:   map[string]int{},
-		years:   map[int16]bool{},
-		reports: map[string]bool{},
+		ctx: ctx, opts: opts, st: st, staging: stagingOf(runID), rowGroupRows: defaultRowGroupRows,
+		cols:        map[*schemas.Table][]columnWriter{},
+		writers:     map[string]*tableWriter{},
+		open:        map[*schemas.Table][]string{},
+		parts:       map[string]int{},
+		years:       map[int16]bool{},
+		reports:     map[string]bool{},
+		yearReports: map[int16]map[string]bool{},
+		yearInputs:  map[int16]map[string]bool{},
+		runID:       runID, log: log, owned: map[string]bool{},
 	}
-	// Probe the location now so that an unwritable output fails before any work.
-	probe, err := st.Create(ctx, d.staging+"_probe")
-	if err != nil {
-		return nil, fmt.Errorf("output: %s is not writable: %w", st, err)
+	// The lease is the run's first write: a location that cannot be written
+	// (missing credentials, a read-only disk) fails here, before any work.
+	key := LeaseKey
+	if opts.sharded() {
+		key = shardLeaseKey(opts.ShardIndex, opts.ShardCount)
 	}
-	probe.Abort()
+	info := LeaseInfo{RunID: runID, Host: hostname(), PID: os.Getpid()}
+	if d.lease, err = acquireLease(ctx, st, key, d.staging, info, opts.LeaseTimeout, log); err != nil {
+		return nil, err
+	}
+	if err := d.prepare(ctx); err != nil {
+		d.lease.release(context.WithoutCancel(ctx))
+		return nil, err
+	}
 	return d, nil
+}
+
+// prepare cleans up after dead runs and reads the dataset the run joins.
+func (d *Dataset) prepare(ctx context.Context) error {
+	if err := cleanStaging(ctx, d.st, d.runID, !d.opts.sharded(), d.opts.LeaseTimeout, d.log); err != nil {
+		return err
+	}
+	if d.opts.sharded() {
+		return nil // the shards' commit joins them to the dataset
+	}
+	old, err := existingDataset(ctx, d.st)
+	if err != nil {
+		return err
+	}
+	d.old = old
+	if old != nil {
+		d.owned = pathsOf(old.Files)
+	}
+	return nil
+}
+
+// existingDataset reads the manifest at st. An empty location has none; a
+// location that holds anything but a govreports dataset is refused, so that
+// a mistyped --out never mixes the tables into someone's folder.
+func existingDataset(ctx context.Context, st store) (*Manifest, error) {
+	b, err := st.ReadAll(ctx, ManifestKey)
+	if err == nil {
+		var m Manifest
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("output: decode %s at %s: %w", ManifestKey, st, err)
+		}
+		return &m, nil
+	}
+	if !errors.Is(err, errNotFound) {
+		return nil, err
+	}
+	keys, err := st.List(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		if !ownKey(k) {
+			return nil, fmt.Errorf("output: %s is not empty and holds no govreports dataset (no %s; found %s): "+
+				"give --out an empty or new location, or the root of a dataset", st, ManifestKey, k)
+		}
+	}
+	return nil, nil
+}
+
+// ownKey tells whether key belongs to a run's bookkeeping (staging, leases,
+// shards, _SUCCESS) or is a hidden file (.DS_Store), which do not make a
+// location "not a dataset".
+func ownKey(key string) bool {
+	return strings.HasPrefix(key, stagingDir) || strings.HasPrefix(key, shardsDir) || isLeaseKey(key) ||
+		key == SuccessKey || strings.HasPrefix(path.Base(key), ".")
+}
+
+// cleanStaging deletes the staging of runs that hold no live lease. A dead
+// run that reached its commit point is completed instead, but only by a run
+// holding the dataset's lease (withLease); a shard leaves it to the next.
+func cleanStaging(ctx context.Context, st store, self string, withLease bool, timeout time.Duration, log *slog.Logger) error {
+	if timeout <= 0 {
+		timeout = DefaultLeaseTimeout
+	}
+	// Staging first, leases second: a run creates its lease before its
+	// staging, so a live run's staging seen here has its lease seen below.
+	keys, err := st.List(ctx, stagingDir)
+	if err != nil {
+		return err
+	}
+	live, err := liveRuns(ctx, st, timeout, hostname())
+	if err != nil {
+		return err
+	}
+	objects := map[string]int{}
+	for _, k := range keys {
+		id, _, _ := strings.Cut(strings.TrimPrefix(k, stagingDir), "/")
+		objects[id]++
+	}
+	for _, id := range sortedKeys(objects) {
+		if id == self || live[id] {
+			continue
+		}
+		staging := stagingOf(id)
+		if !withLease {
+			if ok, err := st.Exists(ctx, staging+journalKey); err != nil || ok {
+				continue // err: leave it to the next run
+			}
+		}
+		forward, err := recoverStaging(ctx, st, staging)
+		if err != nil {
+			return fmt.Errorf("output: complete the commit of dead run %s: %w", id, err)
+		}
+		if forward {
+			log.Warn("completed the commit of a run that died after its commit point", "out", st.String(), "run_id", id)
+			continue
+		}
+		log.Info("removed the staging of a dead run", "out", st.String(), "run_id", id, "objects", objects[id])
+	}
+	return nil
 }
 
 // SetInputs sets the inputs the manifest lists, for callers that know them
 // only once the rows are written.
 func (d *Dataset) SetInputs(inputs []Input) { d.opts.Inputs = inputs }
+
+// SetRejected sets the inputs the run left out (--on-error skip), which the
+// manifest lists.
+func (d *Dataset) SetRejected(rejected []Rejection) { d.rejected = rejected }
+
+// RunID is the run's id, as the manifest and the lease name it.
+func (d *Dataset) RunID() string { return d.runID }
 
 // Append adds rows, a slice of the table's row struct type (e.g.
 // []schemas.Figure), to table t. Rows of partitioned tables go to the
@@ -149,7 +299,7 @@ func (d *Dataset) append(t *schemas.Table, rows any) error {
 	if v.Kind() != reflect.Slice || v.Type().Elem() != t.Row {
 		return fmt.Errorf("output: append to %s: rows are %T, want []%s", t.Name, rows, t.Row)
 	}
-	yearCol, idCol := column(t, "year"), column(t, "report_id")
+	yearCol, idCol, srcCol := column(t, "year"), column(t, "report_id"), column(t, "source")
 	var w *tableWriter
 	for i := 0; i < v.Len(); i++ {
 		row := v.Index(i)
@@ -167,11 +317,22 @@ func (d *Dataset) append(t *schemas.Table, rows any) error {
 		if idCol != nil {
 			d.reports[row.FieldByIndex(idCol.Index).String()] = true
 		}
+		if t == schemas.Reports && year != nil {
+			addTo(d.yearReports, *year, row.FieldByIndex(idCol.Index).String())
+			addTo(d.yearInputs, *year, row.FieldByIndex(srcCol.Index).String())
+		}
 		if err := w.append(row); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func addTo(m map[int16]map[string]bool, year int16, s string) {
+	if m[year] == nil {
+		m[year] = map[string]bool{}
+	}
+	m[year][s] = true
 }
 
 func sameYear(a, b *int16) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
@@ -236,7 +397,10 @@ func (d *Dataset) writer(t *schemas.Table, year *int16) (*tableWriter, error) {
 		}
 		d.cols[t] = cols
 	}
-	key := path.Join(dir, d.partName(d.parts[dir]))
+	key, err := d.freeName(dir)
+	if err != nil {
+		return nil, err
+	}
 	staged := d.staging + key
 	obj, err := d.st.Create(d.ctx, staged)
 	if err != nil {
@@ -247,10 +411,32 @@ func (d *Dataset) writer(t *schemas.Table, year *int16) (*tableWriter, error) {
 		obj.Abort()
 		return nil, err
 	}
-	d.parts[dir]++
 	d.writers[dir] = w
 	d.open[t] = append(d.open[t], dir)
 	return w, nil
+}
+
+// freeName is the name of the next file of a partition folder: past the
+// dataset's own files when appending, and never a name a file the dataset
+// does not list already has (a user's own file is never replaced).
+func (d *Dataset) freeName(dir string) (string, error) {
+	for {
+		key := path.Join(dir, d.partName(d.parts[dir]))
+		d.parts[dir]++
+		if d.opts.sharded() {
+			return key, nil
+		}
+		if d.owned[key] {
+			if d.opts.Mode == Append {
+				continue
+			}
+			return key, nil
+		}
+		taken, err := d.st.Exists(d.ctx, key)
+		if err != nil || !taken {
+			return key, err
+		}
+	}
 }
 
 // touch marks a table's partition folder as the most recently used.
@@ -377,11 +563,20 @@ func (d *Dataset) Commit(ctx context.Context) (Summary, error) {
 		return Summary{}, err
 	}
 	sum, err := d.commit(ctx)
+	var interrupted *interruptedCommitError
+	if errors.As(err, &interrupted) {
+		// Past the commit point the staging is the next run's to complete: keep it.
+		d.done = true
+		d.lease.release(context.WithoutCancel(ctx))
+		_ = d.st.Close()
+		return Summary{}, err
+	}
 	if err != nil {
 		d.Abort()
 		return Summary{}, err
 	}
 	d.done = true
+	d.lease.release(context.WithoutCancel(ctx))
 	_ = d.st.Close()
 	return sum, nil
 }
@@ -404,10 +599,16 @@ func (d *Dataset) commit(ctx context.Context) (Summary, error) {
 	if err := ctx.Err(); err != nil {
 		return Summary{}, fmt.Errorf("output: %w", err)
 	}
+	if err := d.lease.held(ctx); err != nil {
+		return Summary{}, err
+	}
+	// Renewals write under the staging prefix, which the commit deletes; the
+	// lease stays valid for its timeout, far longer than moving the files.
+	d.lease.stopRenewing()
 	if d.opts.sharded() {
 		return sum, d.publishShard(ctx, sum)
 	}
-	return sum, d.publish(ctx, sum)
+	return sum, d.publish(ctx, &sum)
 }
 
 // closeAll closes the open files, several at once (compressing is the
@@ -446,26 +647,37 @@ func (d *Dataset) closeAll() ([]FileInfo, error) {
 	return files, nil
 }
 
-// publish moves a whole (unsharded) run into place.
-func (d *Dataset) publish(ctx context.Context, sum Summary) error {
-	if err := d.st.Delete(ctx, SuccessKey); err != nil {
-		return err
-	}
-	if err := d.moveFiles(ctx, sum.Files); err != nil {
-		return err
-	}
-	if err := removeStale(ctx, d.st, pathsOf(sum.Files), func(string) bool { return true }); err != nil {
-		return err
-	}
+// publish joins a whole (unsharded) run to the dataset by the run's mode:
+// it merges the manifests, then commits through a journal (see journalKey).
+func (d *Dataset) publish(ctx context.Context, sum *Summary) error {
 	// Markers of an earlier sharded run do not describe this dataset.
 	if err := d.st.DeletePrefix(ctx, shardsDir); err != nil {
 		return err
 	}
-	m := Manifest{
+	run := Manifest{
 		SchemaVersion: schemas.Version, ToolVersion: d.opts.ToolVersion, StartedAt: timeString(d.opts.StartedAt),
-		Inputs: d.opts.Inputs, Tables: sum.Tables, Files: sum.Files,
+		Inputs: d.opts.Inputs, Rejected: d.rejected, Partitions: d.partitions(), Files: sum.Files,
 	}
-	return writeManifest(ctx, d.st, d.staging, m)
+	m, deletes, err := mergeManifest(d.old, run, d.opts.Mode)
+	if err != nil {
+		return err
+	}
+	sum.Dataset = m.Tables
+	return commitJournal(ctx, d.st, d.staging, journal{Manifest: m, Moves: sortedKeys(pathsOf(sum.Files)), Deletes: deletes})
+}
+
+// partitions are the year= partitions the run wrote, with their reports
+// and inputs.
+func (d *Dataset) partitions() []Partition {
+	parts := []Partition{}
+	for y := range d.years {
+		parts = append(parts, Partition{
+			Year: y, StartedAt: timeString(d.opts.StartedAt),
+			Inputs: sortedKeys(d.yearInputs[y]), ReportIDs: sortedKeys(d.yearReports[y]),
+		})
+	}
+	sort.Slice(parts, func(i, j int) bool { return parts[i].Year < parts[j].Year })
+	return parts
 }
 
 // publishShard moves a shard's files into place and writes its marker.
@@ -525,7 +737,10 @@ func (d *Dataset) Abort() {
 		delete(d.writers, k)
 	}
 	// The run's context may be the reason for the abort: clean up regardless.
-	_ = d.st.DeletePrefix(context.WithoutCancel(d.ctx), d.staging)
+	ctx := context.WithoutCancel(d.ctx)
+	d.lease.stopRenewing()
+	_ = d.st.DeletePrefix(ctx, d.staging)
+	d.lease.release(ctx)
 	_ = d.st.Close()
 }
 
@@ -563,4 +778,13 @@ func timeString(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format(time.RFC3339)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -4,8 +4,9 @@
 //
 //	OUT/<table>/year=YYYY/part-00000.parquet   partitioned tables, one folder per year seen
 //	OUT/regions/part-00000.parquet              the dimension table
-//	OUT/_manifest.json                          inputs, tables, row counts, files with sha256
+//	OUT/_manifest.json                          inputs, partitions, tables, row counts, files with sha256
 //	OUT/_SUCCESS                                written last
+//	OUT/_lease.json                             while a run holds the dataset
 //
 // Every table of schemas.All gets a file, even an empty one. The writer is
 // generic over the row structs of package schemas: a new column needs no
@@ -18,8 +19,17 @@
 // and one buffered row group (at most 1M rows) in memory. Every object is
 // written under _tmp/<run>/ first and moved into place at Commit, so an error
 // or a cancelled context leaves the previous dataset as it was. Out may be
-// a path, a file:// URL or a gocloud.dev/blob URL (s3://, gs://, azblob://);
-// the local and the blob store share all the dataset logic.
+// a path, a file:// URL or a gocloud.dev/blob URL (s3://; gs:// and
+// azblob:// with the build tags gcs and azure); the local and the blob store
+// share all the dataset logic.
+//
+// A run joins the dataset already at Out by its Mode (replacing the year
+// partitions it writes by default) and never deletes a file no manifest
+// lists. It holds a lease on Out (LeaseKey) from Open to the end, so that
+// one run at a time changes a dataset, and commits through a journal under
+// its staging prefix: a run that dies after writing it is completed by the
+// next run, one that dies before it changed nothing, and its staging is
+// removed by the next run.
 //
 // A run may be split into shards (Options.ShardIndex/ShardCount): each shard
 // writes part-<index>-of-<count>.parquet files and a marker under _shards/,

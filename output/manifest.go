@@ -1,26 +1,57 @@
 package output
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"log/slog"
+	"os"
+	"path"
 	"sort"
 	"strings"
 
 	"github.com/govreports/govreports/schemas"
 )
 
-// Manifest is the content of _manifest.json.
+// Manifest is the content of _manifest.json. A dataset built by several
+// runs (year by year, or appended to) lists every partition with the run
+// that last wrote it and its inputs; Inputs, Tables and Files cover the
+// whole dataset.
 type Manifest struct {
 	SchemaVersion string           `json:"schema_version"`
 	ToolVersion   string           `json:"tool_version"`
+	Mode          Mode             `json:"mode,omitempty"` // the last run's write mode
 	StartedAt     string           `json:"started_at,omitempty"`
 	Shards        int              `json:"shards,omitempty"`
 	Inputs        []Input          `json:"inputs"`
+	Rejected      []Rejection      `json:"rejected,omitempty"` // the last run's inputs left out (--on-error skip)
+	Partitions    []Partition      `json:"partitions,omitempty"`
 	Tables        map[string]int64 `json:"tables"`
 	Files         []FileInfo       `json:"files"`
+
+	reportIDs []string // of joined shards, for their partitions
+}
+
+// Partition is one year= partition of the dataset (in every partitioned
+// table): when the run that last wrote it started, its inputs and reports.
+// (Run ids are left out so that the same inputs give the same manifest.)
+type Partition struct {
+	Year      int16    `json:"year"`
+	StartedAt string   `json:"started_at,omitempty"`
+	Inputs    []string `json:"inputs"`
+	ReportIDs []string `json:"report_ids"`
+}
+
+// Rejection is an input (or one report of it) a run left out with
+// --on-error skip: the file, the line where reading failed, and why.
+type Rejection struct {
+	Input  string `json:"input"`
+	Line   int    `json:"line,omitempty"`
+	Reason string `json:"reason"`
 }
 
 // ShardMarker is the completion marker _shards/<index>-of-<count>.json of a shard.
@@ -40,13 +71,16 @@ func shardName(index, count int) string { return fmt.Sprintf("%05d-of-%05d", ind
 
 func shardMarkerKey(index, count int) string { return shardsDir + shardName(index, count) + ".json" }
 
-func newStaging() (string, error) {
+// newRunID is a run's id; its staging prefix is _tmp/<id>/.
+func newRunID() (string, error) {
 	var id [8]byte
 	if _, err := rand.Read(id[:]); err != nil {
 		return "", fmt.Errorf("output: run id: %w", err)
 	}
-	return stagingDir + hex.EncodeToString(id[:]) + "/", nil
+	return hex.EncodeToString(id[:]), nil
 }
+
+func stagingOf(runID string) string { return stagingDir + runID + "/" }
 
 // writeJSON writes v to key through the staging prefix.
 func writeJSON(ctx context.Context, st store, staging, key string, v any) error {
@@ -185,24 +219,80 @@ func Commit(ctx context.Context, out string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	staging, err := newStaging()
+	runID, err := newRunID()
 	if err != nil {
 		return Summary{}, err
 	}
-	if err := st.Delete(ctx, SuccessKey); err != nil {
+	staging := stagingOf(runID)
+	log := slog.New(slog.DiscardHandler)
+	l, err := acquireLease(ctx, st, LeaseKey, staging, LeaseInfo{RunID: runID, Host: hostname(), PID: os.Getpid()}, 0, log)
+	if err != nil {
 		return Summary{}, err
 	}
-	if err := removeStale(ctx, st, pathsOf(m.Files), func(string) bool { return true }); err != nil {
+	defer l.release(context.WithoutCancel(ctx))
+	if err := cleanStaging(ctx, st, runID, true, 0, log); err != nil {
+		return Summary{}, err
+	}
+	var old *Manifest
+	if b, err := st.ReadAll(ctx, ManifestKey); err == nil {
+		old = &Manifest{}
+		if err := json.Unmarshal(b, old); err != nil {
+			return Summary{}, fmt.Errorf("output: decode %s: %w", ManifestKey, err)
+		}
+	} else if !errors.Is(err, errNotFound) {
+		return Summary{}, err
+	}
+	m.Partitions = shardPartitions(m)
+	merged, deletes, err := mergeManifest(old, m, OverwritePartitions)
+	if err != nil {
+		return Summary{}, err
+	}
+	// Shard files of earlier shard runs that no marker lists (govreports' own names).
+	if err := removeStale(ctx, st, pathsOf(merged.Files), func(k string) bool { return strings.Contains(path.Base(k), "-of-") }); err != nil {
 		return Summary{}, err
 	}
 	if err := removeOtherMarkers(ctx, st, count); err != nil {
 		return Summary{}, err
 	}
-	if err := writeManifest(ctx, st, staging, m); err != nil {
-		_ = st.DeletePrefix(context.WithoutCancel(ctx), staging)
+	l.stopRenewing()
+	if err := commitJournal(ctx, st, staging, journal{Manifest: merged, Deletes: deletes}); err != nil {
+		var interrupted *interruptedCommitError
+		if !errors.As(err, &interrupted) {
+			_ = st.DeletePrefix(context.WithoutCancel(ctx), staging)
+		}
 		return Summary{}, err
 	}
-	return Summary{Tables: m.Tables, Files: m.Files}, nil
+	return Summary{Tables: m.Tables, Files: m.Files, Dataset: merged.Tables}, nil
+}
+
+// shardPartitions are the year= partitions of joined shards; a shard's
+// marker does not tell which input each year came from, so each lists the
+// inputs of the run.
+func shardPartitions(m Manifest) []Partition {
+	byYear := map[int16]*Partition{}
+	for _, f := range m.Files {
+		if f.Year != nil && byYear[*f.Year] == nil {
+			byYear[*f.Year] = &Partition{Year: *f.Year, StartedAt: m.StartedAt, ReportIDs: []string{}}
+			for _, in := range m.Inputs {
+				byYear[*f.Year].Inputs = append(byYear[*f.Year].Inputs, in.Name)
+			}
+		}
+	}
+	for _, id := range m.reportIDs {
+		y, _, _ := strings.Cut(id, "-")
+		for year, p := range byYear {
+			if fmt.Sprint(year) == y {
+				p.ReportIDs = append(p.ReportIDs, id)
+			}
+		}
+	}
+	parts := []Partition{}
+	for _, p := range byYear {
+		sort.Strings(p.ReportIDs)
+		parts = append(parts, *p)
+	}
+	sort.Slice(parts, func(i, j int) bool { return parts[i].Year < parts[j].Year })
+	return parts
 }
 
 // shardCount is the shard count of the markers at st; shards remove the
@@ -292,6 +382,7 @@ func joinMarkers(markers []ShardMarker) (Manifest, error) {
 		for t, n := range s.Tables {
 			m.Tables[t] += n
 		}
+		m.reportIDs = append(m.reportIDs, s.ReportIDs...)
 		m.Files = append(m.Files, s.Files...)
 	}
 	for _, in := range inputs {
@@ -317,4 +408,292 @@ func removeOtherMarkers(ctx context.Context, st store, count int) error {
 		}
 	}
 	return nil
+}
+
+// Mode is how a run's output joins the dataset already at --out, named as
+// Spark and the warehouses name their write modes.
+type Mode string
+
+const (
+	// OverwritePartitions replaces the year= partitions the run writes, of
+	// the tables it writes, and keeps every other partition (the default).
+	OverwritePartitions Mode = "overwrite-partitions"
+	// Overwrite replaces the whole dataset.
+	Overwrite Mode = "overwrite"
+	// Append adds the run's rows to the partitions, refusing a report the
+	// dataset already has.
+	Append Mode = "append"
+)
+
+// Modes are the write modes, the default first.
+var Modes = []Mode{OverwritePartitions, Overwrite, Append}
+
+// ParseMode checks a --mode value.
+func ParseMode(s string) (Mode, error) {
+	for _, m := range Modes {
+		if string(m) == s {
+			return m, nil
+		}
+	}
+	return "", fmt.Errorf("unknown write mode %q: want overwrite-partitions, overwrite or append", s)
+}
+
+// mergeManifest joins a run's manifest to the dataset's (old, nil when there
+// is none) by mode, and returns the merged manifest and the files of the old
+// dataset that are no longer part of it. Only files a manifest lists are ever
+// deleted. Unpartitioned tables (the regions dimension) are written whole by
+// every run and replace the old file in every mode.
+func mergeManifest(old *Manifest, run Manifest, mode Mode) (Manifest, []string, error) {
+	if run.Inputs == nil {
+		run.Inputs = []Input{}
+	}
+	run.Mode = mode
+	run.Tables = countRows(run.Files)
+	if old == nil {
+		return run, nil, nil
+	}
+	keep := func(f FileInfo) bool { return false }
+	written := map[string]bool{}
+	for _, f := range run.Files {
+		written[path.Dir(f.Path)] = true
+	}
+	switch mode {
+	case OverwritePartitions:
+		keep = func(f FileInfo) bool { return !written[path.Dir(f.Path)] }
+	case Append:
+		keep = func(f FileInfo) bool { return f.Year != nil || !written[path.Dir(f.Path)] }
+	}
+	if mode != Overwrite && old.SchemaVersion != run.SchemaVersion {
+		for _, f := range old.Files {
+			if keep(f) {
+				return Manifest{}, nil, fmt.Errorf("output: the dataset has schema version %s and this run writes %s: "+
+					"rebuild it with --mode overwrite (and every year's inputs)", old.SchemaVersion, run.SchemaVersion)
+			}
+		}
+	}
+	if mode == Append {
+		if err := duplicateReports(old.Partitions, run.Partitions); err != nil {
+			return Manifest{}, nil, err
+		}
+	}
+	m := run
+	m.Files = nil
+	newPaths := pathsOf(run.Files)
+	var deletes []string
+	for _, f := range old.Files {
+		switch {
+		case keep(f):
+			m.Files = append(m.Files, f)
+		case !newPaths[f.Path]:
+			deletes = append(deletes, f.Path)
+		}
+	}
+	m.Files = append(m.Files, run.Files...)
+	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
+	m.Tables = countRows(m.Files)
+	m.Partitions = mergePartitions(old.Partitions, run.Partitions, mode)
+	m.Inputs = mergeInputs(old, m.Partitions, run.Inputs, mode)
+	return m, deletes, nil
+}
+
+// duplicateReports refuses an append of a report the dataset already has.
+func duplicateReports(old, run []Partition) error {
+	have := map[string]bool{}
+	for _, p := range old {
+		for _, id := range p.ReportIDs {
+			have[id] = true
+		}
+	}
+	var dup []string
+	for _, p := range run {
+		for _, id := range p.ReportIDs {
+			if have[id] {
+				dup = append(dup, id)
+			}
+		}
+	}
+	if len(dup) == 0 {
+		return nil
+	}
+	sort.Strings(dup)
+	more := ""
+	if len(dup) > 5 {
+		more = fmt.Sprintf(" and %d more", len(dup)-5)
+		dup = dup[:5]
+	}
+	return fmt.Errorf("output: --mode append would duplicate reports the dataset already has: %s%s "+
+		"(use the default --mode overwrite-partitions to replace their years)", strings.Join(dup, ", "), more)
+}
+
+func mergePartitions(old, run []Partition, mode Mode) []Partition {
+	byYear := map[int16]Partition{}
+	if mode != Overwrite {
+		for _, p := range old {
+			byYear[p.Year] = p
+		}
+	}
+	for _, p := range run {
+		if prev, ok := byYear[p.Year]; ok && mode == Append {
+			p.Inputs = sortedUnion(prev.Inputs, p.Inputs)
+			p.ReportIDs = sortedUnion(prev.ReportIDs, p.ReportIDs)
+		}
+		byYear[p.Year] = p
+	}
+	parts := make([]Partition, 0, len(byYear))
+	for _, p := range byYear {
+		parts = append(parts, p)
+	}
+	sort.Slice(parts, func(i, j int) bool { return parts[i].Year < parts[j].Year })
+	return parts
+}
+
+// mergeInputs keeps the old inputs that a remaining partition came from
+// (all of them for a manifest written before partitions were listed) and
+// adds the run's.
+func mergeInputs(old *Manifest, parts []Partition, run []Input, mode Mode) []Input {
+	used := map[string]bool{}
+	for _, p := range parts {
+		for _, in := range p.Inputs {
+			used[in] = true
+		}
+	}
+	type key struct{ name, sha string }
+	seen := map[key]bool{}
+	inputs := []Input{}
+	add := func(in Input) {
+		if k := (key{in.Name, in.SHA256}); !seen[k] {
+			seen[k] = true
+			inputs = append(inputs, in)
+		}
+	}
+	if mode != Overwrite {
+		for _, in := range old.Inputs {
+			if used[in.Name] || len(old.Partitions) == 0 {
+				add(in)
+			}
+		}
+	}
+	for _, in := range run {
+		add(in)
+	}
+	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].Name < inputs[j].Name })
+	return inputs
+}
+
+func sortedUnion(a, b []string) []string {
+	set := map[string]bool{}
+	for _, s := range append(append([]string(nil), a...), b...) {
+		set[s] = true
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// countRows is the rows per table of files, with every table present.
+func countRows(files []FileInfo) map[string]int64 {
+	tables := map[string]int64{}
+	for _, t := range schemas.All {
+		tables[t.Name] = 0
+	}
+	for _, f := range files {
+		tables[f.Table] += f.Rows
+	}
+	return tables
+}
+
+// journalKey, under a run's staging prefix, is its commit record: written
+// once every file is staged, it is the commit point. A run that dies after
+// it is completed by the next run (rolled forward); one that dies before it
+// left the dataset untouched, and its staging is deleted.
+const journalKey = "_commit.json"
+
+type journal struct {
+	Manifest Manifest `json:"manifest"`
+	Moves    []string `json:"moves"`   // keys moved from the staging prefix into place
+	Deletes  []string `json:"deletes"` // files of the old dataset it no longer lists
+}
+
+// commitJournal writes the journal of a commit and applies it.
+func commitJournal(ctx context.Context, st store, staging string, j journal) error {
+	w, err := st.Create(ctx, staging+journalKey)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(j)
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	if err != nil {
+		w.Abort()
+		return fmt.Errorf("output: write the commit record: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	if err := applyJournal(ctx, st, staging, j); err != nil {
+		return &interruptedCommitError{err: err}
+	}
+	return nil
+}
+
+// interruptedCommitError is a failure after the commit point: the dataset
+// has no _SUCCESS until the next run completes the commit.
+type interruptedCommitError struct{ err error }
+
+func (e *interruptedCommitError) Error() string {
+	return fmt.Sprintf("%v (the commit was interrupted after its commit point: the next run on this --out completes it)", e.err)
+}
+
+func (e *interruptedCommitError) Unwrap() error { return e.err }
+
+// applyJournal moves the staged files into place, deletes the replaced
+// ones and writes the manifest and _SUCCESS. Every step can be repeated, so
+// that a commit interrupted anywhere can be applied again.
+func applyJournal(ctx context.Context, st store, staging string, j journal) error {
+	if err := st.Delete(ctx, SuccessKey); err != nil {
+		return err
+	}
+	for _, k := range j.Moves {
+		ok, err := st.Exists(ctx, staging+k)
+		if err != nil {
+			return err
+		}
+		if ok {
+			if err := st.Move(ctx, staging+k, k); err != nil {
+				return err
+			}
+			continue
+		}
+		if ok, err := st.Exists(ctx, k); err != nil || !ok {
+			return cmp.Or(err, fmt.Errorf("output: %s is neither staged nor in place", k))
+		}
+	}
+	for _, k := range j.Deletes {
+		if err := st.Delete(ctx, k); err != nil {
+			return err
+		}
+	}
+	return writeManifest(ctx, st, staging, j.Manifest)
+}
+
+// recoverStaging completes the commit of a dead run if it reached its
+// commit point, and otherwise deletes its staging. It runs under the
+// dataset's lease.
+func recoverStaging(ctx context.Context, st store, staging string) (rolledForward bool, err error) {
+	b, err := st.ReadAll(ctx, staging+journalKey)
+	switch {
+	case errors.Is(err, errNotFound):
+	case err != nil:
+		return false, err
+	default:
+		var j journal
+		if json.Unmarshal(b, &j) == nil { // a journal cut short was not the commit point yet
+			return true, applyJournal(ctx, st, staging, j)
+		}
+	}
+	return false, st.DeletePrefix(ctx, staging)
 }

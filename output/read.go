@@ -36,17 +36,16 @@ func readTable(ctx context.Context, out string, t *schemas.Table) (reflect.Value
 		return rows, err
 	}
 	defer st.Close()
-	if _, err := readManifest(ctx, st); err != nil {
-		return rows, err
-	}
-	keys, err := st.List(ctx, t.Name+"/")
+	m, err := readManifest(ctx, st)
 	if err != nil {
 		return rows, err
 	}
-	for _, k := range keys {
-		if !strings.HasSuffix(k, ".parquet") {
+	// The manifest's files, not the folder's: a lake may hold files of its users.
+	for _, file := range m.Files {
+		if file.Table != t.Name {
 			continue
 		}
+		k := file.Path
 		f, err := st.OpenFile(ctx, k)
 		if err != nil {
 			return rows, err

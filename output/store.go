@@ -2,8 +2,10 @@ package output
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -18,6 +20,10 @@ type store interface {
 	// Create starts the object at key. The object exists only once the
 	// writer's Close returns nil; Abort (or a cancelled ctx) discards it.
 	Create(ctx context.Context, key string) (objectWriter, error)
+	// CreateExclusive creates the object at key with data only if no object
+	// is there (an error wrapping errExists otherwise), all at once: the lock
+	// primitive of the dataset's lease.
+	CreateExclusive(ctx context.Context, key string, data []byte) error
 	// Move makes the object at from available at to, replacing what was there.
 	Move(ctx context.Context, from, to string) error
 	// Delete removes key; a missing key is not an error.
@@ -28,7 +34,7 @@ type store interface {
 	List(ctx context.Context, prefix string) ([]string, error)
 	// Exists tells whether key is present.
 	Exists(ctx context.Context, key string) (bool, error)
-	// ReadAll returns the content of key.
+	// ReadAll returns the content of key (an error wrapping errNotFound if absent).
 	ReadAll(ctx context.Context, key string) ([]byte, error)
 	// OpenFile opens key for random access, as Parquet readers need.
 	OpenFile(ctx context.Context, key string) (readFile, error)
@@ -37,6 +43,11 @@ type store interface {
 	// String names the store in error messages.
 	String() string
 }
+
+var (
+	errExists   = errors.New("object exists")
+	errNotFound = fs.ErrNotExist
+)
 
 // objectWriter writes one object of a store.
 type objectWriter interface {

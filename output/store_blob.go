@@ -12,9 +12,9 @@ import (
 	"strings"
 
 	"gocloud.dev/blob"
-	// The bucket drivers that --out URLs may name.
-	_ "gocloud.dev/blob/azureblob"
-	_ "gocloud.dev/blob/gcsblob"
+	// S3 (and S3-compatible servers) is in every build; gs:// and azblob://
+	// only with the build tags gcs and azure (store_gcs.go, store_azure.go):
+	// their SDKs are most of the modules a first build downloads.
 	_ "gocloud.dev/blob/s3blob"
 	"gocloud.dev/gcerrors"
 )
@@ -27,12 +27,19 @@ type blobStore struct {
 	name string
 }
 
+// driverTags are the build tags of the opt-in bucket drivers, by URL scheme.
+var driverTags = map[string]string{"gs": "gcs", "azblob": "azure"}
+
 // openBlobStore opens scheme://bucket/prefix?params: the path becomes a key
 // prefix, the rest goes to the driver.
 func openBlobStore(ctx context.Context, u *url.URL) (*blobStore, error) {
 	prefix := strings.Trim(u.Path, "/")
 	bu := *u
 	bu.Path, bu.RawPath = "", ""
+	if tag, ok := driverTags[u.Scheme]; ok && !blobSchemeBuiltIn(u.Scheme) {
+		return nil, fmt.Errorf("output: %s:// needs a build with its driver: go install -tags %s ./cmd/govreports "+
+			"(S3 and local paths are in every build; the GCS and Azure SDKs are opt-in)", u.Scheme, tag)
+	}
 	b, err := blob.OpenBucket(ctx, bu.String())
 	if err != nil {
 		return nil, fmt.Errorf("output: open bucket %s: %w", u.Redacted(), err)
@@ -102,6 +109,19 @@ func (w *blobWriter) Abort() {
 	_ = w.w.Close()
 }
 
+// CreateExclusive writes key with the store's conditional write (S3
+// If-None-Match: *, GCS and Azure preconditions): it fails if key exists.
+func (s *blobStore) CreateExclusive(ctx context.Context, key string, data []byte) error {
+	err := s.b.WriteAll(ctx, key, data, &blob.WriterOptions{ContentType: contentType(key), IfNotExist: true})
+	switch {
+	case gcerrors.Code(err) == gcerrors.FailedPrecondition:
+		return fmt.Errorf("output: create %s: %w", key, errExists)
+	case err != nil:
+		return fmt.Errorf("output: create %s: %w", key, err)
+	}
+	return nil
+}
+
 func (s *blobStore) Move(ctx context.Context, from, to string) error {
 	if err := s.b.Copy(ctx, to, from, nil); err != nil {
 		return fmt.Errorf("output: move %s: %w", to, err)
@@ -158,6 +178,9 @@ func (s *blobStore) Exists(ctx context.Context, key string) (bool, error) {
 
 func (s *blobStore) ReadAll(ctx context.Context, key string) ([]byte, error) {
 	b, err := s.b.ReadAll(ctx, key)
+	if gcerrors.Code(err) == gcerrors.NotFound {
+		return nil, fmt.Errorf("output: read %s: %w", key, errNotFound)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("output: read %s: %w", key, err)
 	}
@@ -177,3 +200,5 @@ func (s *blobStore) OpenFile(ctx context.Context, key string) (readFile, error) 
 type bytesFile struct{ *bytes.Reader }
 
 func (bytesFile) Close() error { return nil }
+
+func blobSchemeBuiltIn(scheme string) bool { return blob.DefaultURLMux().ValidBucketScheme(scheme) }

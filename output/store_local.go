@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // localStore keeps the dataset in a directory. Objects are created at their
@@ -127,23 +128,36 @@ func (s *localStore) DeletePrefix(_ context.Context, prefix string) error {
 	return nil
 }
 
+// List walks the deepest directory that prefix names whole ("a/b" for
+// "a/b/c"), skipping the directories that cannot hold a key with prefix, so
+// that a prefix such as "_lease" lists like a bucket's.
 func (s *localStore) List(_ context.Context, prefix string) ([]string, error) {
 	var keys []string
-	err := filepath.WalkDir(s.path(prefix), func(p string, d fs.DirEntry, err error) error {
+	dir := ""
+	if i := strings.LastIndex(prefix, "/"); i >= 0 {
+		dir = prefix[:i]
+	}
+	err := filepath.WalkDir(s.path(dir), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil
 			}
 			return err
 		}
-		if d.IsDir() {
-			return nil
-		}
 		rel, err := filepath.Rel(s.root, p)
 		if err != nil {
 			return err
 		}
-		keys = append(keys, filepath.ToSlash(rel))
+		key := filepath.ToSlash(rel)
+		if d.IsDir() {
+			if key != "." && !strings.HasPrefix(key+"/", prefix) && !strings.HasPrefix(prefix, key+"/") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(key, prefix) {
+			keys = append(keys, key)
+		}
 		return nil
 	})
 	if err != nil {
@@ -178,4 +192,36 @@ func (s *localStore) OpenFile(_ context.Context, key string) (readFile, error) {
 		return nil, fmt.Errorf("output: open %s: %w", key, err)
 	}
 	return f, nil
+}
+
+// CreateExclusive writes data to a temporary file and links it to key: link,
+// like O_EXCL, fails if key exists, and the object appears with its whole
+// content (a reader never sees a half-written lease).
+func (s *localStore) CreateExclusive(_ context.Context, key string, data []byte) error {
+	p := s.path(key)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("output: create %s: %w", key, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".*")
+	if err != nil {
+		return fmt.Errorf("output: create %s: %w", key, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Link(tmp.Name(), p)
+	}
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("output: create %s: %w", key, errExists)
+	case err != nil:
+		return fmt.Errorf("output: create %s: %w", key, err)
+	}
+	return nil
 }

@@ -5,8 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 
+	"github.com/govreports/govreports/output"
 	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/quantity"
 	"github.com/govreports/govreports/stages/read"
@@ -51,6 +56,15 @@ type Engine struct {
 	// Keep, when set, decides which reports this run processes (sharding);
 	// it sees each report in input order with its 0-based number.
 	Keep func(n int, doc *Doc) bool
+	// SkipErrors leaves out what cannot be read or processed (--on-error
+	// skip) instead of failing the run: the rest of an input that fails to
+	// read (its reports before the failure are kept), a report read twice,
+	// a report a stage fails on. Each is listed in Rejected.
+	SkipErrors bool
+	// Rejected lists what a run with SkipErrors left out, by input and line.
+	Rejected []output.Rejection
+
+	mu sync.Mutex // guards Rejected
 }
 
 // inflightPerWorker sets how far the workers may run ahead of the report the
@@ -107,7 +121,7 @@ func (e *Engine) Run(ctx context.Context, sink Sink) ([]read.Input, error) {
 		close(done)
 	}()
 
-	err := reorder(ctx, done, inflight, sink)
+	err := e.reorder(ctx, done, inflight, sink)
 	if err != nil {
 		cancel(err)
 	}
@@ -125,11 +139,50 @@ func (e *Engine) Run(ctx context.Context, sink Sink) ([]read.Input, error) {
 	if err != nil {
 		return nil, err
 	}
+	sort.SliceStable(e.Rejected, func(i, j int) bool {
+		a, b := e.Rejected[i], e.Rejected[j]
+		return a.Input < b.Input || (a.Input == b.Input && a.Line < b.Line)
+	})
 	return inputs, nil
 }
 
+// skip records err as a rejection of src (at the line the error names, or
+// line) and tells whether the run goes on without it.
+func (e *Engine) skip(ctx context.Context, src string, line int, err error) bool {
+	if !e.SkipErrors || ctx.Err() != nil {
+		return false
+	}
+	if l := errorLine(src, err); l > 0 {
+		line = l
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.Rejected = append(e.Rejected, output.Rejection{Input: src, Line: line, Reason: err.Error()})
+	return true
+}
+
+// errorLine finds the line an error of the readers names after the input's
+// name: "name:12: …" or "name: line 12 …".
+func errorLine(src string, err error) int {
+	msg := err.Error()
+	i := strings.Index(msg, src)
+	if src == "" || i < 0 {
+		return 0
+	}
+	rest := msg[i+len(src):]
+	for _, prefix := range []string{":", ": line "} {
+		if r, ok := strings.CutPrefix(rest, prefix); ok {
+			end := strings.IndexFunc(r, func(c rune) bool { return c < '0' || c > '9' })
+			if n, err := strconv.Atoi(r[:max(end, 0)]); err == nil && end > 0 {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
 // reorder hands finished docs to the sink in sequence order.
-func reorder(ctx context.Context, done <-chan job, inflight <-chan struct{}, sink Sink) error {
+func (e *Engine) reorder(ctx context.Context, done <-chan job, inflight <-chan struct{}, sink Sink) error {
 	pending := map[int]job{}
 	next := 0
 	for j := range done {
@@ -143,6 +196,9 @@ func reorder(ctx context.Context, done <-chan job, inflight <-chan struct{}, sin
 			next++
 			<-inflight
 			if p.err != nil {
+				if e.skip(ctx, p.doc.Report.Source, p.doc.Report.SourceLine, p.err) {
+					continue
+				}
 				return p.err
 			}
 			if err := sink(ctx, p.doc); err != nil {
@@ -162,7 +218,11 @@ func (e *Engine) readAll(ctx context.Context, inflight chan<- struct{}, jobs cha
 			doc := newDoc(r)
 			where := fmt.Sprintf("%s:%d", r.Source, r.SourceLine)
 			if prev, dup := seen[doc.Row.ReportID]; dup {
-				return fmt.Errorf("report %s (%s) read twice: %s and %s", doc.Row.ReportID, doc.Row.Region, prev, where)
+				err := fmt.Errorf("report %s (%s) read twice: %s and %s", doc.Row.ReportID, doc.Row.Region, prev, where)
+				if e.skip(ctx, r.Source, r.SourceLine, err) {
+					return nil // the report only: the rest of its input goes on
+				}
+				return err
 			}
 			seen[doc.Row.ReportID] = where
 			n++
@@ -183,6 +243,9 @@ func (e *Engine) readAll(ctx context.Context, inflight chan<- struct{}, jobs cha
 			}
 		})
 		if err != nil {
+			if e.skip(ctx, src.Name, 0, err) {
+				continue
+			}
 			return nil, err
 		}
 		inputs = append(inputs, in)
@@ -200,4 +263,23 @@ func (e *Engine) process(ctx context.Context, doc *Doc) error {
 		}
 	}
 	return nil
+}
+
+// Progress counts a run's work as it goes, for a progress display; safe to
+// read from any goroutine.
+type Progress struct {
+	Reports atomic.Int64 // reports through every stage
+	Rows    atomic.Int64 // rows handed to the writers
+}
+
+func (p *Progress) add(reports int, rows int) {
+	if p != nil {
+		p.Reports.Add(int64(reports))
+		p.Rows.Add(int64(rows))
+	}
+}
+
+// docRows is the number of rows a doc adds to the per-report tables.
+func docRows(d *Doc) int {
+	return 1 + len(d.Sentences) + len(d.Goals) + len(d.Figures) + len(d.Commitments)
 }

@@ -32,6 +32,11 @@ type Config struct {
 	ShardCount  int // number of shards; 0 or 1 for an unsharded run
 	ToolVersion string
 	Logger      *slog.Logger
+	// Mode joins the run to the dataset at Out (output.OverwritePartitions when empty).
+	Mode         output.Mode
+	LeaseTimeout time.Duration // 0: output.DefaultLeaseTimeout
+	SkipErrors   bool          // --on-error skip: see Engine.SkipErrors
+	Progress     *Progress     // counts the work as it goes, when set
 }
 
 // Summary is what a run wrote.
@@ -41,6 +46,10 @@ type Summary struct {
 	Files   int              `json:"files"`
 	Reports int              `json:"reports"`
 	Seconds float64          `json:"seconds"`
+	// Dataset is the rows per table of the whole dataset after the run.
+	Dataset map[string]int64 `json:"dataset,omitempty"`
+	// Rejected lists what --on-error skip left out.
+	Rejected []output.Rejection `json:"rejected,omitempty"`
 }
 
 // Stages builds the default stages of a run (the segmenter is loaded once and
@@ -86,6 +95,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	count := max(cfg.ShardCount, 1)
 	ds, err := output.Open(ctx, output.Options{
 		Out: cfg.Out, ShardIndex: cfg.ShardIndex, ShardCount: count, ToolVersion: cfg.ToolVersion,
+		Mode: cfg.Mode, LeaseTimeout: cfg.LeaseTimeout, Logger: log,
 	})
 	if err != nil {
 		return Summary{}, err
@@ -94,7 +104,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 
 	eng := &Engine{
 		Inputs: cfg.Inputs, Read: cfg.Read, Stages: stages, Workers: cfg.Workers,
-		Keep: func(n int, _ *Doc) bool { return shardOf(n, count) == cfg.ShardIndex },
+		Keep:       func(n int, _ *Doc) bool { return shardOf(n, count) == cfg.ShardIndex },
+		SkipErrors: cfg.SkipErrors,
 	}
 	keys := map[string]schemas.Keys{} // report_id → keys, for the terms rows
 	reports := 0
@@ -103,6 +114,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	var reviews []attainment.Review
 	inputs, err := eng.Run(ctx, func(_ context.Context, doc *Doc) error {
 		reports++
+		cfg.Progress.add(1, docRows(doc))
 		keys[doc.Row.ReportID] = doc.Keys()
 		if count == 1 {
 			goals = append(goals, doc.Goals...)
@@ -119,6 +131,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return Summary{}, fmt.Errorf("no report found in the inputs")
 	}
 	err = termsByReport(counter, keys, cfg.Workers, func(rows []schemas.Term) error {
+		cfg.Progress.add(0, len(rows))
 		return ds.Append(schemas.Terms, rows)
 	})
 	if err != nil {
@@ -137,11 +150,13 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 	}
 	ds.SetInputs(inputs)
+	ds.SetRejected(eng.Rejected)
 	sum, err := ds.Commit(ctx)
 	if err != nil {
 		return Summary{}, err
 	}
-	out := Summary{Tables: sum.Tables, Files: len(sum.Files), Reports: reports, Seconds: time.Since(start).Seconds()}
+	out := Summary{Tables: sum.Tables, Files: len(sum.Files), Reports: reports, Seconds: time.Since(start).Seconds(),
+		Dataset: sum.Dataset, Rejected: eng.Rejected}
 	for _, n := range sum.Tables {
 		out.Rows += n
 	}

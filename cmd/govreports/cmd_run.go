@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -15,13 +16,19 @@ import (
 	"github.com/govreports/govreports/pipeline"
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/testdata"
+	"golang.org/x/term"
 )
 
-func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("run", "[INPUT...]  (files, directories, .gz files, - for stdin; default: the embedded 2024 corpus)", stderr)
-	out := fs.String("out", "./dataset", "dataset root: a directory, or s3://, gs://, azblob://, file:// URL")
-	regionName := fs.String("region", "", "region of reports whose title names none (code, 北京, 北京市 or Beijing)")
-	year := fs.Int("year", 0, "year of reports whose text does not tell it")
+func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
+	fs := newFlags("run", "[INPUT...]  (files, directories, .gz files, - for stdin; none: the embedded 2024 corpus, from a terminal or with --demo)", stderr)
+	out := fs.String("out", "./dataset", "dataset root: a directory, or s3:// (gs://, azblob:// in builds with -tags gcs, azure), file:// URL")
+	mode := fs.String("mode", string(output.OverwritePartitions), "how the run joins the dataset at --out: overwrite-partitions (replace the years it writes), overwrite (the whole dataset) or append (refused for a report already there)")
+	onError := fs.String("on-error", "fail", "an input that cannot be read: fail (commit nothing) or skip (leave it out, list it, exit 3)")
+	demo := fs.Bool("demo", false, "run the embedded 2024 corpus (the default without INPUT only when stdin is a terminal)")
+	leaseTimeout := fs.Duration("lease-timeout", output.DefaultLeaseTimeout, "a lease on --out not renewed for this long belongs to a dead run and is taken over")
+	regionName := fs.String("region", "", "region of reports whose text names none: any GB/T 2260 code or unambiguous name (北京, 深圳市, 440300, 呼伦贝尔市海拉尔区, Beijing); the text wins, a disagreement is logged")
+	year := fs.Int("year", 0, "year of reports whose text does not tell it; the text wins, a disagreement is logged")
+	textColumn := fs.String("text-column", "", "column holding the report text in CSV/TSV/JSON Lines/Parquet inputs (default: full_text, content, text, 正文 …)")
 	workers := fs.Int("workers", 0, "reports processed at once (default GOMAXPROCS)")
 	shardIndex := fs.Int("shard-index", -1, "this shard (0-based); default from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
 	shardCount := fs.Int("shard-count", 0, "number of shards; default from SLURM_ARRAY_TASK_COUNT or SHARD_COUNT, else 1")
@@ -46,10 +53,42 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		}
 		defer stop()
 	}
+	readOpts := read.Options{Region: *regionName, Year: *year, TextColumn: *textColumn}
+	if err := readOpts.Validate(); err != nil {
+		return usageError{err.Error()}
+	}
+	wmode, err := output.ParseMode(*mode)
+	if err != nil {
+		return usagef("--mode: %v", err)
+	}
+	if *onError != "fail" && *onError != "skip" {
+		return usagef("--on-error %q: want fail or skip", *onError)
+	}
+	if *leaseTimeout <= 0 {
+		return usagef("--lease-timeout must be positive")
+	}
+	var progress *progressLine
+	if isTerminal(stderr) {
+		progress = newProgressLine(stderr)
+		stderr = progress // log lines clear the progress line first
+	}
 	log, err := logFlags.logger(stderr)
 	if err != nil {
 		return err
 	}
+	// From here on the logger reports the fatal error, so that it is JSON
+	// with JSON logs (the exit code still comes from the error).
+	defer func() {
+		switch {
+		case err == nil || errors.Is(err, errRejected):
+		case ctx.Err() != nil:
+			log.Error("interrupted; the previous dataset is unchanged")
+			err = loggedError{err}
+		default:
+			log.Error("run failed", "error", err.Error())
+			err = loggedError{err}
+		}
+	}()
 	idx, count, err := shardFromEnv(*shardIndex, *shardCount, os.Getenv)
 	if err != nil {
 		return err
@@ -58,10 +97,19 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return usagef("--workers must be positive")
 	}
 	var inputs []read.Source
-	if fs.NArg() == 0 {
+	switch {
+	case *demo && fs.NArg() > 0:
+		return usagef("--demo runs the embedded corpus and takes no INPUT")
+	case *demo || (fs.NArg() == 0 && isTerminal(stdin)):
 		inputs = []read.Source{read.BytesSource(testdata.CorpusName, testdata.Corpus)}
-	} else if inputs, err = read.Sources(fs.Args(), stdin, log); err != nil {
-		return err
+	case fs.NArg() == 0:
+		// From a script, no INPUT is most likely an empty list (xargs, a glob
+		// that matched nothing): never replace a dataset with the demo corpus.
+		return usagef("no INPUT given: name files, directories or - for stdin (the embedded 2024 corpus runs with --demo, or by default from a terminal)")
+	default:
+		if inputs, err = read.Sources(fs.Args(), stdin, log); err != nil {
+			return err
+		}
 	}
 	if count > 1 && !*force {
 		done, err := output.ShardDone(ctx, *out, idx, count)
@@ -73,21 +121,39 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			return json.NewEncoder(stdout).Encode(map[string]any{"skipped": true, "shard_index": idx, "shard_count": count})
 		}
 	}
-	log.Info("run started", "inputs", len(inputs), "out", *out, "shard", idx, "of", count)
-	sum, err := pipeline.Run(ctx, pipeline.Config{
+	log.Info("run started", "inputs", len(inputs), "out", *out, "mode", wmode, "shard", idx, "of", count)
+	cfg := pipeline.Config{
 		Inputs: inputs, Out: *out, Workers: *workers, ShardIndex: idx, ShardCount: count,
-		ToolVersion: version, Logger: log,
-		Read: read.Options{Region: *regionName, Year: *year, Logger: log},
-	})
+		ToolVersion: version, Logger: log, Mode: wmode, LeaseTimeout: *leaseTimeout, SkipErrors: *onError == "skip",
+		Read: readOpts,
+	}
+	cfg.Read.Logger = log
+	stopProgress := func() {}
+	if progress != nil {
+		cfg.Progress = &pipeline.Progress{}
+		stopProgress = progress.start(cfg.Progress)
+	}
+	sum, err := pipeline.Run(ctx, cfg)
+	stopProgress()
 	if err != nil {
 		return err
 	}
+	for _, r := range sum.Rejected {
+		log.Warn("input rejected", "input", r.Input, "line", r.Line, "reason", r.Reason)
+	}
 	rss := peakRSSBytes()
-	log.Info("run finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "seconds", sum.Seconds, "peak_rss_mb", rss>>20)
-	return json.NewEncoder(stdout).Encode(struct {
+	log.Info("run finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "rejected", len(sum.Rejected),
+		"seconds", sum.Seconds, "peak_rss_mb", rss>>20)
+	if err := json.NewEncoder(stdout).Encode(struct {
 		pipeline.Summary
 		PeakRSSMB int64 `json:"peak_rss_mb"`
-	}{sum, rss >> 20})
+	}{sum, rss >> 20}); err != nil {
+		return err
+	}
+	if len(sum.Rejected) > 0 {
+		return fmt.Errorf("%w: %d left out (listed above and in the manifest), the rest committed", errRejected, len(sum.Rejected))
+	}
+	return nil
 }
 
 // shardFromEnv fills unset shard flags from the schedulers' variables:
@@ -169,13 +235,17 @@ func (lf logFlags) logger(stderr io.Writer) (*slog.Logger, error) {
 	return nil, usagef("--log-format %q: want auto, text or json", *lf.format)
 }
 
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
+// isTerminal tells whether a stream (stdin, stderr) is a terminal.
+func isTerminal(stream any) bool {
+	switch f := stream.(type) {
+	case *progressLine: // made only for a terminal
+		return true
+	case *os.File:
+		// A real terminal, not any character device: /dev/null, which
+		// xargs and cron give as stdin, is one too.
+		return term.IsTerminal(int(f.Fd()))
 	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return false
 }
 
 // defaultMemoryLimitMB is 256 MiB unless GOMEMLIMIT sets the runtime's limit,

@@ -2,13 +2,14 @@
 // Parquet tables: reports, sentences, goals, figures, commitments, terms and
 // regions.
 //
-//	govreports run [flags] [INPUT...]   build the dataset (default input: the embedded 2024 corpus)
+//	govreports run [flags] [INPUT...]   build the dataset (--demo, or no INPUT on a terminal: the embedded 2024 corpus)
 //	govreports schema [TABLE]           print the data dictionary (or: schema indicators)
 //	govreports eval --gold DIR          score the extractors against answer keys
 //	govreports commit --out DIR         finish a sharded run
 //	govreports version                  print the version
 //
-// Exit codes: 0 ok, 1 failure, 2 usage error, 130 interrupted.
+// Exit codes: 0 ok, 1 failure, 2 usage error, 3 completed with rejected
+// inputs (run --on-error skip), 130 interrupted.
 package main
 
 import (
@@ -19,6 +20,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	_ "github.com/govreports/govreports/cmd/govreports/internal/warmup" // the segmenter loads while the rest starts
@@ -32,6 +34,7 @@ const (
 	exitOK          = 0
 	exitFailure     = 1
 	exitUsage       = 2
+	exitRejected    = 3
 	exitInterrupted = 130
 )
 
@@ -42,10 +45,27 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
+// errRejected marks a run that committed but left inputs out (exit 3).
+var errRejected = errors.New("completed with rejected inputs")
+
+// loggedError is an error the command's logger already reported (as JSON
+// with JSON logs); only the exit code is left to find.
+type loggedError struct{ err error }
+
+func (e loggedError) Error() string { return e.err.Error() }
+func (e loggedError) Unwrap() error { return e.err }
+
+// helpError carries a command's usage, asked for with -h: it goes to stdout
+// and exits 0.
+type helpError struct{ usage string }
+
+func (e helpError) Error() string { return "help requested" }
+func (e helpError) Unwrap() error { return flag.ErrHelp }
+
 const usage = `usage: govreports <command> [flags] [args]
 
 commands:
-  run [flags] [INPUT...]   read reports and write the dataset (default input: the embedded 2024 corpus)
+  run [flags] [INPUT...]   read reports and write the dataset (--demo: the embedded 2024 corpus)
   schema [TABLE]           print the data dictionary of every table, or of one (schema indicators: the indicator codes)
   eval --gold DIR          score goals, figures and commitments against answer keys
   commit --out DIR         check a sharded run's shards and write its manifest
@@ -87,24 +107,40 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "govreports: unknown command %q\n\n%s", cmd, usage)
 		return exitUsage
 	}
-	return exitCode(ctx, err, stderr)
+	return exitCode(ctx, err, stdout, stderr)
 }
 
-func exitCode(ctx context.Context, err error, stderr io.Writer) int {
-	var ue usageError
+func exitCode(ctx context.Context, err error, stdout, stderr io.Writer) int {
+	var (
+		ue     usageError
+		help   helpError
+		logged loggedError
+	)
+	// Say it unless the command's logger did.
+	say := func(format string, args ...any) {
+		if !errors.As(err, &logged) {
+			fmt.Fprintf(stderr, format, args...)
+		}
+	}
 	switch {
 	case err == nil:
+		return exitOK
+	case errors.As(err, &help):
+		fmt.Fprint(stdout, help.usage)
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "govreports: %v\n", err)
+		say("govreports: %v\n", err)
 		return exitUsage
+	case errors.Is(err, errRejected):
+		say("govreports: %v\n", err)
+		return exitRejected
 	case ctx.Err() != nil: // interrupted: whatever failed, it failed because of the signal
-		fmt.Fprintln(stderr, "govreports: interrupted; the previous dataset is unchanged")
+		say("govreports: interrupted; the previous dataset is unchanged\n")
 		return exitInterrupted
 	default:
-		fmt.Fprintf(stderr, "govreports: %v\n", err)
+		say("govreports: %v\n", err)
 		return exitFailure
 	}
 }
@@ -114,18 +150,25 @@ func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: govreports %s [flags] %s\n\nflags:\n", name, args)
+		fmt.Fprintf(fs.Output(), "usage: govreports %s [flags] %s\n\nflags:\n", name, args)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parseFlags parses and maps flag errors to usage errors.
+// parseFlags parses and maps flag errors to usage errors. The usage the
+// flag package prints is held back: -h gets it on stdout (exit 0), a bad
+// flag on stderr (exit 2).
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	stderr := fs.Output()
+	var usage strings.Builder
+	fs.SetOutput(&usage)
+	defer fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return err
+			return helpError{usage.String()}
 		}
+		fmt.Fprint(stderr, usage.String())
 		return usageError{err.Error()}
 	}
 	return nil

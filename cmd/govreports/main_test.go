@@ -52,7 +52,7 @@ func dataset(t *testing.T) (dir string, summary map[string]any) {
 		}
 		datasetDir = filepath.Join(dir, "ds")
 		var o, e bytes.Buffer
-		if code := run(context.Background(), []string{"run", "--out", datasetDir, "--log-format", "json"}, nil, &o, &e); code != 0 {
+		if code := run(context.Background(), []string{"run", "--demo", "--out", datasetDir, "--log-format", "json"}, nil, &o, &e); code != 0 {
 			panic(fmt.Sprintf("run failed (%d): %s", code, e.String()))
 		}
 		datasetOut = o.String()
@@ -152,7 +152,7 @@ func TestDuckDBQueriesTheDataset(t *testing.T) {
 func TestRunIsDeterministic(t *testing.T) {
 	dir, _ := dataset(t)
 	again := filepath.Join(t.TempDir(), "ds")
-	code, _, stderr := cli(t, "run", "--out", again, "--workers", "1")
+	code, _, stderr := cli(t, "run", "--demo", "--out", again, "--workers", "1")
 	require.Equal(t, 0, code, stderr)
 	assert.Equal(t, hashes(t, dir), hashes(t, again))
 }
@@ -189,6 +189,10 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"run", "--log-format", "xml"}, `--log-format "xml"`},
 		{[]string{"schema", "nope"}, `unknown table "nope"`},
 		{[]string{"eval"}, "eval needs --gold DIR"},
+		// A bad --region is a usage error even where every title names a region.
+		{[]string{"run", "--demo", "--region", "火星省"}, `--region "火星省"`},
+		{[]string{"run", "--demo", "--region", "鼓楼区"}, "320106"},
+		{[]string{"run", "--demo", "--year", "20244"}, "--year 20244"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -243,7 +247,7 @@ func TestHostileInputs(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "ds")
 			code, _, stderr := cli(t, append([]string{"run", "--out", out}, tt.args...)...)
 			assert.Equal(t, exitFailure, code, stderr)
-			assert.Contains(t, stderr, tt.want)
+			assert.Contains(t, strings.ReplaceAll(stderr, `\"`, `"`), tt.want, "the error, in a JSON log line")
 			_, err := os.Stat(filepath.Join(out, "_SUCCESS"))
 			assert.True(t, os.IsNotExist(err), "no dataset after a failure")
 		})
@@ -267,7 +271,7 @@ func TestReadOnlyOutput(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.Chmod(dir, 0o555))
 	defer os.Chmod(dir, 0o755)
-	code, _, stderr := cli(t, "run", "--out", filepath.Join(dir, "ds"))
+	code, _, stderr := cli(t, "run", "--demo", "--out", filepath.Join(dir, "ds"))
 	assert.Equal(t, exitFailure, code)
 	assert.Contains(t, stderr, filepath.Join(dir, "ds"))
 }
@@ -288,11 +292,11 @@ func TestGenCorpus(t *testing.T) {
 func TestShardedRunAndCommit(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "ds")
 	for i := range 2 {
-		code, _, stderr := cli(t, "run", "--out", out, "--shard-index", fmt.Sprint(i), "--shard-count", "2")
+		code, _, stderr := cli(t, "run", "--demo", "--out", out, "--shard-index", fmt.Sprint(i), "--shard-count", "2")
 		require.Equal(t, 0, code, stderr)
 	}
 	assert.NoFileExists(t, filepath.Join(out, "_SUCCESS"), "shards do not finish the dataset")
-	code, stdout, _ := cli(t, "run", "--out", out, "--shard-index", "1", "--shard-count", "2")
+	code, stdout, _ := cli(t, "run", "--demo", "--out", out, "--shard-index", "1", "--shard-count", "2")
 	require.Equal(t, 0, code)
 	assert.Contains(t, stdout, `"skipped":true`)
 	code, stdout, stderr := cli(t, "commit", "--out", out)
@@ -350,7 +354,7 @@ func TestInterrupt(t *testing.T) {
 	build.Stderr = os.Stderr
 	require.NoError(t, build.Run())
 	out := filepath.Join(work, "ds")
-	require.NoError(t, exec.Command(bin, "run", "--out", out).Run(), "the previous dataset")
+	require.NoError(t, exec.Command(bin, "run", "--demo", "--out", out).Run(), "the previous dataset")
 	before := hashes(t, out)
 	manifest, err := os.ReadFile(filepath.Join(out, "_manifest.json"))
 	require.NoError(t, err)

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Plays the batch and lake patterns of issue 12 end to end with the built
+# binary and asserts that nothing is lost: year-by-year loading, empty input
+# lists, foreign files under --out, 2 concurrent runs × TRIES, kill -9 at
+# random points × TRIES (then the next run cleans up). After every step the
+# dataset must be whole: _SUCCESS, every file the manifest names present with
+# its sha256, both years' reports, no staging and no lease left behind.
+# Prints one summary line at the end (the README quotes it).
+#
+#   bash scripts/reliability.sh          # TRIES=20 by default
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tries=${TRIES:-20}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+bin=$work/govreports
+go build -o "$bin" ./cmd/govreports
+
+fail() {
+  echo "reliability: FAIL: $*" >&2
+  exit 1
+}
+
+# The two years: the seed corpus (2024) and a copy re-labelled 2023 (the
+# second copy gen-corpus writes; years keep their length, so it starts where
+# the seed ends).
+y2024=$work/in/2024.txt
+y2023=$work/in/2023.txt
+mkdir -p "$work/in" "$work/empty"
+cp testdata/gov-work-reports-2024.txt "$y2024"
+"$bin" gen-corpus --times 2 -o "$work/two.txt"
+tail -c +$(($(wc -c <"$y2024") + 1)) "$work/two.txt" >"$y2023"
+grep -q '2023年' "$y2023" || fail "no 2023 input"
+
+# whole LAKE [YEAR:REPORTS...]: the dataset is complete and consistent.
+whole() {
+  local lake=$1
+  shift
+  [[ -f $lake/_SUCCESS ]] || fail "$lake: no _SUCCESS"
+  awk '/"path":/ {gsub(/[",]/, "", $2); p = $2}
+       /"sha256":/ {if (p != "") {gsub(/[",]/, "", $2); print $2 "  " p; p = ""}}' "$lake/_manifest.json" >"$work/sums"
+  [[ -s $work/sums ]] || fail "$lake: the manifest lists no file"
+  (cd "$lake" && sha256sum --quiet --strict -c "$work/sums") || fail "$lake: a file the manifest names is missing or changed"
+  [[ ! -e $lake/_tmp ]] || fail "$lake: staging left behind: $(ls "$lake/_tmp")"
+  [[ ! -e $lake/_lease.json ]] || fail "$lake: lease left behind"
+  local yc year want got
+  for yc in "$@"; do
+    year=${yc%%:*} want=${yc##*:}
+    got=$(grep -cE "^ +\"$year-[0-9]{6}\",?$" "$lake/_manifest.json" || true)
+    [[ $got == "$want" ]] || fail "$lake: $got reports of $year in the manifest, want $want"
+  done
+}
+
+# snap LAKE: a listing of every file with its hash, to compare before and after.
+snap() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+
+run() { "$bin" run --log-format json "$@" >>"$work/stdout" 2>>"$work/stderr"; }
+
+# 1. Year by year into one lake: 2023, then 2024, then 2024 again.
+lake=$work/lake
+run --out "$lake" "$y2023"
+whole "$lake" 2023:32
+run --out "$lake" "$y2024"
+whole "$lake" 2023:32 2024:32
+run --out "$lake" "$y2024"
+whole "$lake" 2023:32 2024:32
+years="ok"
+
+# 2. An empty input list from a script (xargs on no file) is a usage error and changes nothing.
+before=$(snap "$lake")
+set +e
+find "$work/empty" -name '*.txt' | xargs "$bin" run --out "$lake" >/dev/null 2>"$work/empty.err"
+code=$?
+set -e
+# xargs reports a command's exit 1-125 as 123.
+[[ $code == 123 || $code == 2 ]] || fail "an empty input list exited $code, want a usage error: $(cat "$work/empty.err")"
+grep -q 'no INPUT given' "$work/empty.err" || fail "an empty input list: $(cat "$work/empty.err")"
+[[ $(snap "$lake") == "$before" ]] || fail "an empty input list changed the lake"
+whole "$lake" 2023:32 2024:32
+empty="ok"
+
+# 3. Foreign files under --out stay; a folder that is not a dataset is refused and untouched.
+mkdir -p "$lake/goals/year=2024" "$lake/notes"
+echo mine >"$lake/goals/year=2024/mine.parquet"
+echo mine >"$lake/notes/README.md"
+for mode in overwrite-partitions append overwrite; do
+  input=$y2024
+  [[ $mode != append ]] || input=$y2023
+  if [[ $mode == append ]]; then
+    set +e
+    "$bin" run --mode append --out "$lake" "$input" >/dev/null 2>"$work/append.err"
+    code=$?
+    set -e
+    [[ $code == 1 ]] && grep -q 'would duplicate reports' "$work/append.err" || fail "an append of reports already there was not refused"
+    continue
+  fi
+  run --mode "$mode" --out "$lake" "$input"
+  [[ $(cat "$lake/goals/year=2024/mine.parquet") == mine && $(cat "$lake/notes/README.md") == mine ]] || fail "--mode $mode removed a foreign file"
+done
+whole "$lake" 2024:32 # overwrite: the whole dataset is the last run's
+foreign=$work/foreign
+mkdir -p "$foreign"
+echo thesis >"$foreign/thesis.docx"
+before=$(snap "$foreign")
+if "$bin" run --out "$foreign" "$y2024" >/dev/null 2>"$work/foreign.err"; then fail "a folder that is not a dataset was written to"; fi
+grep -q 'holds no govreports dataset' "$work/foreign.err" || fail "not a dataset: $(cat "$work/foreign.err")"
+[[ $(snap "$foreign") == "$before" ]] || fail "a refused run changed a foreign folder"
+foreignres="ok"
+
+# 4. Two runs at once on one lake, TRIES times: one commits, the other is
+#    refused with a clear message or runs after it; the lake stays whole.
+lake=$work/concurrent
+run --out "$lake" "$y2023"
+run --out "$lake" "$y2024"
+commits=0 refused=0
+for ((i = 0; i < tries; i++)); do
+  "$bin" run --log-format json --out "$lake" "$y2023" >/dev/null 2>"$work/a.err" &
+  a=$!
+  "$bin" run --log-format json --out "$lake" "$y2024" >/dev/null 2>"$work/b.err" &
+  b=$!
+  for p in "$a:$work/a.err" "$b:$work/b.err"; do
+    if wait "${p%%:*}"; then
+      commits=$((commits + 1))
+    else
+      grep -q 'another run is writing' "${p#*:}" || fail "concurrent run: $(cat "${p#*:}")"
+      refused=$((refused + 1))
+    fi
+  done
+  whole "$lake" 2023:32 2024:32
+done
+
+# 5. kill -9 at a random point of a run, TRIES times; the lake is whole
+#    after it (or, killed past the commit point, after the next run), and the
+#    next run cleans up after the dead one.
+lake=$work/killed
+run --out "$lake" "$y2023"
+run --out "$lake" "$y2024"
+start=$(date +%s%N)
+run --out "$lake" "$y2024"
+span=$((($(date +%s%N) - start) / 1000000 + 200)) # ms: one run and a little more
+killed=0 finished=0 interrupted=0 cleaned=0
+for ((i = 0; i < tries; i++)); do
+  "$bin" run --log-format json --out "$lake" "$y2024" >/dev/null 2>/dev/null &
+  pid=$!
+  sleep "$(printf '0.%03d' $((RANDOM % span % 1000)))"
+  [[ $span -lt 1000 ]] || sleep $((RANDOM % (span / 1000 + 1)))
+  if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); fi
+  wait "$pid" 2>/dev/null || true
+  if [[ -f $lake/_SUCCESS ]]; then
+    # Before or after its commit: the previous dataset or the new one, whole
+    # (but for the dead run's lease and staging, which the next run removes).
+    rm -f "$work/sums"
+    awk '/"path":/ {gsub(/[",]/, "", $2); p = $2}
+         /"sha256":/ {if (p != "") {gsub(/[",]/, "", $2); print $2 "  " p; p = ""}}' "$lake/_manifest.json" >"$work/sums"
+    (cd "$lake" && sha256sum --quiet --strict -c "$work/sums") || fail "killed run $i: the dataset is not whole"
+  else
+    interrupted=$((interrupted + 1)) # killed past its commit point: the next run completes it
+  fi
+  [[ -e $lake/_tmp || -e $lake/_lease.json ]] && cleaned=$((cleaned + 1))
+  : >"$work/stderr"
+  run --out "$lake" "$y2024"
+  whole "$lake" 2023:32 2024:32
+  finished=$((finished + 1))
+done
+
+echo "reliability: year-by-year $years, empty input list $empty, foreign files $foreignres," \
+  "2 concurrent runs × $tries: $commits commits, $refused refused, lake whole every time;" \
+  "kill -9 × $tries: $killed killed mid-run ($interrupted past the commit point, completed by the next run)," \
+  "$cleaned left staging or a lease that the next run removed, lake whole every time"
