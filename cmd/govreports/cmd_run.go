@@ -12,6 +12,7 @@ import (
 	"strconv"
 
 	"github.com/govreports/govreports/output"
+	"github.com/govreports/govreports/output/runreport"
 	"github.com/govreports/govreports/pipeline"
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/testdata"
@@ -81,6 +82,12 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	})
 	if err != nil {
 		return err
+	}
+	// The page is made from the committed tables, so `govreports report` gives the same bytes.
+	if count <= 1 {
+		if err := runreport.Write(ctx, *out); err != nil {
+			return err
+		}
 	}
 	rss := peakRSSBytes()
 	log.Info("run finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "seconds", sum.Seconds, "peak_rss_mb", rss>>20)
