@@ -32,9 +32,10 @@ const (
 )
 
 // fewFiguresPer10k is the figure density under which a report is flagged:
-// the seed reports state 150–400 quantities per 10,000 characters, so a
-// report far below that lost its text or its numbers to the reader.
-const fewFiguresPer10k = 40
+// reports state 35–200 quantities per 10,000 characters (the national ones
+// the fewest), so a report far below that lost its text or its numbers to
+// the reader.
+const fewFiguresPer10k = 20
 
 // mainIndicators are the columns of the goals table: the targets every
 // report sets, in the order readers of the reports expect them. Each column
