@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/govreports/govreports/output"
+	"github.com/govreports/govreports/output/runreport"
 )
 
 func cmdCommit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -16,6 +17,9 @@ func cmdCommit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	sum, err := output.Commit(ctx, *out)
 	if err != nil {
+		return err
+	}
+	if err := runreport.Write(ctx, *out); err != nil {
 		return err
 	}
 	return json.NewEncoder(stdout).Encode(sum)

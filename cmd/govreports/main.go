@@ -6,6 +6,7 @@
 //	govreports schema [TABLE]           print the data dictionary (or: schema indicators)
 //	govreports eval --gold DIR          score the extractors against answer keys
 //	govreports commit --out DIR         finish a sharded run
+//	govreports report --out DIR         rebuild the run report page
 //	govreports version                  print the version
 //
 // Exit codes: 0 ok, 1 failure, 2 usage error, 3 completed with rejected
@@ -69,6 +70,7 @@ commands:
   schema [TABLE]           print the data dictionary of every table, or of one (schema indicators: the indicator codes)
   eval --gold DIR          score goals, figures and commitments against answer keys
   commit --out DIR         check a sharded run's shards and write its manifest
+  report --out DIR         rebuild the run report page OUT/_report/index.html
   version                  print the version
 
 Run 'govreports <command> -h' for the flags of a command.
@@ -97,6 +99,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdEval(ctx, rest, stdout, stderr)
 	case "commit":
 		err = cmdCommit(ctx, rest, stdout, stderr)
+	case "report":
+		err = cmdReport(ctx, rest, stdout, stderr)
 	case "gen-corpus":
 		err = cmdGenCorpus(rest, stdout, stderr)
 	case "version", "--version", "-version":

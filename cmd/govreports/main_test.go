@@ -407,3 +407,26 @@ func TestInterrupt(t *testing.T) {
 	}))
 	assert.Empty(t, leftovers, "no temp files")
 }
+
+// TestRunReportPage: a committed run leaves its page, and `report` rebuilds
+// the same bytes from the dataset alone.
+func TestRunReportPage(t *testing.T) {
+	dir, _ := dataset(t)
+	page := filepath.Join(dir, "_report", "index.html")
+	first, err := os.ReadFile(page)
+	require.NoError(t, err)
+	assert.Contains(t, string(first), "GDP growth targets")
+	copyDir := filepath.Join(t.TempDir(), "ds")
+	require.NoError(t, os.CopyFS(copyDir, os.DirFS(dir)))
+	require.NoError(t, os.Remove(filepath.Join(copyDir, "_report", "index.html")))
+	code, stdout, stderr := cli(t, "report", "--out", copyDir)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "_report/index.html")
+	again, err := os.ReadFile(filepath.Join(copyDir, "_report", "index.html"))
+	require.NoError(t, err)
+	assert.Equal(t, first, again)
+
+	code, _, stderr = cli(t, "report", "--out", t.TempDir())
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "no complete dataset")
+}

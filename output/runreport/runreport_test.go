@@ -1,0 +1,208 @@
+package runreport_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+
+	"github.com/govreports/govreports/output"
+	"github.com/govreports/govreports/output/runreport"
+	"github.com/govreports/govreports/pipeline"
+	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/testdata"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// seedDataset runs the pipeline on the embedded corpus into a temp dir.
+func seedDataset(t *testing.T) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "ds")
+	_, err := pipeline.Run(context.Background(), pipeline.Config{
+		Inputs: []read.Source{read.BytesSource(testdata.CorpusName, testdata.Corpus)}, Out: out, ToolVersion: "test",
+	})
+	require.NoError(t, err)
+	return out
+}
+
+// TestSeedPageGolden pins the page's data for the seed corpus (not its
+// pixels): run with -update after a deliberate change and review the diff.
+func TestSeedPageGolden(t *testing.T) {
+	out := seedDataset(t)
+	p, err := runreport.Build(context.Background(), out)
+	require.NoError(t, err)
+	p.StartedAt = "" // the one time-dependent field of a dataset
+	got, err := json.MarshalIndent(p, "", " ")
+	require.NoError(t, err)
+	const golden = "testdata/seed_page.golden.json"
+	if *update {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(golden, append(got, '\n'), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test -update once to create %s", golden)
+	assert.JSONEq(t, string(want), string(got))
+
+	// The measures of the issue: all 32 regions and their GDP targets, the chart.
+	require.Len(t, p.Years, 1)
+	assert.Len(t, p.Years[0].Rows, 32)
+	assert.Len(t, p.Years[0].Chart, 32, "every region's GDP target is a bar")
+	for _, r := range p.Years[0].Rows {
+		assert.NotEmpty(t, r.Cells[0], "%s has a GDP target", r.Region)
+	}
+
+	require.NoError(t, runreport.Write(context.Background(), out))
+	page, err := os.ReadFile(filepath.Join(out, runreport.Key))
+	require.NoError(t, err)
+	assert.Less(t, len(page), 400<<10, "a few hundred KB for the seed")
+	assert.Contains(t, string(page), "<svg")
+	for _, r := range p.Years[0].Rows {
+		assert.Contains(t, string(page), ">"+r.Region+"<")
+	}
+	checkSelfContained(t, page)
+
+	// The same dataset gives the same bytes.
+	require.NoError(t, runreport.Write(context.Background(), out))
+	again, err := os.ReadFile(filepath.Join(out, runreport.Key))
+	require.NoError(t, err)
+	assert.Equal(t, page, again)
+	renderInBrowser(t, filepath.Join(out, runreport.Key))
+}
+
+// checkSelfContained parses the page and fails on anything it would fetch.
+func checkSelfContained(t *testing.T, page []byte) {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	require.NoError(t, err)
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "link", "img", "iframe", "object", "embed", "image", "use":
+				t.Errorf("page has a <%s> element", n.Data)
+			}
+			for _, a := range n.Attr {
+				switch strings.ToLower(a.Key) {
+				case "src", "href", "srcset", "action", "data", "poster":
+					if !strings.HasPrefix(a.Val, "#") {
+						t.Errorf("<%s %s=%q> references something outside the page", n.Data, a.Key, a.Val)
+					}
+				}
+			}
+		}
+		if n.Type == html.TextNode && n.Parent != nil && n.Parent.Data == "style" {
+			assert.NotContains(t, n.Data, "url(", "CSS fetches nothing")
+			assert.NotContains(t, n.Data, "@import")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+}
+
+// renderInBrowser screenshots the page with headless Chromium when the
+// machine has it (Debian's chromium-headless-shell): the page must have
+// content and fit a 1,280-pixel window.
+func renderInBrowser(t *testing.T, page string) {
+	bin := ""
+	for _, name := range []string{"chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		t.Log("no chromium on this machine: the page is not rendered")
+		return
+	}
+	shot := filepath.Join(t.TempDir(), "page.png")
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+		"--window-size=1280,2000", "--screenshot="+shot, "file://"+page)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	outb, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", outb)
+	f, err := os.Open(shot)
+	require.NoError(t, err)
+	defer f.Close()
+	img, err := png.Decode(f)
+	require.NoError(t, err)
+	b := img.Bounds()
+	require.Equal(t, 1280, b.Dx())
+	dark, rightDark := 0, 0
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r+g+bl < 3*0xc000 {
+				dark++
+				if x >= b.Max.X-60 {
+					rightDark++
+				}
+			}
+		}
+	}
+	assert.Greater(t, dark, 5000, "the screenshot shows text and bars")
+	assert.Zero(t, rightDark, "nothing runs into the right edge of a 1,280-pixel window")
+}
+
+// TestCoverageWorstFirst builds a small dataset by hand: a report without
+// a targets passage comes first, one with its metadata from the file name
+// next, and a clean one is only counted.
+func TestCoverageWorstFirst(t *testing.T) {
+	ctx := context.Background()
+	out := filepath.Join(t.TempDir(), "ds")
+	ds, err := output.Open(ctx, output.Options{Out: out, ToolVersion: "test"})
+	require.NoError(t, err)
+	report := func(code, region, yearSrc string, warn *string) schemas.Report {
+		return schemas.Report{
+			Keys:  schemas.Keys{ReportID: "2013-" + code, Year: 2013, RegionCode: code, Region: region},
+			Level: "county", Source: region + ".txt", SourceLine: 1, Chars: 1000,
+			YearSource: yearSrc, RegionSource: "title", Warnings: warn,
+		}
+	}
+	reports := []schemas.Report{
+		report("150702", "海拉尔区", "dateline", nil),
+		report("150703", "扎赉诺尔区", "file_name", schemas.Ptr("line 3: dateline year 22013 repaired to 2013")),
+		report("150721", "阿荣旗", "dateline", nil),
+	}
+	require.NoError(t, ds.Append(schemas.Reports, reports))
+	v, m := 8.0, 1.0
+	goal := func(k schemas.Keys) schemas.Goal {
+		return schemas.Goal{Keys: k, Indicator: "gdp_growth", Value: &v, Multiplier: &m, Unit: schemas.Ptr("%"), Comparator: "about", Span: "地区生产总值增长8%左右"}
+	}
+	require.NoError(t, ds.Append(schemas.Goals, []schemas.Goal{goal(reports[1].Keys), goal(reports[2].Keys)}))
+	var figures []schemas.Figure
+	for _, r := range reports {
+		for range 10 {
+			figures = append(figures, schemas.Figure{Keys: r.Keys, Kind: "level", BaseUnit: "CNY"})
+		}
+	}
+	require.NoError(t, ds.Append(schemas.Figures, figures))
+	_, err = ds.Commit(ctx)
+	require.NoError(t, err)
+
+	p, err := runreport.Build(ctx, out)
+	require.NoError(t, err)
+	require.Len(t, p.Coverage, 2)
+	assert.Equal(t, "2013-150702", p.Coverage[0].ReportID, "the report without goals comes first")
+	assert.Contains(t, p.Coverage[0].Problems, "no targets passage found (no goals)")
+	assert.Equal(t, "2013-150703", p.Coverage[1].ReportID)
+	assert.Contains(t, strings.Join(p.Coverage[1].Problems, "|"), "file name")
+	assert.Contains(t, strings.Join(p.Coverage[1].Problems, "|"), "line 3: dateline year 22013 repaired to 2013")
+	assert.Equal(t, 1, p.Clean)
+	require.Len(t, p.Years, 1)
+	assert.Equal(t, "≈8%", p.Years[0].Rows[1].Cells[0])
+	assert.Empty(t, p.Years[0].Rows[0].Cells[0])
+}
