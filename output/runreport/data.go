@@ -67,6 +67,7 @@ type Page struct {
 	Attainment    []AttainmentRow
 	MoreAttain    int
 	AttainCounts  []Count // met / not met / not stated
+	Rejected      []output.Rejection // inputs the last run left out (--on-error skip), listed first
 	Coverage      []Coverage
 	MoreCoverage  int
 	Clean         int // reports without any problem
@@ -215,6 +216,7 @@ func (t *tables) page() *Page {
 	}
 	p.Years = t.years()
 	p.Attainment, p.MoreAttain, p.AttainCounts = t.attainmentRows()
+	p.Rejected = t.manifest.Rejected
 	p.Coverage, p.MoreCoverage, p.Clean = t.coverage()
 	p.FigureKinds, p.Topics = figureKinds(), topics()
 	p.Glance, p.MoreGlance = t.glance(p.FigureKinds, p.Topics)

@@ -190,6 +190,7 @@ func TestCoverageWorstFirst(t *testing.T) {
 		}
 	}
 	require.NoError(t, ds.Append(schemas.Figures, figures))
+	ds.SetRejected([]output.Rejection{{Input: "scan.docx", Line: 0, Reason: "zip: not a valid zip file"}})
 	_, err = ds.Commit(ctx)
 	require.NoError(t, err)
 
@@ -202,6 +203,12 @@ func TestCoverageWorstFirst(t *testing.T) {
 	assert.Contains(t, strings.Join(p.Coverage[1].Problems, "|"), "file name")
 	assert.Contains(t, strings.Join(p.Coverage[1].Problems, "|"), "line 3: dateline year 22013 repaired to 2013")
 	assert.Equal(t, 1, p.Clean)
+	require.Len(t, p.Rejected, 1)
+	assert.Equal(t, "scan.docx", p.Rejected[0].Input)
+	page, err := runreport.Render(p)
+	require.NoError(t, err)
+	rejected, noGoals := strings.Index(string(page), "scan.docx"), strings.Index(string(page), "no targets passage found")
+	assert.True(t, rejected > 0 && noGoals > rejected, "rejected inputs first, then the report without goals")
 	require.Len(t, p.Years, 1)
 	assert.Equal(t, "≈8%", p.Years[0].Rows[1].Cells[0])
 	assert.Empty(t, p.Years[0].Rows[0].Cells[0])
