@@ -66,7 +66,7 @@ type Page struct {
 	Years         []Year
 	Attainment    []AttainmentRow
 	MoreAttain    int
-	AttainCounts  []Count // met / not met / not stated
+	AttainCounts  []Count            // met / not met / not stated
 	Rejected      []output.Rejection // inputs the last run left out (--on-error skip), listed first
 	Coverage      []Coverage
 	MoreCoverage  int
