@@ -58,13 +58,15 @@ type Dataset struct {
 	cols    map[*schemas.Table][]columnWriter
 	writers map[string]*tableWriter // open files by partition folder
 	// open lists each table's open partition folders, least recently used first.
-	open    map[*schemas.Table][]string
-	parts   map[string]int // files started per partition folder
-	early   earlyCloser    // files closed before Commit
-	years   map[int16]bool
-	reports map[string]bool // report ids seen, for the shard marker
-	err     error           // first failure: the run can only be aborted
-	done    bool
+	open  map[*schemas.Table][]string
+	parts map[string]int // files started per partition folder
+	early earlyCloser    // files closed before Commit
+	years map[int16]bool
+	err   error // first failure: the run can only be aborted
+	done  bool
+	// prefix is the key prefix of the run's files: a shard's folder, or none.
+	prefix string
+	shard  shardState
 
 	rowGroupRows int64 // rows per row group at most
 }
@@ -101,7 +103,11 @@ func openDataset(ctx context.Context, opts Options, st store) (*Dataset, error) 
 		open:    map[*schemas.Table][]string{},
 		parts:   map[string]int{},
 		years:   map[int16]bool{},
-		reports: map[string]bool{},
+	}
+	if opts.sharded() {
+		// A shard stages in its own folder, which only it touches.
+		d.prefix = shardPrefix(opts.ShardIndex, opts.ShardCount)
+		d.staging = d.prefix + staging
 	}
 	// Probe the location now so that an unwritable output fails before any work.
 	probe, err := st.Create(ctx, d.staging+"_probe")
@@ -149,7 +155,7 @@ func (d *Dataset) append(t *schemas.Table, rows any) error {
 	if v.Kind() != reflect.Slice || v.Type().Elem() != t.Row {
 		return fmt.Errorf("output: append to %s: rows are %T, want []%s", t.Name, rows, t.Row)
 	}
-	yearCol, idCol := column(t, "year"), column(t, "report_id")
+	yearCol := column(t, "year")
 	var w *tableWriter
 	for i := 0; i < v.Len(); i++ {
 		row := v.Index(i)
@@ -163,9 +169,6 @@ func (d *Dataset) append(t *schemas.Table, rows any) error {
 			if w, err = d.writer(t, year); err != nil {
 				return err
 			}
-		}
-		if idCol != nil {
-			d.reports[row.FieldByIndex(idCol.Index).String()] = true
 		}
 		if err := w.append(row); err != nil {
 			return err
@@ -192,17 +195,8 @@ func column(t *schemas.Table, name string) *schemas.Column {
 // year usually come together, so this rarely splits a partition.
 const maxOpenPartitions = 2
 
-// partName is the file name of this run's n-th file in a partition.
-func (d *Dataset) partName(n int) string {
-	name := fmt.Sprintf("part-%05d", n)
-	if d.opts.sharded() {
-		name = fmt.Sprintf("part-%05d-of-%05d", d.opts.ShardIndex, d.opts.ShardCount)
-		if n > 0 {
-			name += fmt.Sprintf("-%d", n)
-		}
-	}
-	return name + ".parquet"
-}
+// partName is the file name of a run's n-th file in a partition.
+func partName(n int) string { return fmt.Sprintf("part-%05d.parquet", n) }
 
 func partitionDir(t *schemas.Table, year *int16) string {
 	if year == nil {
@@ -236,7 +230,7 @@ func (d *Dataset) writer(t *schemas.Table, year *int16) (*tableWriter, error) {
 		}
 		d.cols[t] = cols
 	}
-	key := path.Join(dir, d.partName(d.parts[dir]))
+	key := d.prefix + path.Join(dir, partName(d.parts[dir]))
 	staged := d.staging + key
 	obj, err := d.st.Create(d.ctx, staged)
 	if err != nil {
@@ -342,7 +336,7 @@ func (d *Dataset) addEmptyFiles() error {
 			if err := d.ensureFile(t, nil); err != nil {
 				return err
 			}
-		case len(years) == 0 && !d.opts.sharded():
+		case len(years) == 0:
 			// A run without any row: no year is known, an unpartitioned file keeps the table readable.
 			if err := d.ensureFile(t, nil); err != nil {
 				return err
@@ -387,8 +381,11 @@ func (d *Dataset) Commit(ctx context.Context) (Summary, error) {
 }
 
 func (d *Dataset) commit(ctx context.Context) (Summary, error) {
-	if err := d.addEmptyFiles(); err != nil {
-		return Summary{}, err
+	// A shard's files are read back only by the commit, which adds them.
+	if !d.opts.sharded() {
+		if err := d.addEmptyFiles(); err != nil {
+			return Summary{}, err
+		}
 	}
 	files, err := d.closeAll()
 	if err != nil {
@@ -466,41 +463,6 @@ func (d *Dataset) publish(ctx context.Context, sum Summary) error {
 		Inputs: d.opts.Inputs, Tables: sum.Tables, Files: sum.Files,
 	}
 	return writeManifest(ctx, d.st, d.staging, m)
-}
-
-// publishShard moves a shard's files into place and writes its marker.
-func (d *Dataset) publishShard(ctx context.Context, sum Summary) error {
-	marker := shardMarkerKey(d.opts.ShardIndex, d.opts.ShardCount)
-	for _, k := range []string{SuccessKey, marker} {
-		if err := d.st.Delete(ctx, k); err != nil {
-			return err
-		}
-	}
-	if err := d.moveFiles(ctx, sum.Files); err != nil {
-		return err
-	}
-	// Only this shard's own files of an earlier run: the others belong to other shards.
-	own := fmt.Sprintf("/part-%05d-of-%05d", d.opts.ShardIndex, d.opts.ShardCount)
-	if err := removeStale(ctx, d.st, pathsOf(sum.Files), func(k string) bool { return strings.Contains(k, own) }); err != nil {
-		return err
-	}
-	ids := make([]string, 0, len(d.reports))
-	for id := range d.reports {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	m := ShardMarker{
-		SchemaVersion: schemas.Version, ToolVersion: d.opts.ToolVersion, StartedAt: timeString(d.opts.StartedAt),
-		Index: d.opts.ShardIndex, Count: d.opts.ShardCount,
-		Inputs: d.opts.Inputs, Tables: sum.Tables, Files: sum.Files, ReportIDs: ids,
-	}
-	if err := removeOtherMarkers(ctx, d.st, d.opts.ShardCount); err != nil {
-		return err
-	}
-	if err := writeJSON(ctx, d.st, d.staging, marker, m); err != nil {
-		return err
-	}
-	return d.st.DeletePrefix(ctx, d.staging)
 }
 
 func (d *Dataset) moveFiles(ctx context.Context, files []FileInfo) error {
