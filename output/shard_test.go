@@ -271,3 +271,19 @@ func TestParseShardKey(t *testing.T) {
 		assert.Equal(t, []any{tc.index, tc.count, tc.marker, tc.ok}, []any{i, n, marker, ok}, tc.key)
 	}
 }
+
+func TestShardsOnS3(t *testing.T) {
+	ctx := context.Background()
+	out := s3URL(fakeS3(t), "lake")
+	for i := 0; i < 2; i++ {
+		writeShard(t, out, corpus, shardSpec{index: i, count: 2})
+		ok, err := ShardDone(ctx, out, i, 2)
+		require.NoError(t, err)
+		assert.True(t, ok)
+	}
+	_, err := commitShards(ctx, out, corpus)
+	require.NoError(t, err)
+	single := t.TempDir()
+	corpus.write(t, single)
+	assert.Equal(t, snapshot(t, single), objects(t, out), "a single run's objects, no _shards/ left")
+}
