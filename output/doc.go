@@ -22,6 +22,7 @@
 // the local and the blob store share all the dataset logic.
 //
 // A run may be split into shards (Options.ShardIndex/ShardCount): each shard
-// writes part-<index>-of-<count>.parquet files and a marker under _shards/,
-// and the package-level Commit joins the shards into one dataset.
+// writes its files and a marker under _shards/, out of the table folders, and
+// a commit (OpenShards, then pipeline.Commit) reads them back in input order
+// and writes them as one run.
 package output

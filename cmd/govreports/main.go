@@ -48,7 +48,7 @@ commands:
   run [flags] [INPUT...]   read reports and write the dataset (default input: the embedded 2024 corpus)
   schema [TABLE]           print the data dictionary of every table, or of one
   eval --gold DIR          score goals, figures and commitments against answer keys
-  commit --out DIR         check a sharded run's shards and write its manifest
+  commit --out DIR         check a sharded run's shards and join them into the dataset
   version                  print the version
 
 Run 'govreports <command> -h' for the flags of a command.
