@@ -61,7 +61,7 @@ func ExampleOpenShards() {
 	// Each shard is usually a separate process; a rerun may skip finished
 	// ones. A shard's files wait under _shards/, out of the table folders.
 	for i, region := range []string{"110000", "120000"} {
-		if done, err := output.ShardDone(ctx, dir, i, 2); err != nil || done {
+		if done, err := output.ShardDone(ctx, dir, i, 2, nil); err != nil || done {
 			continue
 		}
 		ds, err := output.Open(ctx, output.Options{Out: dir, ShardIndex: i, ShardCount: 2})

@@ -200,16 +200,23 @@ func readMarker(ctx context.Context, st store, index, count int) (ShardMarker, b
 }
 
 // ShardDone tells whether shard index of count finished at out with the
-// current schema version and all its files present, so a rerun can skip it.
-func ShardDone(ctx context.Context, out string, index, count int) (bool, error) {
+// current schema version, over inputs of these names (in order), and with
+// all its files present, so a rerun can skip it. (Whether the inputs' bytes
+// changed is known only once they are read; the commit checks that.)
+func ShardDone(ctx context.Context, out string, index, count int, inputs []string) (bool, error) {
 	st, err := openStore(ctx, out)
 	if err != nil {
 		return false, err
 	}
 	defer st.Close()
 	m, ok, err := readMarker(ctx, st, index, count)
-	if err != nil || !ok || m.SchemaVersion != schemas.Version {
+	if err != nil || !ok || m.SchemaVersion != schemas.Version || len(m.Inputs) != len(inputs) {
 		return false, err
+	}
+	for i, in := range m.Inputs {
+		if in.Name != inputs[i] {
+			return false, nil
+		}
 	}
 	missing, err := missingFile(ctx, st, m)
 	return missing == "" && err == nil, err

@@ -143,11 +143,11 @@ func TestShardsCommitLikeOneRun(t *testing.T) {
 			out := t.TempDir()
 			corpus.write(t, out) // an earlier run, to be replaced
 			for i := 0; i < count; i++ {
-				ok, err := ShardDone(ctx, out, i, count)
+				ok, err := ShardDone(ctx, out, i, count, []string{"in.txt"})
 				require.NoError(t, err)
 				assert.False(t, ok)
 				writeShard(t, out, corpus, shardSpec{index: i, count: count})
-				ok, err = ShardDone(ctx, out, i, count)
+				ok, err = ShardDone(ctx, out, i, count, []string{"in.txt"})
 				require.NoError(t, err)
 				assert.True(t, ok)
 				assert.Equal(t, want, tableFiles(snapshot(t, out)), "the shards stay out of the tables until the commit")
@@ -171,10 +171,18 @@ func TestShardDoneNeedsEveryFile(t *testing.T) {
 		out := t.TempDir()
 		writeShard(t, out, corpus, shardSpec{index: 1, count: 2})
 		require.NoError(t, os.Remove(filepath.Join(out, f)))
-		ok, err := ShardDone(ctx, out, 1, 2)
+		ok, err := ShardDone(ctx, out, 1, 2, []string{"in.txt"})
 		require.NoError(t, err)
 		assert.False(t, ok, f)
 	}
+	for _, names := range [][]string{{"in.txt", "more.txt"}, {"other.txt"}, nil} {
+		ok, err := ShardDone(ctx, out, 1, 2, names)
+		require.NoError(t, err)
+		assert.False(t, ok, "a rerun over other inputs, %q", names)
+	}
+	ok, err := ShardDone(ctx, out, 1, 2, []string{"in.txt"})
+	require.NoError(t, err)
+	assert.True(t, ok)
 }
 
 func TestShardCommitErrors(t *testing.T) {
@@ -277,7 +285,7 @@ func TestShardsOnS3(t *testing.T) {
 	out := s3URL(fakeS3(t), "lake")
 	for i := 0; i < 2; i++ {
 		writeShard(t, out, corpus, shardSpec{index: i, count: 2})
-		ok, err := ShardDone(ctx, out, i, 2)
+		ok, err := ShardDone(ctx, out, i, 2, []string{"in.txt"})
 		require.NoError(t, err)
 		assert.True(t, ok)
 	}
