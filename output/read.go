@@ -121,7 +121,7 @@ type fileRows struct {
 // readBufferSize is how much of a column chunk a reader holds at once:
 // files are streamed, not read whole, so that many can be open together
 // (a commit of shards reads a file per shard, table and year at once).
-const readBufferSize = 1 << 20
+const readBufferSize = 64 << 10
 
 func openFileRows(f readFile, t *schemas.Table) (fr *fileRows, err error) {
 	err = guard(func() error {
