@@ -71,11 +71,10 @@ type Dataset struct {
 	cols    map[*schemas.Table][]columnWriter
 	writers map[string]*tableWriter // open files by partition folder
 	// open lists each table's open partition folders, least recently used first.
-	open    map[*schemas.Table][]string
-	parts   map[string]int // files started per partition folder
-	early   earlyCloser    // files closed before Commit
-	years   map[int16]bool
-	reports map[string]bool // report ids seen, for the shard marker
+	open  map[*schemas.Table][]string
+	parts map[string]int // files started per partition folder
+	early earlyCloser    // files closed before Commit
+	years map[int16]bool
 	// parts of the manifest: each year's report ids and input names
 	yearReports, yearInputs map[int16]map[string]bool
 	rejected                []Rejection
@@ -87,6 +86,9 @@ type Dataset struct {
 	owned map[string]bool // files old lists
 	err   error           // first failure: the run can only be aborted
 	done  bool
+	// prefix is the key prefix of the run's files: a shard's folder, or none.
+	prefix string
+	shard  shardState
 
 	rowGroupRows int64 // rows per row group at most
 }
@@ -133,10 +135,14 @@ func openDataset(ctx context.Context, opts Options, st store) (*Dataset, error) 
 		open:        map[*schemas.Table][]string{},
 		parts:       map[string]int{},
 		years:       map[int16]bool{},
-		reports:     map[string]bool{},
 		yearReports: map[int16]map[string]bool{},
 		yearInputs:  map[int16]map[string]bool{},
 		runID:       runID, log: log, owned: map[string]bool{},
+	}
+	if opts.sharded() {
+		// A shard stages in its own folder, which only it touches.
+		d.prefix = shardPrefix(opts.ShardIndex, opts.ShardCount)
+		d.staging = d.prefix + d.staging
 	}
 	// The lease is the run's first write: a location that cannot be written
 	// (missing credentials, a read-only disk) fails here, before any work.
@@ -157,7 +163,7 @@ func openDataset(ctx context.Context, opts Options, st store) (*Dataset, error) 
 
 // prepare cleans up after dead runs and reads the dataset the run joins.
 func (d *Dataset) prepare(ctx context.Context) error {
-	if err := cleanStaging(ctx, d.st, d.runID, !d.opts.sharded(), d.opts.LeaseTimeout, d.log); err != nil {
+	if err := cleanStaging(ctx, d.st, d.prefix+stagingDir, d.runID, d.opts.LeaseTimeout, d.log); err != nil {
 		return err
 	}
 	if d.opts.sharded() {
@@ -210,16 +216,17 @@ func ownKey(key string) bool {
 		key == SuccessKey || strings.HasPrefix(path.Base(key), ".")
 }
 
-// cleanStaging deletes the staging of runs that hold no live lease. A dead
-// run that reached its commit point is completed instead, but only by a run
-// holding the dataset's lease (withLease); a shard leaves it to the next.
-func cleanStaging(ctx context.Context, st store, self string, withLease bool, timeout time.Duration, log *slog.Logger) error {
+// cleanStaging deletes the staging under dir of runs that hold no live
+// lease; a dead run that reached its commit point is completed instead. The
+// dataset's staging (_tmp/) is cleaned under the dataset's lease, a shard's
+// (in its folder, never with a commit record) under the shard's.
+func cleanStaging(ctx context.Context, st store, dir, self string, timeout time.Duration, log *slog.Logger) error {
 	if timeout <= 0 {
 		timeout = DefaultLeaseTimeout
 	}
 	// Staging first, leases second: a run creates its lease before its
 	// staging, so a live run's staging seen here has its lease seen below.
-	keys, err := st.List(ctx, stagingDir)
+	keys, err := st.List(ctx, dir)
 	if err != nil {
 		return err
 	}
@@ -229,20 +236,14 @@ func cleanStaging(ctx context.Context, st store, self string, withLease bool, ti
 	}
 	objects := map[string]int{}
 	for _, k := range keys {
-		id, _, _ := strings.Cut(strings.TrimPrefix(k, stagingDir), "/")
+		id, _, _ := strings.Cut(strings.TrimPrefix(k, dir), "/")
 		objects[id]++
 	}
 	for _, id := range sortedKeys(objects) {
 		if id == self || live[id] {
 			continue
 		}
-		staging := stagingOf(id)
-		if !withLease {
-			if ok, err := st.Exists(ctx, staging+journalKey); err != nil || ok {
-				continue // err: leave it to the next run
-			}
-		}
-		forward, err := recoverStaging(ctx, st, staging)
+		forward, err := recoverStaging(ctx, st, dir+id+"/")
 		if err != nil {
 			return fmt.Errorf("output: complete the commit of dead run %s: %w", id, err)
 		}
@@ -314,9 +315,6 @@ func (d *Dataset) append(t *schemas.Table, rows any) error {
 				return err
 			}
 		}
-		if idCol != nil {
-			d.reports[row.FieldByIndex(idCol.Index).String()] = true
-		}
 		if t == schemas.Reports && year != nil {
 			addTo(d.yearReports, *year, row.FieldByIndex(idCol.Index).String())
 			addTo(d.yearInputs, *year, row.FieldByIndex(srcCol.Index).String())
@@ -353,17 +351,8 @@ func column(t *schemas.Table, name string) *schemas.Column {
 // year usually come together, so this rarely splits a partition.
 const maxOpenPartitions = 2
 
-// partName is the file name of this run's n-th file in a partition.
-func (d *Dataset) partName(n int) string {
-	name := fmt.Sprintf("part-%05d", n)
-	if d.opts.sharded() {
-		name = fmt.Sprintf("part-%05d-of-%05d", d.opts.ShardIndex, d.opts.ShardCount)
-		if n > 0 {
-			name += fmt.Sprintf("-%d", n)
-		}
-	}
-	return name + ".parquet"
-}
+// partName is the file name of a run's n-th file in a partition.
+func partName(n int) string { return fmt.Sprintf("part-%05d.parquet", n) }
 
 func partitionDir(t *schemas.Table, year *int16) string {
 	if year == nil {
@@ -421,10 +410,10 @@ func (d *Dataset) writer(t *schemas.Table, year *int16) (*tableWriter, error) {
 // does not list already has (a user's own file is never replaced).
 func (d *Dataset) freeName(dir string) (string, error) {
 	for {
-		key := path.Join(dir, d.partName(d.parts[dir]))
+		key := path.Join(dir, partName(d.parts[dir]))
 		d.parts[dir]++
 		if d.opts.sharded() {
-			return key, nil
+			return d.prefix + key, nil // the shard's folder is its own
 		}
 		if d.owned[key] {
 			if d.opts.Mode == Append {
@@ -528,7 +517,7 @@ func (d *Dataset) addEmptyFiles() error {
 			if err := d.ensureFile(t, nil); err != nil {
 				return err
 			}
-		case len(years) == 0 && !d.opts.sharded():
+		case len(years) == 0:
 			// A run without any row: no year is known, an unpartitioned file keeps the table readable.
 			if err := d.ensureFile(t, nil); err != nil {
 				return err
@@ -553,10 +542,11 @@ func (d *Dataset) ensureFile(t *schemas.Table, year *int16) error {
 	return err
 }
 
-// Commit closes every file, moves them into place, removes what an earlier
-// run left in the tables' folders, and writes the manifest and _SUCCESS (or,
-// for a shard, its marker). On error the run is aborted; a failure while
-// files are being moved leaves the dataset without _SUCCESS.
+// Commit closes every file and joins them to the dataset by the run's mode
+// through a journal (see publish), or, for a shard, moves them into its
+// folder and writes its marker. On error the run is aborted; a failure after
+// the commit point leaves the dataset without _SUCCESS until the next run
+// completes the commit.
 func (d *Dataset) Commit(ctx context.Context) (Summary, error) {
 	if err := d.usable(); err != nil {
 		d.Abort()
@@ -582,8 +572,11 @@ func (d *Dataset) Commit(ctx context.Context) (Summary, error) {
 }
 
 func (d *Dataset) commit(ctx context.Context) (Summary, error) {
-	if err := d.addEmptyFiles(); err != nil {
-		return Summary{}, err
+	// A shard's files are read back only by the commit, which adds them.
+	if !d.opts.sharded() {
+		if err := d.addEmptyFiles(); err != nil {
+			return Summary{}, err
+		}
 	}
 	files, err := d.closeAll()
 	if err != nil {
@@ -650,10 +643,6 @@ func (d *Dataset) closeAll() ([]FileInfo, error) {
 // publish joins a whole (unsharded) run to the dataset by the run's mode:
 // it merges the manifests, then commits through a journal (see journalKey).
 func (d *Dataset) publish(ctx context.Context, sum *Summary) error {
-	// Markers of an earlier sharded run do not describe this dataset.
-	if err := d.st.DeletePrefix(ctx, shardsDir); err != nil {
-		return err
-	}
 	run := Manifest{
 		SchemaVersion: schemas.Version, ToolVersion: d.opts.ToolVersion, StartedAt: timeString(d.opts.StartedAt),
 		Inputs: d.opts.Inputs, Rejected: d.rejected, Partitions: d.partitions(), Files: sum.Files,
@@ -678,41 +667,6 @@ func (d *Dataset) partitions() []Partition {
 	}
 	sort.Slice(parts, func(i, j int) bool { return parts[i].Year < parts[j].Year })
 	return parts
-}
-
-// publishShard moves a shard's files into place and writes its marker.
-func (d *Dataset) publishShard(ctx context.Context, sum Summary) error {
-	marker := shardMarkerKey(d.opts.ShardIndex, d.opts.ShardCount)
-	for _, k := range []string{SuccessKey, marker} {
-		if err := d.st.Delete(ctx, k); err != nil {
-			return err
-		}
-	}
-	if err := d.moveFiles(ctx, sum.Files); err != nil {
-		return err
-	}
-	// Only this shard's own files of an earlier run: the others belong to other shards.
-	own := fmt.Sprintf("/part-%05d-of-%05d", d.opts.ShardIndex, d.opts.ShardCount)
-	if err := removeStale(ctx, d.st, pathsOf(sum.Files), func(k string) bool { return strings.Contains(k, own) }); err != nil {
-		return err
-	}
-	ids := make([]string, 0, len(d.reports))
-	for id := range d.reports {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	m := ShardMarker{
-		SchemaVersion: schemas.Version, ToolVersion: d.opts.ToolVersion, StartedAt: timeString(d.opts.StartedAt),
-		Index: d.opts.ShardIndex, Count: d.opts.ShardCount,
-		Inputs: d.opts.Inputs, Tables: sum.Tables, Files: sum.Files, ReportIDs: ids,
-	}
-	if err := removeOtherMarkers(ctx, d.st, d.opts.ShardCount); err != nil {
-		return err
-	}
-	if err := writeJSON(ctx, d.st, d.staging, marker, m); err != nil {
-		return err
-	}
-	return d.st.DeletePrefix(ctx, d.staging)
 }
 
 func (d *Dataset) moveFiles(ctx context.Context, files []FileInfo) error {
@@ -742,27 +696,6 @@ func (d *Dataset) Abort() {
 	_ = d.st.DeletePrefix(ctx, d.staging)
 	d.lease.release(ctx)
 	_ = d.st.Close()
-}
-
-// removeStale deletes the Parquet files under the tables' folders that are
-// not in keep and that owned accepts, so that no partition of an earlier run
-// outlives the run that replaced it.
-func removeStale(ctx context.Context, st store, keep map[string]bool, owned func(key string) bool) error {
-	for _, t := range schemas.All {
-		keys, err := st.List(ctx, t.Name+"/")
-		if err != nil {
-			return err
-		}
-		for _, k := range keys {
-			if keep[k] || !strings.HasSuffix(k, ".parquet") || !owned(k) {
-				continue
-			}
-			if err := st.Delete(ctx, k); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 func pathsOf(files []FileInfo) map[string]bool {

@@ -31,7 +31,9 @@
 // next run, one that dies before it changed nothing, and its staging is
 // removed by the next run.
 //
-// A run may be split into shards (Options.ShardIndex/ShardCount): each shard
-// writes part-<index>-of-<count>.parquet files and a marker under _shards/,
-// and the package-level Commit joins the shards into one dataset.
+// A run may be split into shards (Options.ShardIndex/ShardCount): each shard,
+// under a lease of its own, writes its files and a marker under _shards/, out
+// of the table folders, and a commit (OpenShards, then pipeline.Commit) reads
+// them back in input order and writes them as one run, which joins the
+// dataset by its Mode like any run; then Shards.Remove drops the shards.
 package output

@@ -50,7 +50,7 @@ func Example() {
 	// 2024-110000 2024-01-21 true
 }
 
-func ExampleCommit() {
+func ExampleOpenShards() {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "govreports-example")
 	if err != nil {
@@ -58,9 +58,10 @@ func ExampleCommit() {
 	}
 	defer os.RemoveAll(dir)
 
-	// Each shard is usually a separate process; a rerun may skip finished ones.
+	// Each shard is usually a separate process; a rerun may skip finished
+	// ones. A shard's files wait under _shards/, out of the table folders.
 	for i, region := range []string{"110000", "120000"} {
-		if done, err := output.ShardDone(ctx, dir, i, 2); err != nil || done {
+		if done, err := output.ShardDone(ctx, dir, i, 2, nil); err != nil || done {
 			continue
 		}
 		ds, err := output.Open(ctx, output.Options{Out: dir, ShardIndex: i, ShardCount: 2})
@@ -71,12 +72,41 @@ func ExampleCommit() {
 		if err := ds.Append(schemas.Reports, []schemas.Report{{Keys: keys}}); err != nil {
 			log.Fatal(err)
 		}
+		ds.SetShardReports([]output.ShardReport{{ID: keys.ReportID, Seq: i, Year: keys.Year}}, nil, 2)
 		if _, err := ds.Commit(ctx); err != nil {
 			log.Fatal(err)
 		}
 	}
-	sum, err := output.Commit(ctx, dir)
+
+	// The commit checks the shards and writes their rows, in input order, as
+	// one run (pipeline.Commit also recomputes what needs every report).
+	shards, err := output.OpenShards(ctx, dir)
 	if err != nil {
+		log.Fatal(err)
+	}
+	defer shards.Close()
+	ds, err := output.Open(ctx, output.Options{Out: dir, Inputs: shards.Inputs()})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, r := range shards.Reports() {
+		rows, err := output.ReportRows[schemas.Report](ctx, shards, schemas.Reports, r)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := ds.Append(schemas.Reports, rows); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if err := shards.Done(); err != nil {
+		log.Fatal(err)
+	}
+	sum, err := ds.Commit(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Their rows are in the dataset now: the shards go.
+	if err := shards.Remove(ctx, 0); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("reports:", sum.Tables["reports"])
@@ -85,6 +115,6 @@ func ExampleCommit() {
 	}
 	// Output:
 	// reports: 2
-	// attainment/year=2024/part-00000-of-00002.parquet 0
-	// attainment/year=2024/part-00001-of-00002.parquet 0
+	// attainment/year=2024/part-00000.parquet 0
+	// commitments/year=2024/part-00000.parquet 0
 }

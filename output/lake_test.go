@@ -401,12 +401,22 @@ func TestLiveRunsStagingStays(t *testing.T) {
 	b, err := json.Marshal(live)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(out, shardLeaseKey(0, 2)), b, 0o644))
-	staged := filepath.Join(out, stagingOf(live.RunID), "goals/year=2024/part-00000-of-00002.parquet")
-	require.NoError(t, os.MkdirAll(filepath.Dir(staged), 0o755))
-	require.NoError(t, os.WriteFile(staged, []byte("being written"), 0o644))
+	staged := filepath.Join(out, shardPrefix(0, 2)+stagingOf(live.RunID), "goals/year=2024/part-00000.parquet")
+	dead := filepath.Join(out, shardPrefix(1, 2)+stagingOf("00000000000000bb"), "goals/year=2024/part-00000.parquet")
+	for _, f := range []string{staged, dead} {
+		require.NoError(t, os.MkdirAll(filepath.Dir(f), 0o755))
+		require.NoError(t, os.WriteFile(f, []byte("being written"), 0o644))
+	}
 
 	d, err := Open(ctx, Options{Out: out})
-	require.NoError(t, err, "a shard's lease is not the dataset's")
+	require.NoError(t, err, "a shard's lease is not the dataset's, its folder does not make --out foreign")
 	d.Abort()
 	assert.FileExists(t, staged, "the staging of a live shard stays")
+	assert.FileExists(t, dead, "a shard's folder is the shard's to clean")
+
+	d, err = Open(ctx, Options{Out: out, ShardIndex: 1, ShardCount: 2})
+	require.NoError(t, err)
+	d.Abort()
+	assert.NoFileExists(t, dead, "a shard removes the staging its dead runs left in its folder")
+	assert.FileExists(t, staged, "and leaves the other shards' alone")
 }

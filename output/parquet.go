@@ -51,9 +51,12 @@ const dictionaryPageLimit = 64 << 20
 // writerProperties: zstd must be set explicitly (v15 defaults to no
 // compression); created_by stays the library's constant so files are
 // reproducible; parquet-level dictionary encoding stays on, which is not the
-// Arrow Dictionary type whose null count v15 writes wrongly.
+// Arrow Dictionary type whose null count v15 writes wrongly. The root of the
+// schema is REQUIRED, as the format says: v15's default, REPEATED, makes
+// hyparquet, Snowflake, Impala and parquet-go fail.
 func writerProperties(t *schemas.Table, rowGroupRows int64) *parquet.WriterProperties {
 	props := []parquet.WriterProperty{
+		parquet.WithRootRepetition(parquet.Repetitions.Required),
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithCompressionLevel(zstdLevel),
 		parquet.WithMaxRowGroupLength(rowGroupRows),

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/file"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 	"github.com/govreports/govreports/schemas"
@@ -89,68 +90,120 @@ func setPartition(t *schemas.Table, key string, rows reflect.Value, from int) er
 
 // readParquet appends the rows of a Parquet file of table t to rows. A
 // corrupt file is an error, never a panic.
-func readParquet(ctx context.Context, f readFile, t *schemas.Table, rows reflect.Value) (out reflect.Value, err error) {
-	err = guard(func() error {
-		out, err = readRecords(ctx, f, t, rows)
-		return err
-	})
-	return out, err
-}
-
-func readRecords(ctx context.Context, f readFile, t *schemas.Table, rows reflect.Value) (reflect.Value, error) {
-	size, err := f.Seek(0, io.SeekEnd)
+func readParquet(ctx context.Context, f readFile, t *schemas.Table, rows reflect.Value) (reflect.Value, error) {
+	fr, err := openFileRows(f, t)
 	if err != nil {
 		return rows, err
 	}
-	pr, err := file.NewParquetReader(f)
-	if err != nil {
-		return rows, err
-	}
-	defer pr.Close()
-	if err := checkChunks(pr, size); err != nil {
-		return rows, err
-	}
-	dropStoredSchema(pr)
-	fr, err := pqarrow.NewFileReader(pr, pqarrow.ArrowReadProperties{BatchSize: batchRows}, memory.DefaultAllocator)
-	if err != nil {
-		return rows, err
-	}
-	sc, err := fr.Schema()
-	if err != nil {
-		return rows, err
-	}
-	crs, err := columnReadersOf(t, sc)
-	if err != nil {
-		return rows, err
-	}
-	if len(crs) == 0 {
-		return rows, fmt.Errorf("no column of table %s in the file", t.Name)
-	}
-	// Columns are read one after the other in the caller's goroutine (not
-	// with pqarrow's record reader, whose goroutines would turn a decoding
-	// panic on a damaged file into a crash), in batches of batchRows rows.
-	readers := make([]*pqarrow.ColumnReader, len(crs))
-	for i, cr := range crs {
-		if readers[i], err = fr.GetColumn(ctx, cr.col); err != nil {
+	defer fr.close()
+	for !fr.done() {
+		if rows, err = fr.next(ctx, rows, batchRows); err != nil {
 			return rows, err
 		}
-	}
-	for total, done := pr.NumRows(), int64(0); done < total; {
-		if err := ctx.Err(); err != nil {
-			return rows, err
-		}
-		n := min(batchRows, total-done)
-		base := rows.Len()
-		rows = reflect.AppendSlice(rows, reflect.MakeSlice(rows.Type(), int(n), int(n)))
-		for i, cr := range crs {
-			if err := readBatch(readers[i], cr, n, rows, base); err != nil {
-				return rows, fmt.Errorf("column %s: %w", sc.Field(cr.col).Name, err)
-			}
-		}
-		done += n
 	}
 	return rows, nil
 }
+
+// fileRows reads the rows of a Parquet file of a table batch by batch.
+// Columns are read one after the other in the caller's goroutine (not with
+// pqarrow's record reader, whose goroutines would turn a decoding panic on a
+// damaged file into a crash).
+type fileRows struct {
+	pr      *file.Reader
+	crs     []columnReader
+	readers []*pqarrow.ColumnReader
+	names   []string
+	total   int64
+	read    int64
+}
+
+// readBufferSize is how much of a column chunk a reader holds at once:
+// files are streamed, not read whole, so that many can be open together
+// (a commit of shards reads a file per shard, table and year at once).
+const readBufferSize = 64 << 10
+
+func openFileRows(f readFile, t *schemas.Table) (fr *fileRows, err error) {
+	err = guard(func() error {
+		fr, err = openFileRowsUnguarded(f, t)
+		return err
+	})
+	return fr, err
+}
+
+func openFileRowsUnguarded(f readFile, t *schemas.Table) (*fileRows, error) {
+	size, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return nil, err
+	}
+	props := parquet.NewReaderProperties(memory.DefaultAllocator)
+	props.BufferedStreamEnabled, props.BufferSize = true, readBufferSize
+	pr, err := file.NewParquetReader(f, file.WithReadProps(props))
+	if err != nil {
+		return nil, err
+	}
+	fr := &fileRows{pr: pr, total: pr.NumRows()}
+	if err := fr.init(t, size); err != nil {
+		pr.Close()
+		return nil, err
+	}
+	return fr, nil
+}
+
+func (fr *fileRows) init(t *schemas.Table, size int64) error {
+	if err := checkChunks(fr.pr, size); err != nil {
+		return err
+	}
+	dropStoredSchema(fr.pr)
+	r, err := pqarrow.NewFileReader(fr.pr, pqarrow.ArrowReadProperties{BatchSize: batchRows}, memory.DefaultAllocator)
+	if err != nil {
+		return err
+	}
+	sc, err := r.Schema()
+	if err != nil {
+		return err
+	}
+	if fr.crs, err = columnReadersOf(t, sc); err != nil {
+		return err
+	}
+	if len(fr.crs) == 0 {
+		return fmt.Errorf("no column of table %s in the file", t.Name)
+	}
+	fr.readers = make([]*pqarrow.ColumnReader, len(fr.crs))
+	fr.names = make([]string, len(fr.crs))
+	for i, cr := range fr.crs {
+		if fr.readers[i], err = r.GetColumn(context.Background(), cr.col); err != nil {
+			return err
+		}
+		fr.names[i] = sc.Field(cr.col).Name
+	}
+	return nil
+}
+
+func (fr *fileRows) done() bool { return fr.read >= fr.total }
+
+// next appends the file's next rows, at most n, to rows.
+func (fr *fileRows) next(ctx context.Context, rows reflect.Value, n int64) (out reflect.Value, err error) {
+	out = rows
+	if err := ctx.Err(); err != nil {
+		return out, err
+	}
+	n = min(n, fr.total-fr.read)
+	err = guard(func() error {
+		base := rows.Len()
+		out = reflect.AppendSlice(rows, reflect.MakeSlice(rows.Type(), int(n), int(n)))
+		for i, cr := range fr.crs {
+			if err := readBatch(fr.readers[i], cr, n, out, base); err != nil {
+				return fmt.Errorf("column %s: %w", fr.names[i], err)
+			}
+		}
+		return nil
+	})
+	fr.read += n
+	return out, err
+}
+
+// close closes the file too.
+func (fr *fileRows) close() error { return fr.pr.Close() }
 
 // readBatch sets the column of rows[base:base+n] from the next n values of r.
 func readBatch(r *pqarrow.ColumnReader, cr columnReader, n int64, rows reflect.Value, base int) error {

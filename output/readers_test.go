@@ -1,10 +1,19 @@
 package output
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
@@ -13,11 +22,12 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xitongsys/parquet-go-source/local"
 	"github.com/xitongsys/parquet-go/common"
+	"github.com/xitongsys/parquet-go/parquet"
 	"github.com/xitongsys/parquet-go/reader"
 )
 
-// Two readers that share no code with the writer check the files: the pure
-// Go xitongsys/parquet-go and DuckDB.
+// Three readers that share no code with the writer check the files: the pure
+// Go xitongsys/parquet-go, DuckDB and, when node is installed, hyparquet.
 
 // xitongsysColumn reads one column of a Parquet file with xitongsys/parquet-go.
 func xitongsysColumn(t *testing.T, path, column string) (values []any, nulls int) {
@@ -176,4 +186,189 @@ func TestDuckDBReadsTheDataset(t *testing.T) {
 		assert.Equal(t, schemas.Version, string(version))
 		assert.Contains(t, string(doc), "CNY")
 	})
+}
+
+// TestRootIsRequired checks the footer's root schema element with two
+// readers: the format says REQUIRED; arrow-go v15 writes REPEATED unless told,
+// which hyparquet, Snowflake, Impala and parquet-go refuse.
+func TestRootIsRequired(t *testing.T) {
+	out := t.TempDir()
+	sum := corpus.write(t, out)
+	db, err := sql.Open("duckdb", "")
+	require.NoError(t, err)
+	defer db.Close()
+	for _, f := range sum.Files {
+		path := filepath.Join(out, f.Path)
+		t.Run(f.Path, func(t *testing.T) {
+			pf, err := local.NewLocalFileReader(path)
+			require.NoError(t, err)
+			defer pf.Close()
+			pr, err := reader.NewParquetReader(pf, nil, 1)
+			require.NoError(t, err)
+			defer pr.ReadStop()
+			root := pr.Footer.Schema[0]
+			require.NotNil(t, root.RepetitionType)
+			assert.Equal(t, parquet.FieldRepetitionType_REQUIRED, *root.RepetitionType, "xitongsys")
+
+			var rep string
+			require.NoError(t, db.QueryRow(fmt.Sprintf(
+				`SELECT repetition_type FROM parquet_schema('%s') LIMIT 1`, path)).Scan(&rep))
+			assert.Equal(t, "REQUIRED", rep, "duckdb")
+		})
+	}
+}
+
+// hyparquetDatasetEnv names a dataset (e.g. a run over the seed corpus) for
+// TestHyparquetReadsTheDataset to read as well; .ci/run sets it when node is
+// present, and then a failed npm install fails the test instead of skipping it.
+const hyparquetDatasetEnv = "GOVREPORTS_HYPARQUET_DATASET"
+
+func TestHyparquetReadsTheDataset(t *testing.T) {
+	modules := hyparquetModules(t)
+	out := t.TempDir()
+	sum := corpus.write(t, out)
+	got := hyparquetRead(t, modules, out, sum.Files)
+
+	for _, f := range sum.Files {
+		assert.Equal(t, "REQUIRED", got[f.Path].Root, f.Path)
+		assert.Equal(t, f.Rows, got[f.Path].Rows, f.Path)
+	}
+	// Every value of every table, by the JSON types the script prints.
+	for _, tbl := range schemas.All {
+		want := reflect.ValueOf(corpus.want(tbl))
+		var rows []map[string]any
+		for _, f := range sum.Files {
+			if f.Table == tbl.Name {
+				rows = append(rows, got[f.Path].Data...)
+			}
+		}
+		require.Len(t, rows, want.Len(), tbl.Name)
+		for i := range rows {
+			assert.Equal(t, hyparquetRow(tbl, want.Index(i)), rows[i], "%s row %d", tbl.Name, i)
+		}
+	}
+
+	if dir := os.Getenv(hyparquetDatasetEnv); dir != "" {
+		t.Run("dataset", func(t *testing.T) {
+			m, err := ReadManifest(context.Background(), dir)
+			require.NoError(t, err)
+			got := hyparquetRead(t, modules, dir, m.Files)
+			for _, f := range m.Files {
+				assert.Equal(t, "REQUIRED", got[f.Path].Root, f.Path)
+				assert.Equal(t, f.Rows, got[f.Path].Rows, f.Path)
+			}
+		})
+	}
+}
+
+// hyparquetRow is a row as hyparquet gives it through JSON: int64 as a
+// string, dates as YYYY-MM-DD, no partition column.
+func hyparquetRow(t *schemas.Table, row reflect.Value) map[string]any {
+	m := map[string]any{}
+	for _, c := range t.Stored {
+		f := row.FieldByIndex(c.Index)
+		if f.Kind() == reflect.Pointer {
+			if f.IsNil() {
+				m[c.Name] = nil
+				continue
+			}
+			f = f.Elem()
+		}
+		switch v := f.Interface().(type) {
+		case schemas.Date:
+			m[c.Name] = v.String()
+		case int64:
+			m[c.Name] = fmt.Sprint(v)
+		case int16:
+			m[c.Name] = float64(v)
+		case int32:
+			m[c.Name] = float64(v)
+		default:
+			m[c.Name] = v
+		}
+	}
+	return m
+}
+
+// hyparquetFile is what testdata/hyparquet/read.mjs prints of a file.
+type hyparquetFile struct {
+	File string           `json:"file"`
+	Root string           `json:"root"`
+	Rows int64            `json:"rows"`
+	Data []map[string]any `json:"data"`
+}
+
+// hyparquetRead reads the files of the dataset at dir with hyparquet, by path.
+func hyparquetRead(t *testing.T, modules, dir string, files []FileInfo) map[string]hyparquetFile {
+	t.Helper()
+	args := []string{filepath.Join("testdata", "hyparquet", "read.mjs"), modules}
+	for _, f := range files {
+		args = append(args, filepath.Join(dir, f.Path))
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command("node", args...)
+	cmd.Stderr = &stderr
+	stdout, err := cmd.Output()
+	require.NoError(t, err, "hyparquet: %s", stderr.String())
+	got := map[string]hyparquetFile{}
+	sc := bufio.NewScanner(bytes.NewReader(stdout))
+	sc.Buffer(nil, 256<<20)
+	for sc.Scan() {
+		var f hyparquetFile
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &f))
+		rel, err := filepath.Rel(dir, f.File)
+		require.NoError(t, err)
+		got[filepath.ToSlash(rel)] = f
+	}
+	require.NoError(t, sc.Err())
+	require.Len(t, got, len(files), "a line per file")
+	return got
+}
+
+// hyparquetModules installs the packages of testdata/hyparquet/package.json
+// once into the user's cache and returns their node_modules folder. Without
+// node or npm the test is skipped.
+func hyparquetModules(t *testing.T) string {
+	t.Helper()
+	required := os.Getenv(hyparquetDatasetEnv) != ""
+	for _, tool := range []string{"node", "npm"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if required {
+				t.Fatalf("%s is set but %s is not installed", hyparquetDatasetEnv, tool)
+			}
+			t.Skipf("%s is not installed: the hyparquet (JavaScript reader) check is skipped", tool)
+		}
+	}
+	pkg, err := os.ReadFile(filepath.Join("testdata", "hyparquet", "package.json"))
+	require.NoError(t, err)
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	sum := sha256.Sum256(pkg)
+	dir := filepath.Join(cache, "govreports", "hyparquet-"+hex.EncodeToString(sum[:6]))
+	modules := filepath.Join(dir, "node_modules")
+	if _, err := os.Stat(filepath.Join(modules, "hyparquet-compressors")); err == nil {
+		return modules
+	}
+	// Installed beside and renamed into place, so that a test run sharing the
+	// cache never sees half an install.
+	require.NoError(t, os.MkdirAll(filepath.Dir(dir), 0o755))
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), "install-")
+	require.NoError(t, err)
+	defer os.RemoveAll(tmp)
+	require.NoError(t, os.WriteFile(filepath.Join(tmp, "package.json"), pkg, 0o644))
+	cmd := exec.Command("npm", "install", "--no-audit", "--no-fund", "--no-package-lock", "--prefix", tmp)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		msg := fmt.Sprintf("npm install of hyparquet failed (offline?): %v\n%s", err, strings.TrimSpace(string(b)))
+		if required {
+			t.Fatal(msg)
+		}
+		t.Skip(msg + "\nthe hyparquet check is skipped")
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		_, statErr := os.Stat(modules)
+		require.NoError(t, statErr, "install into %s: %v", dir, err) // another run may have installed it meanwhile
+	}
+	return modules
 }

@@ -2,9 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/govreports/govreports/schemas"
-	"github.com/govreports/govreports/stages/attainment"
 	"github.com/govreports/govreports/stages/read"
 )
 
@@ -28,30 +28,34 @@ func Collect(ctx context.Context, inputs []read.Source, opts read.Options, worke
 		return nil, err
 	}
 	t := &Tables{}
-	keys := map[string]schemas.Keys{}
-	var reviews []attainment.Review
+	every := newEveryReport(counter, workers)
 	eng := &Engine{Inputs: inputs, Read: opts, Stages: stages, Workers: workers}
 	_, err = eng.Run(ctx, func(_ context.Context, doc *Doc) error {
-		keys[doc.Row.ReportID] = doc.Keys()
+		every.add(doc)
 		t.Reports = append(t.Reports, doc.Row)
 		t.Sentences = append(t.Sentences, doc.Sentences...)
 		t.Goals = append(t.Goals, doc.Goals...)
 		t.Figures = append(t.Figures, doc.Figures...)
 		t.Commitments = append(t.Commitments, doc.Commitments...)
-		reviews = append(reviews, attainment.ReviewOf(doc.Keys(), doc.Sentences, doc.Figures))
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = termsByReport(counter, keys, workers, func(rows []schemas.Term) error {
-		t.Terms = append(t.Terms, rows...)
+	err = every.write(func(tbl *schemas.Table, rows any) error {
+		switch tbl {
+		case schemas.Terms:
+			t.Terms = append(t.Terms, rows.([]schemas.Term)...)
+		case schemas.Attainment:
+			t.Attainment = append(t.Attainment, rows.([]schemas.AttainmentRow)...)
+		default:
+			return fmt.Errorf("collect: no field for table %s", tbl.Name)
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	t.Attainment = attainment.Build(t.Goals, reviews)
 	t.Regions = RegionRows()
 	return t, nil
 }

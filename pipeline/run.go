@@ -4,14 +4,15 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"reflect"
 	"runtime"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/govreports/govreports/output"
 	"github.com/govreports/govreports/schemas"
-	"github.com/govreports/govreports/stages/attainment"
 	"github.com/govreports/govreports/stages/commitments"
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/stages/region"
@@ -80,8 +81,14 @@ func shardOf(n, count int) int {
 	return n % count
 }
 
+// termCounts is the file of a shard's terms word counts in its folder.
+const termCounts = "terms.counts"
+
 // Run reads the inputs, runs every stage and writes the dataset atomically.
 // On any error or cancellation the previous dataset at cfg.Out is left as it was.
+//
+// A shard (ShardCount > 1) writes its reports' rows and word counts under
+// _shards/ instead, for Commit to join with the other shards' once all finished.
 func Run(ctx context.Context, cfg Config) (Summary, error) {
 	start := time.Now()
 	log := cfg.Logger
@@ -93,6 +100,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return Summary{}, err
 	}
 	count := max(cfg.ShardCount, 1)
+	sharded := count > 1
 	ds, err := output.Open(ctx, output.Options{
 		Out: cfg.Out, ShardIndex: cfg.ShardIndex, ShardCount: count, ToolVersion: cfg.ToolVersion,
 		Mode: cfg.Mode, LeaseTimeout: cfg.LeaseTimeout, Logger: log,
@@ -102,65 +110,95 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	defer ds.Abort() // a no-op after a successful Commit
 
+	// The reader goroutine numbers every report of the inputs; the sink
+	// learns a kept report's number from seqs once the engine is done.
+	seqs := map[string]int{}
+	read := 0
 	eng := &Engine{
 		Inputs: cfg.Inputs, Read: cfg.Read, Stages: stages, Workers: cfg.Workers,
-		Keep:       func(n int, _ *Doc) bool { return shardOf(n, count) == cfg.ShardIndex },
+		Keep: func(n int, doc *Doc) bool {
+			read = n + 1
+			keep := shardOf(n, count) == cfg.ShardIndex
+			if keep && sharded {
+				seqs[doc.Row.ReportID] = n
+			}
+			return keep
+		},
 		SkipErrors: cfg.SkipErrors,
 	}
-	keys := map[string]schemas.Keys{} // report_id → keys, for the terms rows
-	reports := 0
-	// What the attainment table needs of every report, kept until the end.
-	var goals []schemas.Goal
-	var reviews []attainment.Review
+	every := newEveryReport(counter, cfg.Workers)
+	var kept []output.ShardReport
 	inputs, err := eng.Run(ctx, func(_ context.Context, doc *Doc) error {
-		reports++
 		cfg.Progress.add(1, docRows(doc))
-		keys[doc.Row.ReportID] = doc.Keys()
-		if count == 1 {
-			goals = append(goals, doc.Goals...)
-			reviews = append(reviews, attainment.ReviewOf(doc.Keys(), doc.Sentences, doc.Figures))
-		}
 		log.Debug("report done", "report_id", doc.Row.ReportID, "sentences", len(doc.Sentences),
 			"figures", len(doc.Figures), "goals", len(doc.Goals), "commitments", len(doc.Commitments))
+		if sharded {
+			kept = append(kept, output.ShardReport{ID: doc.Row.ReportID, Year: doc.Row.Year})
+		} else {
+			every.add(doc)
+		}
 		return appendDoc(ds, doc)
 	})
 	if err != nil {
 		return Summary{}, err
 	}
-	if reports == 0 {
+	if read == 0 || !sharded && len(every.keys) == 0 {
 		return Summary{}, fmt.Errorf("no report found in the inputs")
-	}
-	err = termsByReport(counter, keys, cfg.Workers, func(rows []schemas.Term) error {
-		cfg.Progress.add(0, len(rows))
-		return ds.Append(schemas.Terms, rows)
-	})
-	if err != nil {
-		return Summary{}, err
-	}
-	// A shard holds only some years of a region: the commit of a sharded run
-	// builds the table over every shard's goals and reviews (attainment.Build).
-	if count == 1 {
-		if err := ds.Append(schemas.Attainment, attainment.Build(goals, reviews)); err != nil {
-			return Summary{}, err
-		}
-	}
-	if cfg.ShardIndex == 0 {
-		if err := ds.Append(schemas.Regions, RegionRows()); err != nil {
-			return Summary{}, err
-		}
 	}
 	ds.SetInputs(inputs)
 	ds.SetRejected(eng.Rejected)
+	if !sharded {
+		return finish(ctx, ds, every, len(every.keys), eng.Rejected, start, cfg.Progress)
+	}
+	for i := range kept {
+		kept[i].Seq = seqs[kept[i].ID]
+		delete(seqs, kept[i].ID)
+	}
+	// What is left of seqs are this shard's reports that --on-error skip left out.
+	skipped := make([]int, 0, len(seqs))
+	for _, n := range seqs {
+		skipped = append(skipped, n)
+	}
+	sort.Ints(skipped)
+	ds.SetShardReports(kept, skipped, read)
+	if err := ds.WriteShardObject(termCounts, counter.WriteCounts); err != nil {
+		return Summary{}, err
+	}
 	sum, err := ds.Commit(ctx)
 	if err != nil {
 		return Summary{}, err
 	}
+	return summarize(sum, len(kept), eng.Rejected, start), nil
+}
+
+// finish writes the tables that need every report and the regions, and
+// commits the dataset: the end of a single run and of a commit of shards.
+func finish(ctx context.Context, ds *output.Dataset, every *everyReport, reports int, rejected []output.Rejection, start time.Time, progress *Progress) (Summary, error) {
+	err := every.write(func(t *schemas.Table, rows any) error {
+		progress.add(0, reflect.ValueOf(rows).Len())
+		return ds.Append(t, rows)
+	})
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := ds.Append(schemas.Regions, RegionRows()); err != nil {
+		return Summary{}, err
+	}
+	sum, err := ds.Commit(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	return summarize(sum, reports, rejected, start), nil
+}
+
+// summarize turns what a commit wrote into the run's summary.
+func summarize(sum output.Summary, reports int, rejected []output.Rejection, start time.Time) Summary {
 	out := Summary{Tables: sum.Tables, Files: len(sum.Files), Reports: reports, Seconds: time.Since(start).Seconds(),
-		Dataset: sum.Dataset, Rejected: eng.Rejected}
+		Dataset: sum.Dataset, Rejected: rejected}
 	for _, n := range sum.Tables {
 		out.Rows += n
 	}
-	return out, nil
+	return out
 }
 
 func appendDoc(ds *output.Dataset, doc *Doc) error {

@@ -3,24 +3,67 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 
 	"github.com/govreports/govreports/output"
 	"github.com/govreports/govreports/output/runreport"
+	"github.com/govreports/govreports/pipeline"
 )
 
 func cmdCommit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("commit", "", stderr)
 	out := fs.String("out", "./dataset", "dataset root the shards wrote to")
+	mode := fs.String("mode", string(output.OverwritePartitions), "how the shards' rows join the dataset at --out: overwrite-partitions (replace the years they hold), overwrite (the whole dataset) or append (refused for a report already there)")
+	leaseTimeout := fs.Duration("lease-timeout", output.DefaultLeaseTimeout, "a lease on --out not renewed for this long belongs to a dead run and is taken over")
+	workers := fs.Int("workers", 0, "reports ranked at once (default GOMAXPROCS)")
+	memLimit := fs.Int("memory-limit-mb", defaultMemoryLimitMB(os.Getenv), "soft memory limit in MiB for the Go runtime (0: none; default from GOMEMLIMIT, else 256)")
+	logFlags := addLogFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	sum, err := output.Commit(ctx, *out)
+	wmode, err := output.ParseMode(*mode)
+	if err != nil {
+		return usagef("--mode: %v", err)
+	}
+	if *leaseTimeout <= 0 {
+		return usagef("--lease-timeout must be positive")
+	}
+	if *workers < 0 {
+		return usagef("--workers must be positive")
+	}
+	if *memLimit < 0 {
+		return usagef("--memory-limit-mb must be 0 or more")
+	}
+	if *memLimit > 0 {
+		debug.SetMemoryLimit(int64(*memLimit) << 20) // as in run
+	}
+	log, err := logFlags.logger(stderr)
 	if err != nil {
 		return err
 	}
-	if err := runreport.Write(ctx, *out); err != nil {
+	sum, err := pipeline.Commit(ctx, pipeline.CommitConfig{
+		Out: *out, Workers: *workers, ToolVersion: version, Logger: log, Mode: wmode, LeaseTimeout: *leaseTimeout,
+	})
+	if err != nil {
 		return err
 	}
-	return json.NewEncoder(stdout).Encode(sum)
+	var held *output.LeaseHeldError
+	switch err := runreport.Write(ctx, *out); {
+	case errors.As(err, &held):
+		log.Warn("run report not written: another run is writing the dataset", "lease", err.Error())
+	case err != nil:
+		return err
+	}
+	log.Info("commit finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "rejected", len(sum.Rejected), "seconds", sum.Seconds)
+	if err := json.NewEncoder(stdout).Encode(sum); err != nil {
+		return err
+	}
+	if len(sum.Rejected) > 0 {
+		return fmt.Errorf("%w: %d left out by the shards (listed in the manifest), the rest committed", errRejected, len(sum.Rejected))
+	}
+	return nil
 }

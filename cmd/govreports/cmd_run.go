@@ -113,7 +113,11 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		}
 	}
 	if count > 1 && !*force {
-		done, err := output.ShardDone(ctx, *out, idx, count)
+		names := make([]string, len(inputs))
+		for i, in := range inputs {
+			names[i] = in.Name
+		}
+		done, err := output.ShardDone(ctx, *out, idx, count, names)
 		if err != nil {
 			return err
 		}

@@ -10,7 +10,7 @@
 //	govreports version                  print the version
 //
 // Exit codes: 0 ok, 1 failure, 2 usage error, 3 completed with rejected
-// inputs (run --on-error skip), 130 interrupted.
+// inputs (run or commit with --on-error skip), 130 interrupted.
 package main
 
 import (
@@ -69,7 +69,7 @@ commands:
   run [flags] [INPUT...]   read reports and write the dataset (--demo: the embedded 2024 corpus)
   schema [TABLE]           print the data dictionary of every table, or of one (schema indicators: the indicator codes)
   eval --gold DIR          score goals, figures and commitments against answer keys
-  commit --out DIR         check a sharded run's shards and write its manifest
+  commit --out DIR         check a sharded run's shards and join them into the dataset
   report --out DIR         rebuild the run report page OUT/_report/index.html
   version                  print the version
 

@@ -296,6 +296,7 @@ func TestShardedRunAndCommit(t *testing.T) {
 		require.Equal(t, 0, code, stderr)
 	}
 	assert.NoFileExists(t, filepath.Join(out, "_SUCCESS"), "shards do not finish the dataset")
+	assert.NoDirExists(t, filepath.Join(out, "goals"), "shards stay out of the table folders")
 	code, stdout, _ := cli(t, "run", "--demo", "--out", out, "--shard-index", "1", "--shard-count", "2")
 	require.Equal(t, 0, code)
 	assert.Contains(t, stdout, `"skipped":true`)
@@ -303,7 +304,12 @@ func TestShardedRunAndCommit(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, `"reports":32`)
 	assert.FileExists(t, filepath.Join(out, "_SUCCESS"))
-	assert.FileExists(t, filepath.Join(out, "goals", "year=2024", "part-00001-of-00002.parquet"))
+	assert.FileExists(t, filepath.Join(out, "goals", "year=2024", "part-00000.parquet"))
+	assert.NoDirExists(t, filepath.Join(out, "_shards"), "the commit removes the shards")
+
+	code, _, stderr = cli(t, "commit", "--out", out)
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, stderr, "no finished shard")
 }
 
 func TestShardFromEnv(t *testing.T) {
