@@ -179,3 +179,51 @@ func TestCommitChecksTheShards(t *testing.T) {
 		require.ErrorContains(t, err, "the shards were written by govreports test, this is newer")
 	})
 }
+
+// TestCommitJoinsTheDataset: a commit joins the dataset at --out as a run
+// does: by its mode (the other years stay), under the dataset's lease, with
+// what the shards left out (--on-error skip) listed once.
+func TestCommitJoinsTheDataset(t *testing.T) {
+	ctx := context.Background()
+	out := filepath.Join(t.TempDir(), "ds")
+	_, err := Run(ctx, Config{Inputs: []read.Source{read.BytesSource("old.txt", shiftedReport(t, 1, -5))}, Out: out, ToolVersion: "test"})
+	require.NoError(t, err)
+	binary := read.BytesSource("bin.txt", []byte("1.河北省政府工作报告\n\x00\x01"))
+	inputs := append(mixedYears(t), binary)
+	shard := func() {
+		for i := range 2 {
+			sum, err := Run(ctx, Config{Inputs: inputs, Out: out, ShardIndex: i, ShardCount: 2, ToolVersion: "test", SkipErrors: true})
+			require.NoError(t, err)
+			require.Len(t, sum.Rejected, 1)
+		}
+	}
+	shard()
+
+	held, err := output.Open(ctx, output.Options{Out: out})
+	require.NoError(t, err)
+	_, err = Commit(ctx, CommitConfig{Out: out, ToolVersion: "test"})
+	var lease *output.LeaseHeldError
+	require.ErrorAs(t, err, &lease, "a commit needs the dataset's lease")
+	held.Abort()
+
+	sum, err := Commit(ctx, CommitConfig{Out: out, ToolVersion: "test"})
+	require.NoError(t, err)
+	require.Len(t, sum.Rejected, 1, "each shard rejected bin.txt: listed once")
+	assert.Equal(t, "bin.txt", sum.Rejected[0].Input)
+	m, err := output.ReadManifest(ctx, out)
+	require.NoError(t, err)
+	assert.Equal(t, output.OverwritePartitions, m.Mode)
+	assert.Equal(t, sum.Rejected, m.Rejected)
+	var years []int16
+	for _, p := range m.Partitions {
+		years = append(years, p.Year)
+	}
+	assert.Equal(t, []int16{2019, 2022, 2023, 2024}, years, "the single run's year stays")
+	assert.FileExists(t, filepath.Join(out, "terms", "year=2019", "part-00000.parquet"))
+	assert.NoDirExists(t, filepath.Join(out, "_shards"))
+
+	shard()
+	_, err = Commit(ctx, CommitConfig{Out: out, ToolVersion: "test", Mode: output.Append})
+	require.ErrorContains(t, err, "would duplicate reports")
+	assert.DirExists(t, filepath.Join(out, "_shards"), "a failed commit keeps the shards")
+}
