@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Plays the batch and lake patterns of issue 12 end to end with the built
 # binary and asserts that nothing is lost: year-by-year loading, empty input
-# lists, foreign files under --out, 2 concurrent runs × TRIES, kill -9 at
-# random points × TRIES (then the next run cleans up). After every step the
+# lists, foreign files under --out, 2 shards and their commit against a
+# single run (byte-equal), 2 concurrent runs × TRIES, kill -9 at random
+# points × TRIES (then the next run cleans up). After every step the
 # dataset must be whole: _SUCCESS, every file the manifest names present with
 # its sha256, both years' reports, no staging and no lease left behind.
 # Prints one summary line at the end (the README quotes it).
@@ -108,7 +109,20 @@ grep -q 'holds no govreports dataset' "$work/foreign.err" || fail "not a dataset
 [[ $(snap "$foreign") == "$before" ]] || fail "a refused run changed a foreign folder"
 foreignres="ok"
 
-# 4. Two runs at once on one lake, TRIES times: one commits, the other is
+# 4. Two shards and their commit write what a single run over the same inputs
+# writes, byte for byte (the run report page aside: it tells how long it took).
+single=$work/single sharded=$work/sharded
+run --out "$single" "$y2023" "$y2024"
+for i in 0 1; do run --out "$sharded" --shard-index "$i" --shard-count 2 "$y2023" "$y2024"; done
+[[ ! -e $sharded/_SUCCESS ]] || fail "the shards finished the dataset before the commit"
+"$bin" commit --log-format json --out "$sharded" >>"$work/stdout" 2>>"$work/stderr"
+whole "$sharded" 2023:32 2024:32
+[[ ! -e $sharded/_shards ]] || fail "the commit left _shards/ behind"
+[[ $(snap "$single" | grep -v ' ./_report/') == $(snap "$sharded" | grep -v ' ./_report/') ]] ||
+  fail "the sharded dataset differs from the single run's"
+sharding="byte-equal"
+
+# 5. Two runs at once on one lake, TRIES times: one commits, the other is
 #    refused with a clear message or runs after it; the lake stays whole.
 lake=$work/concurrent
 run --out "$lake" "$y2023"
@@ -130,7 +144,7 @@ for ((i = 0; i < tries; i++)); do
   whole "$lake" 2023:32 2024:32
 done
 
-# 5. kill -9 at a random point of a run, TRIES times; the lake is whole
+# 6. kill -9 at a random point of a run, TRIES times; the lake is whole
 #    after it (or, killed past the commit point, after the next run), and the
 #    next run cleans up after the dead one.
 lake=$work/killed
@@ -164,7 +178,7 @@ for ((i = 0; i < tries; i++)); do
   finished=$((finished + 1))
 done
 
-echo "reliability: year-by-year $years, empty input list $empty, foreign files $foreignres," \
+echo "reliability: year-by-year $years, empty input list $empty, foreign files $foreignres, 2 shards vs single run $sharding," \
   "2 concurrent runs × $tries: $commits commits, $refused refused, lake whole every time;" \
   "kill -9 × $tries: $killed killed mid-run ($interrupted past the commit point, completed by the next run)," \
   "$cleaned left staging or a lease that the next run removed, lake whole every time"
