@@ -166,12 +166,10 @@ func (d *Dataset) prepare(ctx context.Context) error {
 	if err := cleanStaging(ctx, d.st, d.prefix+stagingDir, d.runID, d.opts.LeaseTimeout, d.log); err != nil {
 		return err
 	}
-	if d.opts.sharded() {
-		return nil // the shards' commit joins them to the dataset
-	}
+	// A shard is refused where its commit would be, before it does any work.
 	old, err := existingDataset(ctx, d.st)
-	if err != nil {
-		return err
+	if err != nil || d.opts.sharded() {
+		return err // a shard: its commit joins the dataset
 	}
 	d.old = old
 	if old != nil {

@@ -158,6 +158,9 @@ func TestRefusesAFolderThatIsNotADataset(t *testing.T) {
 	require.ErrorContains(t, err, "holds no govreports dataset")
 	assert.ErrorContains(t, err, "thesis.docx")
 	assert.NoFileExists(t, filepath.Join(out, LeaseKey), "the lease is released")
+	_, err = Open(ctx, Options{Out: out, ShardIndex: 1, ShardCount: 2})
+	require.ErrorContains(t, err, "holds no govreports dataset", "a shard too, before it does any work")
+	assert.NoFileExists(t, filepath.Join(out, shardLeaseKey(1, 2)))
 
 	hidden := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(hidden, ".DS_Store"), []byte("x"), 0o644))
