@@ -20,6 +20,7 @@ type shardSpec struct {
 	index, count int
 	keep         func(r int) bool // the reports whose rows the shard writes
 	listed       func(r int) bool // the reports its marker lists; keep when nil
+	skipped      []int            // the reports it left out (--on-error skip)
 	read         int              // reports the inputs hold; the corpus's when 0
 	inputs       []Input
 }
@@ -63,7 +64,7 @@ func writeShard(t *testing.T, out string, c testCorpus, s shardSpec) Summary {
 			reports = append(reports, ShardReport{ID: id, Seq: r, Year: year})
 		}
 	}
-	d.SetShardReports(reports, nil, s.read)
+	d.SetShardReports(reports, s.skipped, s.read)
 	require.NoError(t, d.WriteShardObject("extra.txt", func(w io.Writer) error {
 		_, err := fmt.Fprintf(w, "shard %d\n", s.index)
 		return err
@@ -226,6 +227,9 @@ func TestShardCommitErrors(t *testing.T) {
 			pair(shardSpec{index: 0, count: 2}, shardSpec{index: 1, count: 2})(t, out)
 			require.NoError(t, os.Remove(filepath.Join(out, "_shards/00001-of-00002/goals/year=2024/part-00000.parquet")))
 		}, "shard 00001-of-00002 lists _shards/00001-of-00002/goals/year=2024/part-00000.parquet"},
+		{"a report both left out and written", pair(shardSpec{index: 0, count: 2},
+			shardSpec{index: 1, count: 2, skipped: []int{0}}),
+			"shard 00001-of-00002 left out report number 0"},
 		{"other schema version", func(t *testing.T, out string) {
 			pair(shardSpec{index: 0, count: 2}, shardSpec{index: 1, count: 2})(t, out)
 			p := filepath.Join(out, "_shards/00001-of-00002.json")
@@ -245,6 +249,19 @@ func TestShardCommitErrors(t *testing.T) {
 			assert.NoFileExists(t, filepath.Join(out, ManifestKey))
 		})
 	}
+}
+
+// TestShardsLeftOut: the reports a shard left out (--on-error skip) count
+// among the inputs' reports; the commit writes the others.
+func TestShardsLeftOut(t *testing.T) {
+	ctx := context.Background()
+	out := t.TempDir()
+	odd := func(r int) bool { return r%2 == 1 && r != 1 }
+	writeShard(t, out, corpus, shardSpec{index: 0, count: 2})
+	writeShard(t, out, corpus, shardSpec{index: 1, count: 2, keep: odd, skipped: []int{1}})
+	sum, err := commitShards(ctx, out, corpus)
+	require.NoError(t, err)
+	assert.Equal(t, int64(corpus.reports-1), sum.Tables["reports"])
 }
 
 func TestShardRerunWithAnotherCount(t *testing.T) {
