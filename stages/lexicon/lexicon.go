@@ -1,0 +1,106 @@
+// Package lexicon reads the project's lexicon files — the tab-separated data
+// files (indicators, units, cues, verbs, topics, regions …) that the stages
+// embed with go:embed — and indexes their words by first rune, so that every
+// stage loads and scans its word lists the same way.
+package lexicon
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Row is one data line of a lexicon file.
+type Row struct {
+	Line   int      // 1-based line in the file, for error messages
+	Fields []string // the tab-separated fields
+}
+
+// Parse returns the rows of a lexicon file: blank lines and lines starting
+// with # (comments, the header) are skipped; every row must have at least
+// minFields fields. Errors name the file and the line.
+func Parse(name, data string, minFields int) ([]Row, error) {
+	var rows []Row
+	for i, line := range strings.Split(data, "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < minFields {
+			return nil, fmt.Errorf("%s line %d: %d tab-separated fields, want at least %d", name, i+1, len(f), minFields)
+		}
+		rows = append(rows, Row{Line: i + 1, Fields: f})
+	}
+	return rows, nil
+}
+
+// MustParse is Parse for embedded files: a malformed one is a defect of the
+// build, not of the input, so it panics with the file's name and line.
+func MustParse(name, data string, minFields int) []Row {
+	rows, err := Parse(name, data, minFields)
+	if err != nil {
+		panic(fmt.Sprintf("embedded lexicon: %v", err))
+	}
+	return rows
+}
+
+// Errorf formats an error about a row, naming the file and the line.
+func (r Row) Errorf(name, format string, args ...any) error {
+	return fmt.Errorf("%s line %d: %s", name, r.Line, fmt.Sprintf(format, args...))
+}
+
+// List splits a |-separated field into its non-empty items.
+func List(field string) []string {
+	var out []string
+	for _, v := range strings.Split(field, "|") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// RuneSet is a set of runes of the Basic Multilingual Plane as a bitmap: a
+// lookup is one memory access where a map lookup hashes, which matters in
+// scans that test every character of a report. Runes beyond the plane are
+// never members.
+type RuneSet [1 << 16 / 64]uint64
+
+// Add puts r in the set.
+func (s *RuneSet) Add(r rune) {
+	if r >= 0 && r < 1<<16 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+// Has tells whether r is in the set.
+func (s *RuneSet) Has(r rune) bool { return r >= 0 && r < 1<<16 && s[r/64]&(1<<(r%64)) != 0 }
+
+// ByFirst groups values by the first rune of their word, in the order they
+// were added, with a RuneSet that refuses most runes before any map lookup.
+type ByFirst[T any] struct {
+	firsts RuneSet
+	groups map[rune][]T
+}
+
+// Add files v under the first rune of word; an empty word is ignored.
+func (b *ByFirst[T]) Add(word string, v T) {
+	r, _ := utf8.DecodeRuneInString(word)
+	if word == "" {
+		return
+	}
+	if b.groups == nil {
+		b.groups = map[rune][]T{}
+	}
+	b.firsts.Add(r)
+	b.groups[r] = append(b.groups[r], v)
+}
+
+// Get returns the values of the words that start with r.
+func (b *ByFirst[T]) Get(r rune) []T {
+	if r < 1<<16 && !b.firsts.Has(r) {
+		return nil
+	}
+	return b.groups[r]
+}
