@@ -20,6 +20,23 @@ type Row struct {
 // with # (comments, the header) are skipped; every row must have at least
 // minFields fields. Errors name the file and the line.
 func Parse(name, data string, minFields int) ([]Row, error) {
+	return parse(name, data, minFields, 1)
+}
+
+// ParseHeader is Parse for a file whose first line is a header naming the
+// columns rather than a comment (word<TAB>pos): it returns the header's
+// fields, and every row must have as many fields as the header names.
+func ParseHeader(name, data string) (header []string, rows []Row, err error) {
+	first, rest, _ := strings.Cut(data, "\n")
+	if first = strings.TrimSuffix(first, "\r"); strings.TrimSpace(first) == "" {
+		return nil, nil, fmt.Errorf("%s: no header line", name)
+	}
+	header = strings.Split(first, "\t")
+	rows, err = parse(name, rest, len(header), 2)
+	return header, rows, err
+}
+
+func parse(name, data string, minFields, firstLine int) ([]Row, error) {
 	var rows []Row
 	for i, line := range strings.Split(data, "\n") {
 		line = strings.TrimSuffix(line, "\r")
@@ -28,11 +45,23 @@ func Parse(name, data string, minFields int) ([]Row, error) {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) < minFields {
-			return nil, fmt.Errorf("%s line %d: %d tab-separated fields, want at least %d", name, i+1, len(f), minFields)
+			return nil, fmt.Errorf("%s line %d: %d tab-separated fields, want at least %d", name, i+firstLine, len(f), minFields)
 		}
-		rows = append(rows, Row{Line: i + 1, Fields: f})
+		rows = append(rows, Row{Line: i + firstLine, Fields: f})
 	}
 	return rows, nil
+}
+
+// Words returns the words of a one-column list, one a line, trimmed of
+// spaces; blank lines and lines starting with # are skipped.
+func Words(data string) []string {
+	var out []string
+	for _, line := range strings.Split(data, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
 }
 
 // MustParse is Parse for embedded files: a malformed one is a defect of the

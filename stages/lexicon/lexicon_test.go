@@ -22,6 +22,24 @@ func TestParse(t *testing.T) {
 	assert.Panics(t, func() { MustParse("x.tsv", "a\n", 2) })
 }
 
+func TestParseHeader(t *testing.T) {
+	header, rows, err := ParseHeader("v.tsv", "verb\tclass\n# comment\n\n实施\taction\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"verb", "class"}, header)
+	assert.Equal(t, []Row{{Line: 4, Fields: []string{"实施", "action"}}}, rows)
+
+	_, _, err = ParseHeader("v.tsv", "verb\tclass\n实施\taction\n推进\n")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "v.tsv line 3")
+	_, _, err = ParseHeader("v.tsv", "")
+	assert.Error(t, err)
+}
+
+func TestWords(t *testing.T) {
+	assert.Equal(t, []string{"名词解释", "附注"}, Words("# headings\n 名词解释 \n\n附注\n"))
+	assert.Nil(t, Words("# only a comment\n"))
+}
+
 func TestList(t *testing.T) {
 	assert.Equal(t, []string{"左右", "上下"}, List("左右| 上下 ||"))
 	assert.Nil(t, List(""))
