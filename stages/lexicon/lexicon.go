@@ -18,7 +18,8 @@ type Row struct {
 
 // Parse returns the rows of a lexicon file: blank lines and lines starting
 // with # (comments, the header) are skipped; every row must have at least
-// minFields fields. Errors name the file and the line.
+// minFields fields. Errors name the file and the line; name may be empty
+// when the caller names the file in its own error.
 func Parse(name, data string, minFields int) ([]Row, error) {
 	return parse(name, data, minFields, 1)
 }
@@ -45,7 +46,7 @@ func parse(name, data string, minFields, firstLine int) ([]Row, error) {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) < minFields {
-			return nil, fmt.Errorf("%s line %d: %d tab-separated fields, want at least %d", name, i+firstLine, len(f), minFields)
+			return nil, fmt.Errorf("%s: %d tab-separated fields, want at least %d", where(name, i+firstLine), len(f), minFields)
 		}
 		rows = append(rows, Row{Line: i + firstLine, Fields: f})
 	}
@@ -76,7 +77,15 @@ func MustParse(name, data string, minFields int) []Row {
 
 // Errorf formats an error about a row, naming the file and the line.
 func (r Row) Errorf(name, format string, args ...any) error {
-	return fmt.Errorf("%s line %d: %s", name, r.Line, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%s: %s", where(name, r.Line), fmt.Sprintf(format, args...))
+}
+
+// where names a line of a file, or only the line when name is empty.
+func where(name string, line int) string {
+	if name == "" {
+		return fmt.Sprintf("line %d", line)
+	}
+	return fmt.Sprintf("%s line %d", name, line)
 }
 
 // List splits a |-separated field into its non-empty items.

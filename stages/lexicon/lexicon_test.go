@@ -20,6 +20,8 @@ func TestParse(t *testing.T) {
 	assert.Contains(t, err.Error(), "x.tsv line 2")
 	assert.Contains(t, rows[0].Errorf("x.tsv", "bad %s", "code").Error(), "x.tsv line 3: bad code")
 	assert.Panics(t, func() { MustParse("x.tsv", "a\n", 2) })
+	_, err = Parse("", "a\n", 2)
+	assert.EqualError(t, err, "line 1: 1 tab-separated fields, want at least 2")
 }
 
 func TestParseHeader(t *testing.T) {
