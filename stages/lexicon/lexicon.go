@@ -6,6 +6,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -117,6 +118,8 @@ func (s *RuneSet) Has(r rune) bool { return r >= 0 && r < 1<<16 && s[r/64]&(1<<(
 
 // ByFirst groups values by the first rune of their word, in the order they
 // were added, with a RuneSet that refuses most runes before any map lookup.
+// AddAt files a value under another rune, such as the last of its word for
+// lookups of words that end at a position.
 type ByFirst[T any] struct {
 	firsts RuneSet
 	groups map[rune][]T
@@ -128,11 +131,24 @@ func (b *ByFirst[T]) Add(word string, v T) {
 	if word == "" {
 		return
 	}
+	b.AddAt(r, v)
+}
+
+// AddAt files v under r.
+func (b *ByFirst[T]) AddAt(r rune, v T) {
 	if b.groups == nil {
 		b.groups = map[rune][]T{}
 	}
 	b.firsts.Add(r)
 	b.groups[r] = append(b.groups[r], v)
+}
+
+// SortFunc sorts the values filed under each rune by cmp (longest word
+// first, say, for longest-match lookups).
+func (b *ByFirst[T]) SortFunc(cmp func(a, b T) int) {
+	for _, g := range b.groups {
+		slices.SortFunc(g, cmp)
+	}
 }
 
 // Get returns the values of the words that start with r.

@@ -58,6 +58,10 @@ func TestByFirst(t *testing.T) {
 	assert.Equal(t, []int{2}, b.Get('以'))
 	assert.Nil(t, b.Get('右'))
 	assert.Equal(t, []int{5}, b.Get('𠀀'))
+	b.AddAt('右', 6)
+	assert.Equal(t, []int{6}, b.Get('右'))
+	b.SortFunc(func(x, y int) int { return y - x })
+	assert.Equal(t, []int{3, 1}, b.Get('左'))
 	var s RuneSet
 	s.Add('%')
 	assert.True(t, s.Has('%'))
