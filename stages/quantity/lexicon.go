@@ -97,20 +97,19 @@ type lexicons struct {
 	cueMaxLen     int
 	labels        map[string][]labelRule // by unit text; "*" for rules of any unit
 	stripped      map[string]bool        // words trimmed from the ends of a subject
-	strippedStart affixIndex             // the stripped words a subject may start with
-	strippedEnd   affixIndex             // and end with
-	unitAt        wordIndex[unit]
-	beforeEnd     wordIndex[comparatorWord]
-	afterAt       wordIndex[comparatorWord]
-	cueAt, cueEnd wordIndex[[]cue]
+	strippedStart *affixIndex            // the stripped words a subject may start with
+	strippedEnd   *affixIndex            // and end with
+	unitAt        *wordIndex[unit]
+	beforeEnd     *wordIndex[comparatorWord]
+	afterAt       *wordIndex[comparatorWord]
+	cueAt, cueEnd *wordIndex[[]cue]
 }
 
 // wordIndex finds the longest word of a word list at a position of a text
 // without building strings: the words are grouped by their first rune (or,
 // for lookups of a word ending at a position, their last), longest first.
 type wordIndex[T any] struct {
-	byEdge  map[rune][]indexedWord[T]
-	edges   *lexicon.RuneSet // the keys of byEdge, to refuse most runes without a map lookup
+	byEdge  lexicon.ByFirst[indexedWord[T]]
 	fromEnd bool
 }
 
@@ -118,43 +117,36 @@ type wordIndex[T any] struct {
 // (or, fromEnd, ends with): the words are grouped by their first (last) rune,
 // longest first, and the bitmap of those runes refuses most texts at once.
 type affixIndex struct {
-	byEdge  map[rune][]string
-	edges   *lexicon.RuneSet
+	byEdge  lexicon.ByFirst[string]
 	fromEnd bool
 }
 
-func newAffixIndex(words iter.Seq[string], fromEnd bool) affixIndex {
-	x := affixIndex{byEdge: map[rune][]string{}, edges: new(lexicon.RuneSet), fromEnd: fromEnd}
+func newAffixIndex(words iter.Seq[string], fromEnd bool) *affixIndex {
+	x := &affixIndex{fromEnd: fromEnd}
 	for w := range words {
 		edge, _ := utf8.DecodeRuneInString(w)
 		if fromEnd {
 			edge, _ = utf8.DecodeLastRuneInString(w)
 		}
-		x.byEdge[edge] = append(x.byEdge[edge], w)
-		x.edges.Add(edge)
+		x.byEdge.AddAt(edge, w)
 	}
-	for _, ws := range x.byEdge {
-		slices.SortFunc(ws, func(a, b string) int {
-			if c := cmp.Compare(runeLen(b), runeLen(a)); c != 0 {
-				return c
-			}
-			return strings.Compare(a, b)
-		})
-	}
+	x.byEdge.SortFunc(func(a, b string) int {
+		if c := cmp.Compare(runeLen(b), runeLen(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
 	return x
 }
 
 // longest returns the byte length of the longest word s starts (ends) with,
 // else 0.
-func (x affixIndex) longest(s string) int {
+func (x *affixIndex) longest(s string) int {
 	edge, _ := utf8.DecodeRuneInString(s)
 	if x.fromEnd {
 		edge, _ = utf8.DecodeLastRuneInString(s)
 	}
-	if edge < 1<<16 && !x.edges.Has(edge) {
-		return 0
-	}
-	for _, w := range x.byEdge[edge] {
+	for _, w := range x.byEdge.Get(edge) {
 		if x.fromEnd && strings.HasSuffix(s, w) || !x.fromEnd && strings.HasPrefix(s, w) {
 			return len(w)
 		}
@@ -167,8 +159,8 @@ type indexedWord[T any] struct {
 	val   T
 }
 
-func newWordIndex[T any](words map[string]T, fromEnd bool) wordIndex[T] {
-	x := wordIndex[T]{byEdge: map[rune][]indexedWord[T]{}, edges: new(lexicon.RuneSet), fromEnd: fromEnd}
+func newWordIndex[T any](words map[string]T, fromEnd bool) *wordIndex[T] {
+	x := &wordIndex[T]{fromEnd: fromEnd}
 	for w, v := range words {
 		rs := []rune(w)
 		if len(rs) == 0 {
@@ -178,48 +170,42 @@ func newWordIndex[T any](words map[string]T, fromEnd bool) wordIndex[T] {
 		if fromEnd {
 			edge = rs[len(rs)-1]
 		}
-		x.byEdge[edge] = append(x.byEdge[edge], indexedWord[T]{rs, v})
-		x.edges.Add(edge)
+		x.byEdge.AddAt(edge, indexedWord[T]{rs, v})
 	}
-	for _, ws := range x.byEdge {
-		slices.SortFunc(ws, func(a, b indexedWord[T]) int {
-			if c := cmp.Compare(len(b.runes), len(a.runes)); c != 0 {
-				return c
-			}
-			return slices.Compare(a.runes, b.runes)
-		})
-	}
+	x.byEdge.SortFunc(func(a, b indexedWord[T]) int {
+		if c := cmp.Compare(len(b.runes), len(a.runes)); c != 0 {
+			return c
+		}
+		return slices.Compare(a.runes, b.runes)
+	})
 	return x
 }
 
 // longest returns the longest word starting at rs[i] (or, for an index from
 // the end, ending just before rs[i]) and its length in runes.
-func (x wordIndex[T]) longest(rs []rune, i int) (T, int, bool) {
+func (x *wordIndex[T]) longest(rs []rune, i int) (T, int, bool) {
 	var zero T
 	if x.fromEnd {
-		if i <= 0 || i > len(rs) || x.refuses(rs[i-1]) {
+		if i <= 0 || i > len(rs) {
 			return zero, 0, false
 		}
-		for _, w := range x.byEdge[rs[i-1]] {
+		for _, w := range x.byEdge.Get(rs[i-1]) {
 			if n := len(w.runes); n <= i && slices.Equal(rs[i-n:i], w.runes) {
 				return w.val, n, true
 			}
 		}
 		return zero, 0, false
 	}
-	if i < 0 || i >= len(rs) || x.refuses(rs[i]) {
+	if i < 0 || i >= len(rs) {
 		return zero, 0, false
 	}
-	for _, w := range x.byEdge[rs[i]] {
+	for _, w := range x.byEdge.Get(rs[i]) {
 		if n := len(w.runes); i+n <= len(rs) && slices.Equal(rs[i:i+n], w.runes) {
 			return w.val, n, true
 		}
 	}
 	return zero, 0, false
 }
-
-// refuses reports an edge rune that no word has.
-func (x wordIndex[T]) refuses(r rune) bool { return r < 1<<16 && !x.edges.Has(r) }
 
 var lex = mustLoadLexicon()
 
