@@ -19,3 +19,18 @@ func ExampleParse() {
 	fmt.Println(len(rows), byFirst.Get('万'))
 	// Output: 2 [CNY]
 }
+
+func ExampleParseHeader() {
+	data := "verb\tclass\n# comment\n实施\taction\n增长\ttarget\n"
+	header, rows, err := lexicon.ParseHeader("verbs.tsv", data)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(header, len(rows), rows[1].Fields[0], rows[1].Line)
+	// Output: [verb class] 2 增长 4
+}
+
+func ExampleWords() {
+	fmt.Println(lexicon.Words("# appendix headings\n名词解释\n\n 注释 \n"))
+	// Output: [名词解释 注释]
+}
