@@ -108,13 +108,14 @@ type RuneSet [1 << 16 / 64]uint64
 
 // Add puts r in the set.
 func (s *RuneSet) Add(r rune) {
-	if r >= 0 && r < 1<<16 {
-		s[r/64] |= 1 << (r % 64)
+	if u := uint32(r); u < 1<<16 {
+		s[u/64] |= 1 << (u % 64)
 	}
 }
 
-// Has tells whether r is in the set.
-func (s *RuneSet) Has(r rune) bool { return r >= 0 && r < 1<<16 && s[r/64]&(1<<(r%64)) != 0 }
+// Has tells whether r is in the set. As unsigned, one comparison refuses
+// negative runes too, and the word and bit are a shift and a mask.
+func (s *RuneSet) Has(r rune) bool { u := uint32(r); return u < 1<<16 && s[u/64]&(1<<(u%64)) != 0 }
 
 // ByFirst groups values by the first rune of their word, in the order they
 // were added, with a RuneSet that refuses most runes before any map lookup.
