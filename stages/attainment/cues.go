@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/stages/lexicon"
 )
 
 //go:embed cues.tsv
@@ -27,25 +29,26 @@ const (
 var cues = func() map[string][]string {
 	m, err := loadCues(cuesTSV)
 	if err != nil {
-		panic(fmt.Sprintf("attainment: embedded cues.tsv: %v", err)) // build-time data: a defect, not input
+		panic(fmt.Sprintf("attainment: embedded lexicon: %v", err)) // build-time data: a defect, not input
 	}
 	return m
 }()
 
 func loadCues(data string) (map[string][]string, error) {
+	rows, err := lexicon.Parse("cues.tsv", data, 2)
+	if err != nil {
+		return nil, err
+	}
 	m := map[string][]string{}
-	for i, line := range strings.Split(data, "\n") {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		class, word, ok := strings.Cut(line, "\t")
-		if !ok || word == "" {
-			return nil, fmt.Errorf("line %d: want class<TAB>word", i+1)
+	for _, r := range rows {
+		class, word := r.Fields[0], strings.Join(r.Fields[1:], "\t")
+		if word == "" {
+			return nil, r.Errorf("cues.tsv", "want class<TAB>word")
 		}
 		switch class {
 		case cueWhole, cuePartial, cueYear, cueCumulative, cueTarget, cueOutcome:
 		default:
-			return nil, fmt.Errorf("line %d: unknown class %q", i+1, class)
+			return nil, r.Errorf("cues.tsv", "unknown class %q", class)
 		}
 		m[class] = append(m[class], word)
 	}

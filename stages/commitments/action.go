@@ -13,7 +13,7 @@ import (
 // vd): 建设 in 建设美丽中国先行区, not the 建设 of a place name. A compound gse keeps whole as a verb or a set
 // phrase (如期完成 v, 深入开展 i, 全面落实 l) stands for the lexicon verb it ends with.
 // It returns the verb's class too.
-func (lex *lexicon) verbOf(t *segment.Token) (verb, class string) {
+func (lex *lexicons) verbOf(t *segment.Token) (verb, class string) {
 	isVerb := strings.HasPrefix(t.POS, "v")
 	if isVerb {
 		if class := lex.verbs[t.Text]; class != "" {
@@ -33,7 +33,7 @@ func (lex *lexicon) verbOf(t *segment.Token) (verb, class string) {
 	return "", ""
 }
 
-func (lex *lexicon) isVerbToken(t *segment.Token) bool {
+func (lex *lexicons) isVerbToken(t *segment.Token) bool {
 	v, _ := lex.verbOf(t)
 	return v != ""
 }
@@ -113,7 +113,7 @@ func (e *Extractor) action(ct []segment.Token, hasNumber bool) (verb, object str
 // joinAlternates reads a verb written with a bracketed alternative (新（改）建, 新（改）造) as the lexicon
 // verb it spells without the brackets (新建, 改造), one token spanning all five. Other tokens are kept; a
 // clause without such a verb is returned as it is.
-func (lex *lexicon) joinAlternates(ct []segment.Token) []segment.Token {
+func (lex *lexicons) joinAlternates(ct []segment.Token) []segment.Token {
 	var out []segment.Token
 	for i := 0; i < len(ct); i++ {
 		var t segment.Token
@@ -139,7 +139,7 @@ func (lex *lexicon) joinAlternates(ct []segment.Token) []segment.Token {
 }
 
 // alternate reads the five tokens X（Y）Z at the start of ts as the verb XZ or YZ, when the lexicon has it.
-func (lex *lexicon) alternate(ts []segment.Token) (segment.Token, bool) {
+func (lex *lexicons) alternate(ts []segment.Token) (segment.Token, bool) {
 	if len(ts) < 5 || bracket(ts[1].Text) != opens || bracket(ts[3].Text) != closes {
 		return segment.Token{}, false
 	}
@@ -165,11 +165,11 @@ func opensClause(before []segment.Token) bool {
 
 // isPrinciple reports a clause led by a verb of principle or attitude (坚持…, 始终把…): whatever verbs it
 // holds describe the principle, not an action.
-func (lex *lexicon) isPrinciple(ct []segment.Token) bool { return lex.principleLeads[leadOf(ct)] }
+func (lex *lexicons) isPrinciple(ct []segment.Token) bool { return lex.principleLeads[leadOf(ct)] }
 
 // isFramed reports a clause led by a framing word (围绕, 按照) or a principle: its numbers set the scene
 // and are no deliverables.
-func (lex *lexicon) isFramed(ct []segment.Token) bool {
+func (lex *lexicons) isFramed(ct []segment.Token) bool {
 	lead := leadOf(ct)
 	return lex.frameLeads[lead] || lex.principleLeads[lead]
 }
@@ -177,7 +177,7 @@ func (lex *lexicon) isFramed(ct []segment.Token) bool {
 // frameEnd returns the index of the first token after a framing phrase that opens the clause and is
 // closed by a frame-end word (以增强城市活力为 | 目标; 在推动经济发展上 | 展现更大作为): the verbs inside
 // it describe the frame, not the action. It returns 0 when the clause opens no closed frame.
-func (lex *lexicon) frameEnd(ct []segment.Token) int {
+func (lex *lexicons) frameEnd(ct []segment.Token) int {
 	lead := leadIndex(ct)
 	if lead < 0 || !lex.frameLeads[ct[lead].Text] {
 		return 0
@@ -305,7 +305,7 @@ func (e *Extractor) findVerb(ct []segment.Token) int {
 // objectOf is the noun phrase after the verb: up to the first number (新建高标准农田150万亩 → 高标准农田), or,
 // when the number comes first (建成100所县域普通高中), what follows the number and its measure word. A
 // number inside quotes or brackets is part of a name (落实“1+8”方案), not a quantity.
-func (lex *lexicon) objectOf(rest []segment.Token) string {
+func (lex *lexicons) objectOf(rest []segment.Token) string {
 	from, to := -1, len(rest) // the tokens of the phrase
 	depth := 0
 	for i := 0; i < len(rest); i++ {
@@ -433,7 +433,7 @@ func (t trimSet) trimRight(s string) string {
 // isAbstract reports an object that names an aim rather than a programme: it ends in an abstract head
 // (…水平, …底线, …强省), or each of its coordinated parts is a broad slogan once modifiers are stripped
 // (高质量发展; 质的有效提升和量的合理增长).
-func (lex *lexicon) isAbstract(object string) bool {
+func (lex *lexicons) isAbstract(object string) bool {
 	object = closingMarks.trimRight(object)
 	if lex.endsInHead(object) {
 		return true
@@ -448,8 +448,8 @@ func (lex *lexicon) isAbstract(object string) bool {
 	return parts > 0
 }
 
-func (lex *lexicon) endsInHead(object string) bool {
-	if last, _ := utf8.DecodeLastRuneInString(object); lex.headLast.get(last) == 0 {
+func (lex *lexicons) endsInHead(object string) bool {
+	if last, _ := utf8.DecodeLastRuneInString(object); !lex.headLast.Has(last) {
 		return false
 	}
 	for _, n := range lex.headLens {
@@ -464,8 +464,8 @@ func (lex *lexicon) endsInHead(object string) bool {
 func isConjunction(r rune) bool { return r == '和' || r == '、' || r == '与' || r == '及' }
 
 // stripModifiers removes the degree words before a slogan (更高水平对外开放 → 对外开放).
-func (lex *lexicon) stripModifiers(s string) string {
-	if lex.modifierFirst.get(firstRune(s)) == 0 {
+func (lex *lexicons) stripModifiers(s string) string {
+	if !lex.modifierFirst.Has(firstRune(s)) {
 		return s
 	}
 	for changed := true; changed; {

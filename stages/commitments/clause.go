@@ -60,7 +60,7 @@ func (e *Extractor) splitClauses(tokens []segment.Token) []clause {
 	return out
 }
 
-func isBoundary(p string, tokens []segment.Token, i int, lex *lexicon) bool {
+func isBoundary(p string, tokens []segment.Token, i int, lex *lexicons) bool {
 	switch p {
 	case "，", "；", "：", "。", "！", "？", ",", ";", ":":
 		return true

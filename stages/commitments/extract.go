@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/stages/lexicon"
 	"github.com/govreports/govreports/stages/quantity"
 	"github.com/govreports/govreports/stages/segment"
 	"github.com/govreports/govreports/stages/split"
@@ -33,7 +34,7 @@ type Commitment struct {
 // Extractor finds commitments. It is safe for concurrent use.
 type Extractor struct {
 	seg *segment.Segmenter
-	lex *lexicon
+	lex *lexicons
 }
 
 // New builds an Extractor on a shared Segmenter.
@@ -175,7 +176,7 @@ type scratch struct {
 // scanTopics finds the topic keywords of the sentence that w.text holds and of its heading, and returns
 // what its clauses share: the sentence once and the heading in force twice (the heading names the policy
 // area the paragraph belongs to).
-func (w *scratch) scanTopics(lex *lexicon, heading string) topicScore {
+func (w *scratch) scanTopics(lex *lexicons, heading string) topicScore {
 	w.hits = lex.appendHits(w.hits[:0], w.text.text)
 	if heading != w.heading {
 		w.heading, w.headingHits = heading, lex.appendHits(w.headingHits[:0], heading)
@@ -188,7 +189,7 @@ func (w *scratch) scanTopics(lex *lexicon, heading string) topicScore {
 
 // topic picks the topic of the clause at code points [start, end) of the sentence: its own keywords count
 // double on top of the context.
-func (w *scratch) topic(lex *lexicon, start, end int, context topicScore) string {
+func (w *scratch) topic(lex *lexicons, start, end int, context topicScore) string {
 	score := context
 	if w.text.runes == nil {
 		addScores(&score, w.hits, w.text.offsets[start], w.text.offsets[end], 2)
@@ -274,9 +275,9 @@ func (e *Extractor) hasCue(text string) bool {
 }
 
 // holdsPhrase reports that one of the phrases stands anywhere in text.
-func holdsPhrase(text string, phrases *byFirst[string]) bool {
+func holdsPhrase(text string, phrases *lexicon.ByFirst[string]) bool {
 	for i, r := range text {
-		for _, c := range phrases.get(r) {
+		for _, c := range phrases.Get(r) {
 			if strings.HasPrefix(text[i:], c) {
 				return true
 			}

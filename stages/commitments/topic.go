@@ -34,9 +34,9 @@ type topicWeight struct {
 }
 
 // addTopicKey records that word points to topic t with weight w.
-func (lex *lexicon) addTopicKey(word string, t int, w float64) {
+func (lex *lexicons) addTopicKey(word string, t int, w float64) {
 	first := firstRune(word)
-	keys := lex.topicKeys.get(first)
+	keys := lex.topicKeys.Get(first)
 	for i := range keys {
 		if keys[i].word != word {
 			continue
@@ -50,7 +50,7 @@ func (lex *lexicon) addTopicKey(word string, t int, w float64) {
 		keys[i].weights = append(keys[i].weights, topicWeight{t, w})
 		return
 	}
-	lex.topicKeys.add(first, topicKey{word: word, weights: []topicWeight{{t, w}}})
+	lex.topicKeys.Add(word, topicKey{word: word, weights: []topicWeight{{t, w}}})
 }
 
 // topicHit is one occurrence of a topic keyword, by its byte offsets in the text scanned.
@@ -62,9 +62,9 @@ type topicHit struct {
 // appendHits appends the keyword occurrences in text to hits: at each character, the keywords that start
 // with it and match there. A span of the text holds the hits that lie inside it, in the same order, so
 // that one scan of a sentence scores all its clauses.
-func (lex *lexicon) appendHits(hits []topicHit, text string) []topicHit {
+func (lex *lexicons) appendHits(hits []topicHit, text string) []topicHit {
 	for i, r := range text {
-		keys := lex.topicKeys.get(r)
+		keys := lex.topicKeys.Get(r)
 		for j := range keys {
 			if strings.HasPrefix(text[i:], keys[j].word) {
 				hits = append(hits, topicHit{start: i, end: i + len(keys[j].word), key: &keys[j]})

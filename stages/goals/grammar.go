@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/stages/lexicon"
 )
 
 //go:embed grammar.tsv
@@ -14,8 +16,8 @@ var grammarTSV string
 // pair is a word of the grammar with the value it stands for.
 type pair struct{ word, value string }
 
-// lexicon holds the words of the clause grammar by kind.
-type lexicon struct {
+// grammar holds the words of the clause grammar by kind.
+type grammar struct {
 	lead, stretch, skip, conj, strip, distribute, baseline, start, verb, adverb []string
 	objectPrefix, objectSuffix, aboveRef, negation, rateUnits                   []string
 	compare, period, urbanRural                                                 []pair
@@ -23,16 +25,16 @@ type lexicon struct {
 
 var lex = mustLoad(grammarTSV)
 
-func mustLoad(data string) lexicon {
+func mustLoad(data string) grammar {
 	l, err := load(data)
 	if err != nil {
-		panic(fmt.Sprintf("goals: embedded grammar.tsv: %v", err)) // build-time data: a defect, not input
+		panic(fmt.Sprintf("goals: embedded lexicon: %v", err)) // build-time data: a defect, not input
 	}
 	return l
 }
 
-func load(data string) (lexicon, error) {
-	var l lexicon
+func load(data string) (grammar, error) {
+	var l grammar
 	words := map[string]*[]string{
 		"lead": &l.lead, "stretch": &l.stretch, "skip": &l.skip, "conj": &l.conj, "strip": &l.strip,
 		"distribute": &l.distribute, "baseline": &l.baseline, "start": &l.start, "verb": &l.verb, "adverb": &l.adverb,
@@ -40,13 +42,14 @@ func load(data string) (lexicon, error) {
 		"rate_unit": &l.rateUnits,
 	}
 	pairs := map[string]*[]pair{"compare": &l.compare, "period": &l.period, "urban_rural": &l.urbanRural}
-	for i, line := range strings.Split(data, "\n") {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) < 2 || f[1] == "" {
-			return l, fmt.Errorf("line %d: want kind<TAB>word[<TAB>value]", i+1)
+	rows, err := lexicon.Parse("grammar.tsv", data, 2)
+	if err != nil {
+		return l, err
+	}
+	for _, r := range rows {
+		f := r.Fields
+		if f[1] == "" {
+			return l, r.Errorf("grammar.tsv", "want kind<TAB>word[<TAB>value]")
 		}
 		if dst, ok := words[f[0]]; ok {
 			*dst = append(*dst, f[1])
@@ -54,10 +57,10 @@ func load(data string) (lexicon, error) {
 		}
 		dst, ok := pairs[f[0]]
 		if !ok {
-			return l, fmt.Errorf("line %d: unknown kind %q", i+1, f[0])
+			return l, r.Errorf("grammar.tsv", "unknown kind %q", f[0])
 		}
 		if len(f) != 3 || f[2] == "" {
-			return l, fmt.Errorf("line %d: kind %q needs a value", i+1, f[0])
+			return l, r.Errorf("grammar.tsv", "kind %q needs a value", f[0])
 		}
 		*dst = append(*dst, pair{f[1], f[2]})
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/stages/lexicon"
 )
 
 // Other is the code of subjects that no indicator of the lexicon covers.
@@ -50,50 +52,39 @@ var (
 	other    Indicator // byCode[Other], at hand for the subjects no variant matches
 	variants []variant
 	codes    []string
-	// byFirst indexes variants by their first character, so a subject is
-	// scanned once instead of once per variant.
-	byFirst = map[rune][]int{}
-	// firstBits has bit r mod 16384 set for the first rune r of every
-	// variant: most runes of a subject start none, and the bit spares them
-	// the map lookup.
-	firstBits [256]uint64
+	// byFirst indexes variants (by index) by their first character, so a
+	// subject is scanned once instead of once per variant.
+	byFirst lexicon.ByFirst[int]
 )
-
-func firstBit(r rune) (word int, mask uint64) {
-	h := uint32(r) % uint32(64*len(firstBits))
-	return int(h / 64), 1 << (h % 64)
-}
 
 func init() {
 	if err := load(indicatorsTSV); err != nil {
-		panic(fmt.Sprintf("indicator: embedded indicators.tsv: %v", err)) // build-time data: a defect, not input
+		panic(fmt.Sprintf("indicator: embedded lexicon: %v", err)) // build-time data: a defect, not input
 	}
 }
 
 func load(data string) error {
-	for i, line := range strings.Split(data, "\n") {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	rows, err := lexicon.Parse("indicators.tsv", data, 6)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		f := r.Fields
 		if len(f) != 6 {
-			return fmt.Errorf("line %d: want 6 tab-separated fields, got %d", i+1, len(f))
+			return r.Errorf("indicators.tsv", "want 6 tab-separated fields, got %d", len(f))
 		}
 		ind := Indicator{Code: f[0], ZH: f[1], EN: f[2], Good: f[3], Level: f[4]}
 		if _, dup := byCode[ind.Code]; dup {
-			return fmt.Errorf("line %d: duplicate code %q", i+1, ind.Code)
+			return r.Errorf("indicators.tsv", "duplicate code %q", ind.Code)
 		}
 		if ind.Good != GoodUp && ind.Good != GoodDown && ind.Good != GoodNone {
-			return fmt.Errorf("line %d: good direction %q: want up, down or none", i+1, ind.Good)
+			return r.Errorf("indicators.tsv", "good direction %q: want up, down or none", ind.Good)
 		}
 		byCode[ind.Code] = ind
 		codes = append(codes, ind.Code)
-		for _, v := range strings.Split(f[5], "|") {
+		for _, v := range lexicon.List(f[5]) {
 			if v = normalize(v); v != "" {
-				first, _ := utf8.DecodeRuneInString(v)
-				byFirst[first] = append(byFirst[first], len(variants))
-				w, mask := firstBit(first)
-				firstBits[w] |= mask
+				byFirst.Add(v, len(variants))
 				variants = append(variants, variant{text: v, runes: utf8.RuneCountInString(v), ind: ind})
 			}
 		}
@@ -155,10 +146,7 @@ func MatchVariant(subject string) (Indicator, string, bool) {
 	}
 	best, bestLen, bestEnd := -1, 0, -1
 	for at, r := range s {
-		if w, mask := firstBit(r); firstBits[w]&mask == 0 {
-			continue
-		}
-		for _, i := range byFirst[r] {
+		for _, i := range byFirst.Get(r) {
 			v := variants[i].text
 			if !strings.HasPrefix(s[at:], v) {
 				continue

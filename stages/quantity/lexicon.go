@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/stages/lexicon"
 )
 
 var (
@@ -82,12 +84,12 @@ type labelRule struct {
 	// Edges holds the runes a match can begin with (an after rule) or end
 	// with (a before rule), nil when any may: the regexp need not run on a
 	// text whose edge rune is not one of them.
-	Edges *bmpSet
+	Edges *lexicon.RuneSet
 }
 
-// lexicon holds every embedded word list, keyed by word and indexed for
+// lexicons holds every embedded word list, keyed by word and indexed for
 // longest-match lookups in a text.
-type lexicon struct {
+type lexicons struct {
 	units         map[string]unit
 	before        map[string]comparatorWord
 	after         map[string]comparatorWord
@@ -95,77 +97,56 @@ type lexicon struct {
 	cueMaxLen     int
 	labels        map[string][]labelRule // by unit text; "*" for rules of any unit
 	stripped      map[string]bool        // words trimmed from the ends of a subject
-	strippedStart affixIndex             // the stripped words a subject may start with
-	strippedEnd   affixIndex             // and end with
-	unitAt        wordIndex[unit]
-	beforeEnd     wordIndex[comparatorWord]
-	afterAt       wordIndex[comparatorWord]
-	cueAt, cueEnd wordIndex[[]cue]
+	strippedStart *affixIndex            // the stripped words a subject may start with
+	strippedEnd   *affixIndex            // and end with
+	unitAt        *wordIndex[unit]
+	beforeEnd     *wordIndex[comparatorWord]
+	afterAt       *wordIndex[comparatorWord]
+	cueAt, cueEnd *wordIndex[[]cue]
 }
 
 // wordIndex finds the longest word of a word list at a position of a text
 // without building strings: the words are grouped by their first rune (or,
 // for lookups of a word ending at a position, their last), longest first.
 type wordIndex[T any] struct {
-	byEdge  map[rune][]indexedWord[T]
-	edges   *bmpSet // the keys of byEdge, to refuse most runes without a map lookup
+	byEdge  lexicon.ByFirst[indexedWord[T]]
 	fromEnd bool
 }
-
-// bmpSet is a set of runes of the Basic Multilingual Plane as a bitmap: a
-// lookup is one memory access where a map lookup hashes. Runes beyond the
-// plane are never members.
-type bmpSet [1 << 16 / 64]uint64
-
-func (s *bmpSet) add(r rune) {
-	if r >= 0 && r < 1<<16 {
-		s[r/64] |= 1 << (r % 64)
-	}
-}
-
-func (s *bmpSet) has(r rune) bool { return r >= 0 && r < 1<<16 && s[r/64]&(1<<(r%64)) != 0 }
 
 // affixIndex finds the longest of a list of words that a text starts with
 // (or, fromEnd, ends with): the words are grouped by their first (last) rune,
 // longest first, and the bitmap of those runes refuses most texts at once.
 type affixIndex struct {
-	byEdge  map[rune][]string
-	edges   *bmpSet
+	byEdge  lexicon.ByFirst[string]
 	fromEnd bool
 }
 
-func newAffixIndex(words iter.Seq[string], fromEnd bool) affixIndex {
-	x := affixIndex{byEdge: map[rune][]string{}, edges: new(bmpSet), fromEnd: fromEnd}
+func newAffixIndex(words iter.Seq[string], fromEnd bool) *affixIndex {
+	x := &affixIndex{fromEnd: fromEnd}
 	for w := range words {
 		edge, _ := utf8.DecodeRuneInString(w)
 		if fromEnd {
 			edge, _ = utf8.DecodeLastRuneInString(w)
 		}
-		x.byEdge[edge] = append(x.byEdge[edge], w)
-		x.edges.add(edge)
+		x.byEdge.AddAt(edge, w)
 	}
-	for _, ws := range x.byEdge {
-		slices.SortFunc(ws, func(a, b string) int {
-			if c := cmp.Compare(runeLen(b), runeLen(a)); c != 0 {
-				return c
-			}
-			return strings.Compare(a, b)
-		})
-	}
+	x.byEdge.SortFunc(func(a, b string) int {
+		if c := cmp.Compare(runeLen(b), runeLen(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
 	return x
 }
 
 // longest returns the byte length of the longest word s starts (ends) with,
 // else 0.
-func (x affixIndex) longest(s string) int {
+func (x *affixIndex) longest(s string) int {
 	edge, _ := utf8.DecodeRuneInString(s)
 	if x.fromEnd {
 		edge, _ = utf8.DecodeLastRuneInString(s)
 	}
-	if edge < 1<<16 && !x.edges.has(edge) {
-		return 0
-	}
-	for _, w := range x.byEdge[edge] {
+	for _, w := range x.byEdge.Get(edge) {
 		if x.fromEnd && strings.HasSuffix(s, w) || !x.fromEnd && strings.HasPrefix(s, w) {
 			return len(w)
 		}
@@ -178,8 +159,8 @@ type indexedWord[T any] struct {
 	val   T
 }
 
-func newWordIndex[T any](words map[string]T, fromEnd bool) wordIndex[T] {
-	x := wordIndex[T]{byEdge: map[rune][]indexedWord[T]{}, edges: new(bmpSet), fromEnd: fromEnd}
+func newWordIndex[T any](words map[string]T, fromEnd bool) *wordIndex[T] {
+	x := &wordIndex[T]{fromEnd: fromEnd}
 	for w, v := range words {
 		rs := []rune(w)
 		if len(rs) == 0 {
@@ -189,39 +170,36 @@ func newWordIndex[T any](words map[string]T, fromEnd bool) wordIndex[T] {
 		if fromEnd {
 			edge = rs[len(rs)-1]
 		}
-		x.byEdge[edge] = append(x.byEdge[edge], indexedWord[T]{rs, v})
-		x.edges.add(edge)
+		x.byEdge.AddAt(edge, indexedWord[T]{rs, v})
 	}
-	for _, ws := range x.byEdge {
-		slices.SortFunc(ws, func(a, b indexedWord[T]) int {
-			if c := cmp.Compare(len(b.runes), len(a.runes)); c != 0 {
-				return c
-			}
-			return slices.Compare(a.runes, b.runes)
-		})
-	}
+	x.byEdge.SortFunc(func(a, b indexedWord[T]) int {
+		if c := cmp.Compare(len(b.runes), len(a.runes)); c != 0 {
+			return c
+		}
+		return slices.Compare(a.runes, b.runes)
+	})
 	return x
 }
 
 // longest returns the longest word starting at rs[i] (or, for an index from
 // the end, ending just before rs[i]) and its length in runes.
-func (x wordIndex[T]) longest(rs []rune, i int) (T, int, bool) {
+func (x *wordIndex[T]) longest(rs []rune, i int) (T, int, bool) {
 	var zero T
 	if x.fromEnd {
-		if i <= 0 || i > len(rs) || x.refuses(rs[i-1]) {
+		if i <= 0 || i > len(rs) {
 			return zero, 0, false
 		}
-		for _, w := range x.byEdge[rs[i-1]] {
+		for _, w := range x.byEdge.Get(rs[i-1]) {
 			if n := len(w.runes); n <= i && slices.Equal(rs[i-n:i], w.runes) {
 				return w.val, n, true
 			}
 		}
 		return zero, 0, false
 	}
-	if i < 0 || i >= len(rs) || x.refuses(rs[i]) {
+	if i < 0 || i >= len(rs) {
 		return zero, 0, false
 	}
-	for _, w := range x.byEdge[rs[i]] {
+	for _, w := range x.byEdge.Get(rs[i]) {
 		if n := len(w.runes); i+n <= len(rs) && slices.Equal(rs[i:i+n], w.runes) {
 			return w.val, n, true
 		}
@@ -229,12 +207,9 @@ func (x wordIndex[T]) longest(rs []rune, i int) (T, int, bool) {
 	return zero, 0, false
 }
 
-// refuses reports an edge rune that no word has.
-func (x wordIndex[T]) refuses(r rune) bool { return r < 1<<16 && !x.edges.has(r) }
-
 var lex = mustLoadLexicon()
 
-func mustLoadLexicon() *lexicon {
+func mustLoadLexicon() *lexicons {
 	l, err := loadLexicon()
 	if err != nil {
 		// The lexicons are embedded at build time; a broken one is a programming error.
@@ -243,8 +218,8 @@ func mustLoadLexicon() *lexicon {
 	return l
 }
 
-func loadLexicon() (*lexicon, error) {
-	l := &lexicon{
+func loadLexicon() (*lexicons, error) {
+	l := &lexicons{
 		units:  map[string]unit{},
 		before: map[string]comparatorWord{},
 		after:  map[string]comparatorWord{},
@@ -367,7 +342,7 @@ func hasCue(t *decoded, from, to int, role string) bool {
 // strippedWords lists the words that are never part of a subject: comparator
 // words before a number, and change verbs and fillers, except the nouns
 // among them (增速, 增幅, 增长率 are measured things).
-func strippedWords(l *lexicon) map[string]bool {
+func strippedWords(l *lexicons) map[string]bool {
 	out := map[string]bool{}
 	for w := range l.before {
 		out[w] = true
@@ -397,19 +372,16 @@ func wordsOf(set map[string]bool, minRunes, maxRunes int) iter.Seq[string] {
 	}
 }
 
-// eachRow calls fn with the tab-separated fields of every non-comment line,
-// which must have at least minFields fields.
+// eachRow calls fn with the tab-separated fields of every row of a lexicon
+// file (see lexicon.Parse), which must have at least minFields fields.
 func eachRow(data string, minFields int, fn func([]string) error) error {
-	for n, line := range strings.Split(data, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) < minFields {
-			return fmt.Errorf("line %d: %d fields, want %d", n+1, len(f), minFields)
-		}
-		if err := fn(f); err != nil {
-			return fmt.Errorf("line %d: %w", n+1, err)
+	rows, err := lexicon.Parse("", data, minFields)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := fn(r.Fields); err != nil {
+			return fmt.Errorf("line %d: %w", r.Line, err)
 		}
 	}
 	return nil
@@ -418,31 +390,31 @@ func eachRow(data string, minFields int, fn func([]string) error) error {
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // matchUnit returns the longest unit written at rs[i:].
-func (l *lexicon) matchUnit(rs []rune, i int) (unit, bool) {
+func (l *lexicons) matchUnit(rs []rune, i int) (unit, bool) {
 	u, _, ok := l.unitAt.longest(rs, i)
 	return u, ok
 }
 
 // matchBefore returns the longest comparator word ending at rs[:i].
-func (l *lexicon) matchBefore(rs []rune, i int) (comparatorWord, bool) {
+func (l *lexicons) matchBefore(rs []rune, i int) (comparatorWord, bool) {
 	w, _, ok := l.beforeEnd.longest(rs, i)
 	return w, ok
 }
 
 // matchAfter returns the longest comparator word starting at rs[i:].
-func (l *lexicon) matchAfter(rs []rune, i int) (comparatorWord, bool) {
+func (l *lexicons) matchAfter(rs []rune, i int) (comparatorWord, bool) {
 	w, _, ok := l.afterAt.longest(rs, i)
 	return w, ok
 }
 
 // matchCue returns the longest cue word starting at rs[i:] and its length.
-func (l *lexicon) matchCue(rs []rune, i int) ([]cue, int) {
+func (l *lexicons) matchCue(rs []rune, i int) ([]cue, int) {
 	c, n, _ := l.cueAt.longest(rs, i)
 	return c, n
 }
 
 // isLabel reports whether a label rule fits the text around a number.
-func (l *lexicon) isLabel(unitText, before, after string, chinese bool) bool {
+func (l *lexicons) isLabel(unitText, before, after string, chinese bool) bool {
 	for _, rules := range [2][]labelRule{l.labels["*"], l.labels[unitText]} {
 		for _, r := range rules {
 			if r.ChineseOnly && !chinese {
@@ -454,7 +426,7 @@ func (l *lexicon) isLabel(unitText, before, after string, chinese bool) bool {
 				text = after
 				edge, _ = utf8.DecodeRuneInString(after)
 			}
-			if r.Edges != nil && edge < 1<<16 && !r.Edges.has(edge) {
+			if r.Edges != nil && edge < 1<<16 && !r.Edges.Has(edge) {
 				continue
 			}
 			if r.Regexp.MatchString(text) {
@@ -467,12 +439,12 @@ func (l *lexicon) isLabel(unitText, before, after string, chinese bool) bool {
 
 // edgeRunes returns the runes that every match of expr begins with (or, with
 // last, ends with), nil when a match may be empty or have any edge rune.
-func edgeRunes(expr string, last bool) (*bmpSet, error) {
+func edgeRunes(expr string, last bool) (*lexicon.RuneSet, error) {
 	re, err := syntax.Parse(expr, syntax.Perl) // as regexp.Compile parses
 	if err != nil {
 		return nil, err
 	}
-	set := new(bmpSet)
+	set := new(lexicon.RuneSet)
 	if nullable, ok := addEdges(set, re, last); !ok || nullable {
 		return nil, nil
 	}
@@ -482,7 +454,7 @@ func edgeRunes(expr string, last bool) (*bmpSet, error) {
 // addEdges adds to set the runes a match of re can begin (or end) with, and
 // reports whether the match can be empty; ok is false when any rune can be
 // an edge.
-func addEdges(set *bmpSet, re *syntax.Regexp, last bool) (nullable, ok bool) {
+func addEdges(set *lexicon.RuneSet, re *syntax.Regexp, last bool) (nullable, ok bool) {
 	if re.Flags&syntax.FoldCase != 0 {
 		return false, false
 	}
@@ -497,12 +469,12 @@ func addEdges(set *bmpSet, re *syntax.Regexp, last bool) (nullable, ok bool) {
 		if last {
 			r = re.Rune[len(re.Rune)-1]
 		}
-		set.add(r)
+		set.Add(r)
 		return false, true
 	case syntax.OpCharClass:
 		for k := 0; k+1 < len(re.Rune); k += 2 {
 			for r := re.Rune[k]; r <= min(re.Rune[k+1], 1<<16-1); r++ {
-				set.add(r)
+				set.Add(r)
 			}
 		}
 		return false, true

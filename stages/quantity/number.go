@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/govreports/govreports/stages/lexicon"
 )
 
 // Number is a numeral as written: its value, the magnitude word after it and
@@ -123,12 +125,12 @@ func digitValue(r rune) rune {
 
 // isNumeralStart reports whether a numeral may begin with r. It is asked of
 // every rune of a text, hence the bitmap.
-func isNumeralStart(r rune) bool { return numeralStarts.has(r) }
+func isNumeralStart(r rune) bool { return numeralStarts.Has(r) }
 
-var numeralStarts = func() *bmpSet {
-	s := new(bmpSet)
+var numeralStarts = func() *lexicon.RuneSet {
+	s := new(lexicon.RuneSet)
 	for _, r := range "万亿零〇一二两三四五六七八九十百千0123456789０１２３４５６７８９" {
-		s.add(r)
+		s.Add(r)
 	}
 	return s
 }()

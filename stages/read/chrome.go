@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/stages/lexicon"
 )
 
 //go:embed chrome.txt
@@ -13,17 +15,14 @@ var chromeTXT string
 var chrome = func() (c struct {
 	words                    map[string]bool
 	prefixes, suffixes, ends []string
-	first                    map[rune]bool // the first runes of words, prefixes and ends
+	first                    lexicon.RuneSet // the first runes of words, prefixes and ends
 }) {
-	c.words, c.first = map[string]bool{}, map[rune]bool{}
-	for _, l := range strings.Split(chromeTXT, "\n") {
-		kind, text, ok := strings.Cut(strings.TrimSpace(l), "\t")
-		if !ok || strings.HasPrefix(kind, "#") {
-			continue
-		}
+	c.words = map[string]bool{}
+	for _, row := range lexicon.MustParse("chrome.txt", chromeTXT, 2) {
+		kind, text := row.Fields[0], strings.TrimSpace(strings.Join(row.Fields[1:], "\t"))
 		if kind != "suffix" {
 			r, _ := utf8.DecodeRuneInString(text)
-			c.first[r] = true
+			c.first.Add(r)
 		}
 		switch kind {
 		case "word":
@@ -61,7 +60,7 @@ func chromeOf(line string) chromeKind {
 			return chromeLine
 		}
 	}
-	if r, _ := utf8.DecodeRuneInString(t); !chrome.first[r] && !isChromeSeparator(r) {
+	if r, _ := utf8.DecodeRuneInString(t); !chrome.first.Has(r) && !isChromeSeparator(r) {
 		return notChrome // most lines: a cheap test before the lists
 	}
 	for _, p := range chrome.ends {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	_ "embed"
 	"strings"
+
+	"github.com/govreports/govreports/stages/lexicon"
 )
 
 // format is how an input is read.
@@ -84,12 +86,8 @@ var columnsTXT string
 // columnNames are the known column names by role (text, title, year, region), in preference order.
 var columnNames = func() map[string][]string {
 	m := map[string][]string{}
-	for _, l := range strings.Split(columnsTXT, "\n") {
-		if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		role, names, _ := strings.Cut(l, "\t")
-		m[role] = strings.Fields(names)
+	for _, r := range lexicon.MustParse("columns.txt", columnsTXT, 2) {
+		m[r.Fields[0]] = strings.Fields(strings.Join(r.Fields[1:], " "))
 	}
 	return m
 }()

@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/stages/lexicon"
 	"github.com/govreports/govreports/stages/region"
 )
 
@@ -51,12 +52,7 @@ var rolesTXT string
 
 // roles are the speakers' offices, longest first so that 自治区人民政府主席 wins over 主席.
 var roles = func() []string {
-	var rs []string
-	for _, l := range strings.Split(rolesTXT, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			rs = append(rs, l)
-		}
-	}
+	rs := lexicon.Words(rolesTXT)
 	slices.SortStableFunc(rs, func(a, b string) int { return len(b) - len(a) })
 	return rs
 }()

@@ -21,6 +21,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/stages/lexicon"
 )
 
 // Region is one division of the register.
@@ -69,7 +71,7 @@ var theRegister = sync.OnceValue(func() *register {
 func load(regions, divisions string) (*register, error) {
 	top, err := parseRegions(regions)
 	if err != nil {
-		return nil, fmt.Errorf("regions.tsv: %w", err)
+		return nil, err
 	}
 	macro := map[string]string{}
 	for _, r := range top {
@@ -127,15 +129,13 @@ func (g *register) add(m map[string][]int, key string, i int) {
 }
 
 func parseRegions(data string) ([]Region, error) {
+	rows, err := lexicon.Parse("regions.tsv", data, 6)
+	if err != nil {
+		return nil, err
+	}
 	var rs []Region
-	for i, line := range strings.Split(data, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) < 6 {
-			return nil, fmt.Errorf("line %d: want at least 6 tab-separated fields, got %d", i+1, len(f))
-		}
+	for _, row := range rows {
+		f := row.Fields
 		r := Region{Code: f[0], Short: f[1], Full: f[2], English: f[3], Level: f[4], MacroRegion: f[5]}
 		if len(f) > 6 && f[6] != "" {
 			r.aliases = strings.Split(f[6], ",")
@@ -145,6 +145,9 @@ func parseRegions(data string) ([]Region, error) {
 	return rs, nil
 }
 
+// parseDivisions reads divisions.tsv by hand rather than with lexicon.Parse:
+// its 3,200 rows are cut into a reused array, where a slice per row made
+// loading the register some 25% slower with a third more allocations.
 func parseDivisions(data string, macro map[string]string) ([]Region, error) {
 	rs := make([]Region, 0, strings.Count(data, "\n"))
 	var f [6]string

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 
+	"github.com/govreports/govreports/stages/lexicon"
 	"github.com/govreports/govreports/stages/read"
 )
 
@@ -12,10 +13,8 @@ var appendixTXT string
 
 var appendixHeadings = func() map[string]bool {
 	m := map[string]bool{}
-	for _, l := range strings.Split(appendixTXT, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			m[l] = true
-		}
+	for _, w := range lexicon.Words(appendixTXT) {
+		m[w] = true
 	}
 	return m
 }()

@@ -2,11 +2,11 @@ package split
 
 import (
 	_ "embed"
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/stages/lexicon"
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/stages/targets"
 )
@@ -23,15 +23,8 @@ var sectionRules = mustSectionRules(sectionsTSV)
 
 func mustSectionRules(data string) []sectionRule {
 	var rules []sectionRule
-	for i, line := range strings.Split(data, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		name, expr, ok := strings.Cut(line, "\t")
-		if !ok {
-			panic(fmt.Sprintf("split: sections.tsv line %d: want section<TAB>regexp", i+1)) // embedded data: a build defect
-		}
-		rules = append(rules, sectionRule{name, regexp.MustCompile(expr)})
+	for _, r := range lexicon.MustParse("sections.tsv", data, 2) {
+		rules = append(rules, sectionRule{r.Fields[0], regexp.MustCompile(strings.Join(r.Fields[1:], "\t"))})
 	}
 	return rules
 }

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreports/govreports/stages/indicator"
+	"github.com/govreports/govreports/stages/lexicon"
 )
 
 const (
@@ -52,7 +53,7 @@ var cues = mustLoad(cuesTSV)
 func mustLoad(data string) cueSet {
 	c, err := load(data)
 	if err != nil {
-		panic(fmt.Sprintf("targets: embedded cues.tsv: %v", err)) // build-time data: a defect, not input
+		panic(fmt.Sprintf("targets: embedded lexicon: %v", err)) // build-time data: a defect, not input
 	}
 	return c
 }
@@ -61,13 +62,14 @@ func load(data string) (cueSet, error) {
 	var c cueSet
 	words := map[string]*[]string{"marker": &c.markers, "stop": &c.stops, "end": &c.ends, "predicate": &c.preds, "bound": &c.bounds}
 	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "heading": &c.headings, "numbered": &c.numbered, "plan": &c.plans, "past": &c.pasts, "verb": &c.verbs}
-	for i, line := range strings.Split(data, "\n") {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		kind, pattern, ok := strings.Cut(line, "\t")
-		if !ok || pattern == "" {
-			return c, fmt.Errorf("line %d: want kind<TAB>pattern", i+1)
+	rows, err := lexicon.Parse("cues.tsv", data, 2)
+	if err != nil {
+		return c, err
+	}
+	for _, r := range rows {
+		kind, pattern := r.Fields[0], strings.Join(r.Fields[1:], "\t")
+		if pattern == "" {
+			return c, r.Errorf("cues.tsv", "want kind<TAB>pattern")
 		}
 		if kind == "follow" {
 			c.follow += pattern
@@ -79,11 +81,11 @@ func load(data string) (cueSet, error) {
 		}
 		dst, ok := patterns[kind]
 		if !ok {
-			return c, fmt.Errorf("line %d: unknown kind %q", i+1, kind)
+			return c, r.Errorf("cues.tsv", "unknown kind %q", kind)
 		}
 		re, err := regexp.Compile(pattern)
 		if err != nil {
-			return c, fmt.Errorf("line %d: %w", i+1, err)
+			return c, fmt.Errorf("cues.tsv line %d: %w", r.Line, err)
 		}
 		*dst = append(*dst, re)
 	}

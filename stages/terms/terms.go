@@ -6,6 +6,7 @@ package terms
 import (
 	"cmp"
 	_ "embed"
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -14,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/stages/lexicon"
 	"github.com/govreports/govreports/stages/segment"
 )
 
@@ -54,14 +56,21 @@ type Counter struct {
 
 // NewCounter returns an empty Counter that segments with seg.
 func NewCounter(seg *segment.Segmenter) *Counter {
-	stop := make(map[string]bool)
-	for _, line := range strings.Split(stopTSV, "\n")[1:] {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			stop[line] = true
-		}
-	}
-	return &Counter{seg: seg, stop: stop, vocab: make(map[string]int32), reports: make(map[string][]wordCount)}
+	return &Counter{seg: seg, stop: stopWords, vocab: make(map[string]int32), reports: make(map[string][]wordCount)}
 }
+
+// stopWords are the words of stop.tsv, read once: counters only look them up.
+var stopWords = func() map[string]bool {
+	_, rows, err := lexicon.ParseHeader("stop.tsv", stopTSV)
+	if err != nil {
+		panic(fmt.Sprintf("terms: embedded lexicon: %v", err)) // build-time data: a defect, not input
+	}
+	stop := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		stop[r.Fields[0]] = true
+	}
+	return stop
+}()
 
 // Add counts the content words of one report. Adding the same report id twice merges the counts.
 func (c *Counter) Add(reportID string, sentences []string) {

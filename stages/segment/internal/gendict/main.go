@@ -17,10 +17,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/stages/lexicon"
 )
 
 // domainFreq is the frequency given to lexicon words that gse does not know: high enough that the
@@ -168,21 +171,13 @@ func addLexicon(words, all map[string]entry, path string) error {
 	if err != nil {
 		return fmt.Errorf("read lexicon: %w", err)
 	}
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	if len(lines) == 0 {
-		return nil
+	header, rows, err := lexicon.ParseHeader(path, string(b))
+	if err != nil {
+		return fmt.Errorf("read lexicon: %w", err)
 	}
-	posCol := -1
-	for i, name := range strings.Split(lines[0], "\t") {
-		if name == "pos" {
-			posCol = i
-		}
-	}
-	for _, line := range lines[1:] {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
+	posCol := slices.Index(header, "pos")
+	for _, r := range rows {
+		cols := r.Fields
 		word := cols[0]
 		if utf8.RuneCountInString(word) < 2 {
 			continue
@@ -191,7 +186,7 @@ func addLexicon(words, all map[string]entry, path string) error {
 		if !known {
 			e.pos = all[word].pos
 		}
-		if posCol >= 0 && posCol < len(cols) && cols[posCol] != "" {
+		if posCol >= 0 && cols[posCol] != "" {
 			e.pos = cols[posCol]
 		}
 		if !known || e.freq < domainFreq {
