@@ -207,6 +207,10 @@ func TestReadHTMLLayouts(t *testing.T) {
 		{"fragment saved as text", "fragment.txt",
 			"[<div class=\"text\">\n<h4>各位代表：</h4>\n<p>一、2024年工作回顾</p>\n<p>全县生产总值\n增长6%。</p>\n</div>, <div>\n<p>下载 打印 全屏</p><p>新增就业1万人。</p></div>]",
 			[]string{"各位代表：", "一、2024年工作回顾", "全县生产总值 增长6%。", "新增就业1万人。"}},
+		{"a bare <title> before the report's own title", "page.html",
+			"<html><head><title>政府工作报告</title></head><body><p>首页 &gt; 公开</p><h1>2025年某县政府工作报告</h1>" +
+				"<p>各位代表：</p><p>全县生产总值增长6%。</p></body></html>",
+			[]string{"各位代表：", "全县生产总值增长6%。"}},
 		{"shtml with zero-width characters", "page.shtml",
 			"<!DOCTYPE html><p>某县政府\u200b工作报告</p><p>全县生产\u200d总值增长6%。</p>",
 			[]string{"全县生产总值增长6%。"}},
@@ -529,7 +533,11 @@ func FuzzHTML(f *testing.F) {
 	f.Add("<script>x<p>不是正文</p></script><p>正文&nbsp;&amp;\u200b。</p>")
 	f.Fuzz(func(t *testing.T, page string) {
 		prev := 0
-		for _, l := range pageLines(page) {
+		lines, head := pageLines(page)
+		if head >= len(lines) {
+			t.Fatalf("head %d past the %d lines", head, len(lines))
+		}
+		for _, l := range lines {
 			if l.No < prev || l.Text == "" || strings.TrimSpace(l.Text) != l.Text {
 				t.Fatalf("bad line %+v after line %d", l, prev)
 			}
