@@ -140,6 +140,8 @@ func TestMetadataFromDateline(t *testing.T) {
 			year: 2011, yearSource: FromDateline, code: "320000", regionSource: FromMeeting},
 		{name: "meeting broken across lines", text: "政府工作报告\n——2026年1月20日在海南省第七届\n人民代表大会第五次会议上\n",
 			year: 2026, yearSource: FromDateline, code: "460000", regionSource: FromMeeting, meeting: "海南省第七届人民代表大会第五次会议"},
+		{name: "month without a day", text: "政府工作报告\n——2017年1月在杭州市西湖区第十二届人民代表大会第一次会议上\n",
+			year: 2017, yearSource: FromDateline, code: "330106", level: "county", regionSource: FromMeeting, meeting: "杭州市西湖区第十二届人民代表大会第一次会议"},
 		{name: "meeting and date on lines of their own", text: "政府工作报告\n——在福建省第十四届人民代表大会第三次会议上\n2025年1月19日\n",
 			year: 2025, yearSource: FromDateline, code: "350000", regionSource: FromMeeting, meeting: "福建省第十四届人民代表大会第三次会议", date: "2025-01-19"},
 	} {
@@ -267,6 +269,9 @@ func TestParseDateline(t *testing.T) {
 		{"2024年1月21日", true, 2024, 1, 21, "2024", ""},
 		{"政府工作报告——1993年3月15日在第八届全国人民代表大会第一次会议上", true, 1993, 3, 15, "1993", "第八届全国人民代表大会第一次会议"},
 		{"（2024年1月21日北京市第十六届人民代表大会第二次会议）", true, 2024, 1, 21, "2024", "北京市第十六届人民代表大会第二次会议"},
+		{"——2022年1月在某区第十七届人民代表大会第一次会议上", true, 2022, 1, 0, "2022", "某区第十七届人民代表大会第一次会议"},
+		{"2022年1月", false, 0, 0, 0, "", ""},
+		{"2024年1月，全市召开大会。", false, 0, 0, 0, "", ""},
 		{"2024年1月21日，全市召开大会。", false, 0, 0, 0, "", ""},
 		{"——1800年1月1日", false, 0, 0, 0, "", ""},
 		{"一、2023年工作回顾", false, 0, 0, 0, "", ""},
