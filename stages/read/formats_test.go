@@ -189,6 +189,26 @@ func TestReadDocxZipBomb(t *testing.T) {
 	}
 }
 
+func TestTableColumnNames(t *testing.T) {
+	tests := []struct {
+		header             string
+		text, year, region int
+	}{
+		{"province,year,title,full_text", 3, 1, 0},
+		{"id,adcode,province_name,publish_date,full_text", 4, -1, 2},
+		{"id,region_code,content", 2, -1, 1},
+		{"标题,年份,行政区划代码,正文", 3, 1, 2},
+		{"city_name,text", 1, -1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.header, func(t *testing.T) {
+			c, err := tableColumns("t.csv", strings.Split(tt.header, ","), "")
+			require.NoError(t, err)
+			assert.Equal(t, []int{tt.text, tt.year, tt.region}, []int{c.text, c.year, c.region})
+		})
+	}
+}
+
 func TestReadHTMLLayouts(t *testing.T) {
 	tests := []struct {
 		name, file, page string
