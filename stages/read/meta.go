@@ -229,8 +229,9 @@ func ParseDateline(line string) (d Dateline, ok bool) {
 	if m[4] == "" && meeting != "" && !strings.HasSuffix(meeting, "会议") {
 		return Dateline{}, false
 	}
-	// A month without a day (2022年1月在…会议上) dates a meeting; alone, it is no dateline.
-	if m[3] == "" && meeting == "" {
+	// A month without a day dates a meeting named in full (2022年1月在…会议上); alone,
+	// or before other words, it is no dateline.
+	if m[3] == "" && !strings.HasSuffix(meeting, "会议") {
 		return Dateline{}, false
 	}
 	d.Year, d.Month = y, parseSmall(m[2])
