@@ -212,8 +212,13 @@ func valueStartsAt(ms []quantity.Mention, at int) bool {
 	return false
 }
 
-// trimClause drops spaces and connectors (其中, 并) at the clause's start.
+// trimClause drops spaces, a list item's marker (——, （一）, 1., ①, 一是) and
+// connectors (其中, 并) at the clause's start.
 func trimClause(c clause) clause {
+	for c.start < c.end && unicode.IsSpace(c.rs[c.start]) {
+		c.start++
+	}
+	c.start += itemMarker(c.rs[c.start:c.end])
 	for c.start < c.end && unicode.IsSpace(c.rs[c.start]) {
 		c.start++
 	}
@@ -225,6 +230,56 @@ func trimClause(c clause) clause {
 	}
 	return c
 }
+
+// itemMarker is the length in runes of the marker of a list item that opens
+// rs: a run of bullets (——, ●), a circled number, or an ordinal numeral in
+// brackets (（一）, (1)), before 、 . ． (一、, 1.) or before 是 (一是).
+func itemMarker(rs []rune) int {
+	n := 0
+	for n < len(rs) && strings.ContainsRune(lex.bullets, rs[n]) {
+		n++
+	}
+	if n > 0 && (n == len(rs) || !unicode.IsDigit(rs[n])) { // -2% is a value, not an item
+		return n
+	}
+	if n > 0 {
+		return 0
+	}
+	if len(rs) > 0 && rs[0] >= '①' && rs[0] <= '⑳' {
+		return 1
+	}
+	open := len(rs) > 0 && strings.ContainsRune("（(", rs[0])
+	if open {
+		n++
+	}
+	digits := n
+	for n < len(rs) && (strings.ContainsRune(ordinalDigits, rs[n]) || unicode.IsDigit(rs[n])) && n-digits < maxOrdinal {
+		n++
+	}
+	if n == digits || n == len(rs) {
+		return 0
+	}
+	switch r := rs[n]; {
+	case open && strings.ContainsRune("）)", r):
+		return n + 1
+	case open:
+		return 0
+	case strings.ContainsRune("、．", r), r == '.':
+		// 一、二、三产增加值 lists numerals, and 1.5 is a number: neither is an item's marker.
+		if n+1 < len(rs) && (strings.ContainsRune(ordinalDigits, rs[n+1]) || unicode.IsDigit(rs[n+1])) {
+			return 0
+		}
+		return n + 1
+	case r == '是' && !unicode.IsDigit(rs[0]):
+		return n + 1
+	}
+	return 0
+}
+
+const (
+	ordinalDigits = "一二三四五六七八九十"
+	maxOrdinal    = 3 // 十二 and 12 are ordinals; a longer number is a value
+)
 
 // goals reads the targets of one clause. prev is the goal before it, whose
 // subject a clause without one (力争达到6%以上) takes over; year is the

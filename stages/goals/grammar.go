@@ -21,6 +21,7 @@ type grammar struct {
 	lead, stretch, skip, conj, strip, distribute, baseline, start, verb, adverb []string
 	objectPrefix, objectSuffix, aboveRef, negation, rateUnits                   []string
 	compare, period, urbanRural                                                 []pair
+	bullets                                                                     string // runes that mark a list item (——, ●)
 }
 
 var lex = mustLoad(grammarTSV)
@@ -50,6 +51,10 @@ func load(data string) (grammar, error) {
 		f := r.Fields
 		if f[1] == "" {
 			return l, r.Errorf("grammar.tsv", "want kind<TAB>word[<TAB>value]")
+		}
+		if f[0] == "bullet" {
+			l.bullets += f[1]
+			continue
 		}
 		if dst, ok := words[f[0]]; ok {
 			*dst = append(*dst, f[1])

@@ -73,6 +73,16 @@ func chromeOf(line string) chromeKind {
 			return chromeLine
 		}
 	}
+	// A breadcrumb starts at a chrome word and goes on after an arrow
+	// (首页 > 政务公开 > 政府工作报告): its last item is no title.
+	if strings.ContainsAny(t, breadcrumbArrows) {
+		for w := range strings.FieldsFuncSeq(t, isChromeSeparator) {
+			if chrome.words[w] {
+				return chromeLine
+			}
+			break // only the first item
+		}
+	}
 	// A line of separators alone is chrome too (】 left over from a bracketed bar).
 	for w := range strings.FieldsFuncSeq(t, isChromeSeparator) {
 		if !chrome.words[w] {
@@ -82,6 +92,9 @@ func chromeOf(line string) chromeKind {
 	return chromeLine
 }
 
+// breadcrumbArrows separate the items of a page's breadcrumb.
+const breadcrumbArrows = ">»＞›→"
+
 func isChromeSeparator(r rune) bool {
-	return strings.ContainsRune(" \u3000|/｜【】[]()（）:：·•>»", r)
+	return strings.ContainsRune(" \u3000|/｜【】[]()（）:：·•"+breadcrumbArrows, r)
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -30,14 +31,21 @@ type lineReader struct {
 	gbk    bool  // input was transcoded from GB18030
 }
 
-// newLineReader sniffs the encoding: UTF-8 is read as is, GB18030/GBK is
-// transcoded, anything else (binary data, invalid UTF-8 that is not GBK
+// newLineReader sniffs the encoding: UTF-8 is read as is, GB18030/GBK and
+// UTF-16 with a byte order mark are transcoded, anything else (binary data, invalid UTF-8 that is not GBK
 // either) is an error naming the input and the byte offset.
 func newLineReader(name string, r io.Reader) (*lineReader, error) {
 	br := newPeekReader(r)
 	head, err := br.Peek(sniffBytes)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		// Windows "Unicode" text: UTF-16 with its byte order mark, full of NUL bytes.
+		br = newPeekReader(transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()))
+		if head, err = br.Peek(sniffBytes); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, fmt.Errorf("%s: UTF-16: %w", name, err)
+		}
 	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		line := bytes.Count(head[:i], []byte{'\n'}) + 1

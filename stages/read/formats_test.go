@@ -189,6 +189,26 @@ func TestReadDocxZipBomb(t *testing.T) {
 	}
 }
 
+func TestTableColumnNames(t *testing.T) {
+	tests := []struct {
+		header             string
+		text, year, region int
+	}{
+		{"province,year,title,full_text", 3, 1, 0},
+		{"id,adcode,province_name,publish_date,full_text", 4, -1, 2},
+		{"id,region_code,content", 2, -1, 1},
+		{"标题,年份,行政区划代码,正文", 3, 1, 2},
+		{"city_name,text", 1, -1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.header, func(t *testing.T) {
+			c, err := tableColumns("t.csv", strings.Split(tt.header, ","), "")
+			require.NoError(t, err)
+			assert.Equal(t, []int{tt.text, tt.year, tt.region}, []int{c.text, c.year, c.region})
+		})
+	}
+}
+
 func TestReadHTMLLayouts(t *testing.T) {
 	tests := []struct {
 		name, file, page string
@@ -207,6 +227,10 @@ func TestReadHTMLLayouts(t *testing.T) {
 		{"fragment saved as text", "fragment.txt",
 			"[<div class=\"text\">\n<h4>各位代表：</h4>\n<p>一、2024年工作回顾</p>\n<p>全县生产总值\n增长6%。</p>\n</div>, <div>\n<p>下载 打印 全屏</p><p>新增就业1万人。</p></div>]",
 			[]string{"各位代表：", "一、2024年工作回顾", "全县生产总值 增长6%。", "新增就业1万人。"}},
+		{"a bare <title> before the report's own title", "page.html",
+			"<html><head><title>政府工作报告</title></head><body><p>首页 &gt; 公开</p><h1>2025年某县政府工作报告</h1>" +
+				"<p>各位代表：</p><p>全县生产总值增长6%。</p></body></html>",
+			[]string{"各位代表：", "全县生产总值增长6%。"}},
 		{"shtml with zero-width characters", "page.shtml",
 			"<!DOCTYPE html><p>某县政府\u200b工作报告</p><p>全县生产\u200d总值增长6%。</p>",
 			[]string{"全县生产总值增长6%。"}},
@@ -486,6 +510,31 @@ func TestChrome(t *testing.T) {
 	assert.Equal(t, []string{"——2025年1月8日在某县第三届人民代表大会第四次会议上", "县长 张某", "各位代表：", "全县增长6%。打印机产量增长。"}, lineTexts(rs[0]))
 }
 
+func TestBreadcrumbIsNoTitle(t *testing.T) {
+	text := "首页 > 政务公开 > 政府工作报告\n2025年某县政府工作报告\n——2025年1月8日在某县第三届人民代表大会第四次会议上\n各位代表：\n全县增长6%。\n"
+	rs, err := readAll(t, "page.txt", []byte(text), Options{Region: "110000"})
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	assert.Equal(t, "2025年某县政府工作报告", rs[0].Title)
+	assert.Equal(t, []string{"——2025年1月8日在某县第三届人民代表大会第四次会议上", "各位代表：", "全县增长6%。"}, lineTexts(rs[0]))
+}
+
+func TestChromeOf(t *testing.T) {
+	for line, want := range map[string]chromeKind{
+		"首页 > 政务公开 > 政府工作报告":       chromeLine,
+		"首页>>要闻>>某县政府工作报告":         chromeLine,
+		"网站首页 » 信息公开":              chromeLine,
+		"扫一扫在手机打开当前页":              chromeLine,
+		"下载 打印 全屏":                 chromeLine,
+		"某县政府工作报告":                 notChrome,
+		"首页产品销量增长>10%":             notChrome,
+		"政务公开 > 政府工作报告":            notChrome,
+		"——2025年1月8日在某县第三届人民代表大会上": notChrome,
+	} {
+		assert.Equal(t, want, chromeOf(line), line)
+	}
+}
+
 func TestCleanInvisible(t *testing.T) {
 	for in, want := range map[string]string{
 		"增长\u200b5.2%":            "增长5.2%",
@@ -529,7 +578,11 @@ func FuzzHTML(f *testing.F) {
 	f.Add("<script>x<p>不是正文</p></script><p>正文&nbsp;&amp;\u200b。</p>")
 	f.Fuzz(func(t *testing.T, page string) {
 		prev := 0
-		for _, l := range pageLines(page) {
+		lines, head := pageLines(page)
+		if head >= len(lines) {
+			t.Fatalf("head %d past the %d lines", head, len(lines))
+		}
+		for _, l := range lines {
 			if l.No < prev || l.Text == "" || strings.TrimSpace(l.Text) != l.Text {
 				t.Fatalf("bad line %+v after line %d", l, prev)
 			}

@@ -65,12 +65,24 @@ func htmlLines(name string, r io.Reader) (func() (string, int, error), error) {
 		text.WriteString(l)
 		text.WriteByte('\n')
 	}
-	lines := pageLines(text.String())
+	lines, head := pageLines(text.String())
+	// The page's <title> is the site's label of the page (政府工作报告 alone,
+	// often): the report starts at a title in the body, at the <title> only
+	// when the body has none.
+	start := -1
 	for i, l := range lines {
-		if _, ok := titleOf(l.Text, true); ok {
-			lines = lines[i:]
+		if _, ok := titleOf(l.Text, true); ok && i != head {
+			start = i
 			break
 		}
+	}
+	if start < 0 && head >= 0 {
+		if _, ok := titleOf(lines[head].Text, true); ok {
+			start = head
+		}
+	}
+	if start >= 0 {
+		lines = lines[start:]
 	}
 	i := 0
 	return func() (string, int, error) {
@@ -82,10 +94,13 @@ func htmlLines(name string, r io.Reader) (func() (string, int, error), error) {
 	}, nil
 }
 
-func pageLines(page string) []Line {
+// pageLines returns the text lines of a page and the index of the line of
+// its first <title> element (-1 when there is none).
+func pageLines(page string) (lines []Line, head int) {
 	z := html.NewTokenizer(strings.NewReader(page))
+	head = -1
 	var (
-		lines     []Line
+		inTitle   bool
 		cur       strings.Builder
 		curLine   int
 		line      = 1
@@ -95,6 +110,9 @@ func pageLines(page string) []Line {
 	)
 	end := func() {
 		if t := strings.TrimSpace(cur.String()); plain && hasWord(t) {
+			if inTitle && head < 0 {
+				head = len(lines)
+			}
 			lines = append(lines, Line{Text: t, No: curLine})
 		}
 		cur.Reset()
@@ -108,7 +126,7 @@ func pageLines(page string) []Line {
 		switch tt {
 		case html.ErrorToken:
 			end()
-			return lines
+			return lines, head
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			tn, _ := z.TagName()
 			a := atom.Lookup(tn)
@@ -125,6 +143,9 @@ func pageLines(page string) []Line {
 				} else if tt == html.EndTagToken && depthLink > 0 {
 					depthLink--
 				}
+			case a == atom.Title:
+				end()
+				inTitle = tt == html.StartTagToken
 			case blocks[a] || a == atom.Br:
 				end()
 			}

@@ -69,7 +69,7 @@ var (
 	// Dateline, spaces removed: ——2024年1月21日在北京市第十六届人民代表大会第二次会议上,
 	// with one dash, several, none, or brackets; digits or Chinese numerals; after
 	// the title on the same line in some old reports.
-	datelineRe = regexp.MustCompile(`^(?:\S{0,30}政府工作报告)?[（(]?[—–\-－─―]*[（(]?(\d{4,}|[〇○零Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(在?)(.*?)[)）]?$`)
+	datelineRe = regexp.MustCompile(`^(?:\S{0,30}政府工作报告)?[（(]?[—–\-－─―]*[（(]?(\d{4,}|[〇○零Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2}|[一二三四五六七八九十]{1,3})日)?(在?)(.*?)[)）]?$`)
 	// The meeting on a line of its own: ——在海拉尔区第十四届人民代表大会第二次会议上.
 	meetingRe = regexp.MustCompile(`^[（(]?[—–\-－─―]*在(.+?(?:会议|大会))上?[)）]?$`)
 	// The opening address: 我代表国务院, 我代表省人民政府, 我代表呼伦贝尔市人民政府, 受区人民政府委托.
@@ -200,7 +200,7 @@ func parseSmall(s string) int {
 // Dateline is what a dateline says.
 type Dateline struct {
 	YearText         string // the year as written (22024 keeps its slip)
-	Year, Month, Day int    // Year is the last four digits of a longer YearText
+	Year, Month, Day int    // Year is the last four digits of a longer YearText; Day is 0 when not written
 	Repaired         bool   // YearText had more than four digits
 	Meeting          string // …人民代表大会第…次会议, empty when the line names none
 	meetingBroken    bool   // the meeting goes on on the next line
@@ -229,7 +229,15 @@ func ParseDateline(line string) (d Dateline, ok bool) {
 	if m[4] == "" && meeting != "" && !strings.HasSuffix(meeting, "会议") {
 		return Dateline{}, false
 	}
-	d.Year, d.Month, d.Day = y, parseSmall(m[2]), parseSmall(m[3])
+	// A month without a day dates a meeting named in full (2022年1月在…会议上); alone,
+	// or before other words, it is no dateline.
+	if m[3] == "" && !strings.HasSuffix(meeting, "会议") {
+		return Dateline{}, false
+	}
+	d.Year, d.Month = y, parseSmall(m[2])
+	if m[3] != "" {
+		d.Day = parseSmall(m[3])
+	}
 	d.Meeting = meeting
 	d.meetingBroken = meeting != "" && meeting == m[5] && !strings.HasSuffix(meeting, "会议")
 	return d, true
@@ -628,14 +636,17 @@ func (r *Report) setDate(d Dateline, line int, log *slog.Logger) error {
 			"source", r.Source, "line", line, "written", d.YearText, "year", d.Year)
 		r.Warnings = append(r.Warnings, msg)
 	}
+	if d.Meeting != "" {
+		r.Meeting = d.Meeting
+	}
+	if d.Day == 0 && d.Month >= 1 && d.Month <= 12 {
+		return nil // a month without a day: no date to keep
+	}
 	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 	if d.Month < 1 || d.Day < 1 || t.Month() != time.Month(d.Month) || t.Day() != d.Day {
 		return fmt.Errorf("%s:%d: dateline date %s年%d月%d日 is not a calendar date", r.Source, line, d.YearText, d.Month, d.Day)
 	}
 	r.MeetingDate = t.Format(time.DateOnly)
-	if d.Meeting != "" {
-		r.Meeting = d.Meeting
-	}
 	return nil
 }
 

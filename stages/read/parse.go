@@ -139,6 +139,11 @@ func collect(ctx context.Context, name string, next func() (string, int, error),
 		if err != nil {
 			return err
 		}
+		// Chrome first: a breadcrumb (首页 > … > 政府工作报告) is no title.
+		kind := chromeOf(text)
+		if kind == chromeLine {
+			continue
+		}
 		first := cur == nil || (cur.Title == "" && !hasText(cur.Lines))
 		if !single || first {
 			if title, ok := titleOf(text, first); ok {
@@ -153,10 +158,7 @@ func collect(ctx context.Context, name string, next func() (string, int, error),
 		if ended {
 			continue
 		}
-		switch chromeOf(text) {
-		case chromeLine:
-			continue
-		case chromeEnd:
+		if kind == chromeEnd {
 			ended = true
 			continue
 		}

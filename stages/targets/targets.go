@@ -209,9 +209,16 @@ func introAt(sentences []string, i int) (start, k, at int, ok bool) {
 			return i + start, i + k, at, true
 		}
 	}
-	// A heading of its own (（二）主要预期目标) introduces the list below it.
-	if i+1 < len(sentences) && matchesAny(strings.TrimSpace(sentences[i]), cues.headings) && opensList(sentences, i+1, 0) {
-		return i, i + 1, 0, true
+	// A heading of its own (（二）主要预期目标) introduces the list below it,
+	// from past the sentence's own introduction when it repeats one
+	// (二、2017年的主要目标 / 今年…主要预期目标是：…).
+	if i+1 < len(sentences) && matchesAny(strings.TrimSpace(sentences[i]), cues.headings) {
+		if _, k, at, ok := introAt(sentences, i+1); ok {
+			return i, k, at, true
+		}
+		if opensList(sentences, i+1, 0) {
+			return i, i + 1, 0, true
+		}
 	}
 	return 0, 0, 0, false
 }

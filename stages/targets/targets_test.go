@@ -155,6 +155,7 @@ func TestListStart(t *testing.T) {
 		{"a target, not an introduction", []string{"经济增长预期目标为5%左右"}, 0, "-"},
 		{"the review", []string{"圆满实现经济社会发展主要预期目标。"}, 0, "-"},
 		{"a plan period's targets", []string{"“十五五”时期经济社会发展的", "主要目标", "是：地区生产总值年均增长5%左右"}, 0, "-"},
+		{"a heading, then a sentence with its own introduction", []string{"二、2011年主要目标", "今年全市经济社会发展的主要预期目标是：全市生产总值增长9%"}, 1, "全市生产总值增长9%"},
 		{"no sentences", nil, 0, "-"},
 		{"prose after the colon", []string{"今年工作的主要目标是：坚持稳中求进，推动高质量发展。"}, 0, "-"},
 	}
