@@ -25,7 +25,7 @@ func TestEveryTableHasAFile(t *testing.T) {
 		require.NoError(t, err)
 		assert.Len(t, sum.Files, len(schemas.All))
 		for _, tbl := range schemas.All {
-			got, err := readTable(ctx, out, tbl)
+			got, err := readTable(ctx, out, tbl, nil)
 			require.NoError(t, err, tbl.Name)
 			assert.Equal(t, int(sum.Tables[tbl.Name]), got.Len(), tbl.Name)
 		}
@@ -40,7 +40,7 @@ func TestEveryTableHasAFile(t *testing.T) {
 		for _, tbl := range schemas.All {
 			assert.FileExists(t, filepath.Join(out, tbl.Name, "part-00000.parquet"))
 			assert.Zero(t, sum.Tables[tbl.Name])
-			got, err := readTable(ctx, out, tbl)
+			got, err := readTable(ctx, out, tbl, nil)
 			require.NoError(t, err, tbl.Name)
 			assert.Zero(t, got.Len())
 		}

@@ -22,12 +22,27 @@ func TestRoundTripEveryTable(t *testing.T) {
 	sum := corpus.write(t, out)
 	for _, tbl := range schemas.All {
 		t.Run(tbl.Name, func(t *testing.T) {
-			got, err := readTable(context.Background(), out, tbl)
+			got, err := readTable(context.Background(), out, tbl, nil)
 			require.NoError(t, err)
 			require.Equal(t, corpus.want(tbl), got.Interface())
 			assert.Equal(t, corpus.wantCount(tbl), sum.Tables[tbl.Name])
 		})
 	}
+}
+
+func TestReadColumns(t *testing.T) {
+	out := t.TempDir()
+	corpus.write(t, out)
+	figs, err := ReadColumns[schemas.Figure](context.Background(), out, schemas.Figures, "report_id", "kind")
+	require.NoError(t, err)
+	all := corpus.want(schemas.Figures).([]schemas.Figure)
+	require.Len(t, figs, len(all))
+	for i, f := range figs {
+		want := schemas.Figure{Keys: schemas.Keys{ReportID: all[i].ReportID, Year: all[i].Year}, Kind: all[i].Kind}
+		assert.Equal(t, want, f, "only the named columns and the partition column are read")
+	}
+	_, err = ReadColumns[schemas.Figure](context.Background(), out, schemas.Figures, "no_such_column")
+	assert.ErrorContains(t, err, `no column "no_such_column"`)
 }
 
 func TestReadTableTyped(t *testing.T) {

@@ -27,7 +27,7 @@ func FuzzReadParquet(f *testing.F) {
 	f.Add(bytes.Replace(good, []byte("text"), []byte("txet"), -1))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		empty := reflect.MakeSlice(reflect.SliceOf(schemas.Sentences.Row), 0, 0)
-		rows, err := readParquet(context.Background(), bytesFile{bytes.NewReader(data)}, schemas.Sentences, empty)
+		rows, err := readParquet(context.Background(), bytesFile{bytes.NewReader(data)}, schemas.Sentences, empty, nil)
 		if err != nil {
 			return
 		}
@@ -37,7 +37,7 @@ func FuzzReadParquet(f *testing.F) {
 		for i := 0; i < rows.Len(); i++ {
 			rows.Index(i).FieldByIndex(year.Index).SetInt(0)
 		}
-		again, err := readParquet(context.Background(), bytesFile{bytes.NewReader(writeMemory(t, schemas.Sentences, rows))}, schemas.Sentences, empty)
+		again, err := readParquet(context.Background(), bytesFile{bytes.NewReader(writeMemory(t, schemas.Sentences, rows))}, schemas.Sentences, empty, nil)
 		require.NoError(t, err)
 		require.Equal(t, rows.Interface(), again.Interface())
 	})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,18 +20,37 @@ import (
 // out back into row structs; T must be t's row type (e.g. schemas.Figure).
 // Files are read in path order: year partitions ascending, then part files.
 func ReadTable[T any](ctx context.Context, out string, t *schemas.Table) ([]T, error) {
+	return readColumns[T](ctx, out, t, nil)
+}
+
+// ReadColumns is ReadTable that decodes only the named columns (and the
+// partition column); the others are left zero. Summaries of the big tables
+// (figures by kind, commitments by topic) need two columns of twenty.
+func ReadColumns[T any](ctx context.Context, out string, t *schemas.Table, cols ...string) ([]T, error) {
+	only := map[string]bool{}
+	for _, c := range cols {
+		if column(t, c) == nil {
+			return nil, fmt.Errorf("output: table %s has no column %q", t.Name, c)
+		}
+		only[c] = true
+	}
+	return readColumns[T](ctx, out, t, only)
+}
+
+func readColumns[T any](ctx context.Context, out string, t *schemas.Table, only map[string]bool) ([]T, error) {
 	if rt := reflect.TypeOf((*T)(nil)).Elem(); rt != t.Row {
 		return nil, fmt.Errorf("output: read %s into %s, want %s", t.Name, rt, t.Row)
 	}
-	rows, err := readTable(ctx, out, t)
+	rows, err := readTable(ctx, out, t, only)
 	if err != nil {
 		return nil, err
 	}
 	return rows.Interface().([]T), nil
 }
 
-// readTable returns the rows of t at out as a slice of t.Row.
-func readTable(ctx context.Context, out string, t *schemas.Table) (reflect.Value, error) {
+// readTable returns the rows of t at out as a slice of t.Row, decoding the
+// columns in only (every column when only is nil).
+func readTable(ctx context.Context, out string, t *schemas.Table, only map[string]bool) (reflect.Value, error) {
 	rows := reflect.MakeSlice(reflect.SliceOf(t.Row), 0, 0)
 	st, err := openStore(ctx, out)
 	if err != nil {
@@ -52,7 +72,7 @@ func readTable(ctx context.Context, out string, t *schemas.Table) (reflect.Value
 			return rows, err
 		}
 		before := rows.Len()
-		rows, err = readParquet(ctx, f, t, rows)
+		rows, err = readParquet(ctx, f, t, rows, only)
 		f.Close()
 		if err != nil {
 			return rows, fmt.Errorf("output: read %s: %w", k, err)
@@ -90,8 +110,8 @@ func setPartition(t *schemas.Table, key string, rows reflect.Value, from int) er
 
 // readParquet appends the rows of a Parquet file of table t to rows. A
 // corrupt file is an error, never a panic.
-func readParquet(ctx context.Context, f readFile, t *schemas.Table, rows reflect.Value) (reflect.Value, error) {
-	fr, err := openFileRows(f, t)
+func readParquet(ctx context.Context, f readFile, t *schemas.Table, rows reflect.Value, only map[string]bool) (reflect.Value, error) {
+	fr, err := openFileRows(f, t, only)
 	if err != nil {
 		return rows, err
 	}
@@ -122,15 +142,15 @@ type fileRows struct {
 // (a commit of shards reads a file per shard, table and year at once).
 const readBufferSize = 64 << 10
 
-func openFileRows(f readFile, t *schemas.Table) (fr *fileRows, err error) {
+func openFileRows(f readFile, t *schemas.Table, only map[string]bool) (fr *fileRows, err error) {
 	err = guard(func() error {
-		fr, err = openFileRowsUnguarded(f, t)
+		fr, err = openFileRowsUnguarded(f, t, only)
 		return err
 	})
 	return fr, err
 }
 
-func openFileRowsUnguarded(f readFile, t *schemas.Table) (*fileRows, error) {
+func openFileRowsUnguarded(f readFile, t *schemas.Table, only map[string]bool) (*fileRows, error) {
 	size, err := f.Seek(0, io.SeekEnd)
 	if err != nil {
 		return nil, err
@@ -142,14 +162,14 @@ func openFileRowsUnguarded(f readFile, t *schemas.Table) (*fileRows, error) {
 		return nil, err
 	}
 	fr := &fileRows{pr: pr, total: pr.NumRows()}
-	if err := fr.init(t, size); err != nil {
+	if err := fr.init(t, size, only); err != nil {
 		pr.Close()
 		return nil, err
 	}
 	return fr, nil
 }
 
-func (fr *fileRows) init(t *schemas.Table, size int64) error {
+func (fr *fileRows) init(t *schemas.Table, size int64, only map[string]bool) error {
 	if err := checkChunks(fr.pr, size); err != nil {
 		return err
 	}
@@ -164,6 +184,9 @@ func (fr *fileRows) init(t *schemas.Table, size int64) error {
 	}
 	if fr.crs, err = columnReadersOf(t, sc); err != nil {
 		return err
+	}
+	if only != nil {
+		fr.crs = slices.DeleteFunc(fr.crs, func(cr columnReader) bool { return !only[sc.Field(cr.col).Name] })
 	}
 	if len(fr.crs) == 0 {
 		return fmt.Errorf("no column of table %s in the file", t.Name)

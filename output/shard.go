@@ -634,7 +634,7 @@ func (r *rows) open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fr, err := openFileRows(f, r.t)
+	fr, err := openFileRows(f, r.t, nil)
 	if err != nil {
 		f.Close()
 		return fmt.Errorf("output: read %s: %w", r.key, err)
