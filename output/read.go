@@ -61,6 +61,15 @@ func readTable(ctx context.Context, out string, t *schemas.Table, only map[strin
 	if err != nil {
 		return rows, err
 	}
+	// The manifest knows every file's rows: one allocation instead of growing
+	// a slice of wide structs batch by batch.
+	total := int64(0)
+	for _, file := range m.Files {
+		if file.Table == t.Name {
+			total += file.Rows
+		}
+	}
+	rows = reflect.MakeSlice(reflect.SliceOf(t.Row), 0, int(min(total, maxPresizeRows)))
 	// The manifest's files, not the folder's: a lake may hold files of its users.
 	for _, file := range m.Files {
 		if file.Table != t.Name {
@@ -136,6 +145,10 @@ type fileRows struct {
 	total   int64
 	read    int64
 }
+
+// maxPresizeRows bounds the rows allocated up front from the manifest's
+// counts, so that a damaged manifest cannot ask for any amount of memory.
+const maxPresizeRows = 1 << 22
 
 // readBufferSize is how much of a column chunk a reader holds at once:
 // files are streamed, not read whole, so that many can be open together
@@ -213,7 +226,11 @@ func (fr *fileRows) next(ctx context.Context, rows reflect.Value, n int64) (out 
 	n = min(n, fr.total-fr.read)
 	err = guard(func() error {
 		base := rows.Len()
-		out = reflect.AppendSlice(rows, reflect.MakeSlice(rows.Type(), int(n), int(n)))
+		if rows.Cap() >= base+int(n) {
+			out = rows.Slice(0, base+int(n))
+		} else {
+			out = reflect.AppendSlice(rows, reflect.MakeSlice(rows.Type(), int(n), int(n)))
+		}
 		for i, cr := range fr.crs {
 			if err := readBatch(fr.readers[i], cr, n, out, base); err != nil {
 				return fmt.Errorf("column %s: %w", fr.names[i], err)
