@@ -3,14 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 
 	"github.com/govreports/govreports/output"
-	"github.com/govreports/govreports/output/runreport"
 	"github.com/govreports/govreports/pipeline"
 )
 
@@ -51,11 +49,7 @@ func cmdCommit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	var held *output.LeaseHeldError
-	switch err := runreport.Write(ctx, *out); {
-	case errors.As(err, &held):
-		log.Warn("run report not written: another run is writing the dataset", "lease", err.Error())
-	case err != nil:
+	if err := writeRunReport(ctx, *out, log); err != nil {
 		return err
 	}
 	log.Info("commit finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "rejected", len(sum.Rejected), "seconds", sum.Seconds)

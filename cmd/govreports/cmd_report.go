@@ -2,11 +2,28 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 
+	"github.com/govreports/govreports/output"
 	"github.com/govreports/govreports/output/runreport"
 )
+
+// writeRunReport leaves the page of a dataset just committed. It is made
+// from the committed tables, so `govreports report` gives the same bytes; a
+// run that took --out since writes the page of its own dataset.
+func writeRunReport(ctx context.Context, out string, log *slog.Logger) error {
+	var held *output.LeaseHeldError
+	switch err := runreport.Write(ctx, out); {
+	case errors.As(err, &held):
+		log.Warn("run report not written: another run is writing the dataset", "lease", err.Error())
+	case err != nil:
+		return err
+	}
+	return nil
+}
 
 // cmdReport rebuilds the run report page of a committed dataset.
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

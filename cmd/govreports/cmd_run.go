@@ -13,7 +13,6 @@ import (
 	"strconv"
 
 	"github.com/govreports/govreports/output"
-	"github.com/govreports/govreports/output/runreport"
 	"github.com/govreports/govreports/pipeline"
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/testdata"
@@ -146,14 +145,8 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	for _, r := range sum.Rejected {
 		log.Warn("input rejected", "input", r.Input, "line", r.Line, "reason", r.Reason)
 	}
-	// The page is made from the committed tables, so `govreports report` gives the same bytes.
-	if count <= 1 {
-		var held *output.LeaseHeldError
-		switch err := runreport.Write(ctx, *out); {
-		case errors.As(err, &held):
-			// The run that took --out since writes the page of its own dataset.
-			log.Warn("run report not written: another run is writing the dataset", "lease", err.Error())
-		case err != nil:
+	if count <= 1 { // a shard's rows are not in the dataset until the commit
+		if err := writeRunReport(ctx, *out, log); err != nil {
 			return err
 		}
 	}
