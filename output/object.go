@@ -33,3 +33,14 @@ func PutObject(ctx context.Context, out, key string, data []byte) error {
 	}
 	return st.DeletePrefix(ctx, staging)
 }
+
+// ReadObject returns the object at key of the dataset at out; a missing one
+// gives an error that errors.Is fs.ErrNotExist.
+func ReadObject(ctx context.Context, out, key string) ([]byte, error) {
+	st, err := openStore(ctx, out)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.ReadAll(ctx, key)
+}

@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/govreports/govreports/output"
+	"github.com/govreports/govreports/output/runreport"
 	"github.com/govreports/govreports/pipeline"
 )
 
@@ -43,13 +45,15 @@ func cmdCommit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	started := time.Now()
 	sum, err := pipeline.Commit(ctx, pipeline.CommitConfig{
 		Out: *out, Workers: *workers, ToolVersion: version, Logger: log, Mode: wmode, LeaseTimeout: *leaseTimeout,
 	})
 	if err != nil {
 		return err
 	}
-	if err := writeRunReport(ctx, *out, log); err != nil {
+	timing := runreport.Timing{Command: "commit", StartedAt: started.UTC().Format(time.RFC3339), Seconds: sum.Seconds}
+	if err := writeRunReport(ctx, *out, timing, log); err != nil {
 		return err
 	}
 	log.Info("commit finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "rejected", len(sum.Rejected), "seconds", sum.Seconds)

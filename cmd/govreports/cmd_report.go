@@ -14,9 +14,9 @@ import (
 // writeRunReport leaves the page of a dataset just committed. It is made
 // from the committed tables, so `govreports report` gives the same bytes; a
 // run that took --out since writes the page of its own dataset.
-func writeRunReport(ctx context.Context, out string, log *slog.Logger) error {
+func writeRunReport(ctx context.Context, out string, timing runreport.Timing, log *slog.Logger) error {
 	var held *output.LeaseHeldError
-	switch err := runreport.Write(ctx, out); {
+	switch err := runreport.Write(ctx, out, &timing); {
 	case errors.As(err, &held):
 		log.Warn("run report not written: another run is writing the dataset", "lease", err.Error())
 	case err != nil:
@@ -35,7 +35,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() > 0 {
 		return usagef("report takes no arguments (use --out)")
 	}
-	if err := runreport.Write(ctx, *out); err != nil {
+	if err := runreport.Write(ctx, *out, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s/%s\n", *out, runreport.Key)

@@ -11,8 +11,10 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
+	"time"
 
 	"github.com/govreports/govreports/output"
+	"github.com/govreports/govreports/output/runreport"
 	"github.com/govreports/govreports/pipeline"
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/testdata"
@@ -137,6 +139,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		cfg.Progress = &pipeline.Progress{}
 		stopProgress = progress.start(cfg.Progress)
 	}
+	started := time.Now()
 	sum, err := pipeline.Run(ctx, cfg)
 	stopProgress()
 	if err != nil {
@@ -146,7 +149,8 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		log.Warn("input rejected", "input", r.Input, "line", r.Line, "reason", r.Reason)
 	}
 	if count <= 1 { // a shard's rows are not in the dataset until the commit
-		if err := writeRunReport(ctx, *out, log); err != nil {
+		timing := runreport.Timing{Command: "run", StartedAt: started.UTC().Format(time.RFC3339), Seconds: sum.Seconds}
+		if err := writeRunReport(ctx, *out, timing, log); err != nil {
 			return err
 		}
 	}

@@ -10,7 +10,10 @@ package runreport
 import (
 	"cmp"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"slices"
 	"strconv"
@@ -58,6 +61,7 @@ type Page struct {
 	ToolVersion   string
 	SchemaVersion string
 	StartedAt     string
+	Timing        *Timing // of the run that committed the dataset, when it left one
 	Inputs        []InputRow
 	MoreInputs    int
 	Reports       int
@@ -154,6 +158,7 @@ type Glance struct {
 // tables is what the page reads of a dataset.
 type tables struct {
 	manifest    output.Manifest
+	timing      *Timing
 	reports     []schemas.Report
 	goals       []schemas.Goal
 	figures     []schemas.Figure
@@ -175,6 +180,16 @@ func load(ctx context.Context, out string) (*tables, error) {
 	var err error
 	if t.manifest, err = output.ReadManifest(ctx, out); err != nil {
 		return nil, fmt.Errorf("run report: %w", err)
+	}
+	switch b, err := output.ReadObject(ctx, out, TimingKey); {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, fmt.Errorf("run report: %w", err)
+	default:
+		t.timing = &Timing{}
+		if err := json.Unmarshal(b, t.timing); err != nil {
+			return nil, fmt.Errorf("run report: %s: %w", TimingKey, err)
+		}
 	}
 	if t.reports, err = output.ReadTable[schemas.Report](ctx, out, schemas.Reports); err != nil {
 		return nil, fmt.Errorf("run report: %w", err)
@@ -202,7 +217,7 @@ func load(ctx context.Context, out string) (*tables, error) {
 func (t *tables) page() *Page {
 	p := &Page{
 		ToolVersion: t.manifest.ToolVersion, SchemaVersion: t.manifest.SchemaVersion,
-		StartedAt: t.manifest.StartedAt, Reports: len(t.reports),
+		StartedAt: t.manifest.StartedAt, Timing: t.timing, Reports: len(t.reports),
 	}
 	for i, in := range t.manifest.Inputs {
 		if i == maxInputs {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"math"
@@ -12,8 +13,19 @@ import (
 	"github.com/govreports/govreports/output"
 )
 
-// Key is where the page lives in a dataset.
-const Key = "_report/index.html"
+// Key is where the page lives in a dataset; TimingKey holds the timing of the
+// run that committed it.
+const (
+	Key       = "_report/index.html"
+	TimingKey = "_report/run.json"
+)
+
+// Timing is when the run that committed the dataset ran and how long it took.
+type Timing struct {
+	Command   string  `json:"command"` // run or commit
+	StartedAt string  `json:"started_at"`
+	Seconds   float64 `json:"seconds"`
+}
 
 //go:embed page.html.tmpl
 var pageTemplate string
@@ -34,8 +46,19 @@ func Render(p *Page) ([]byte, error) {
 }
 
 // Write builds the page of the committed dataset at out and stores it at
-// out/_report/index.html (atomically, like every object of a dataset).
-func Write(ctx context.Context, out string) error {
+// out/_report/index.html (atomically, like every object of a dataset). A run
+// that just committed passes its timing, which is kept beside the page
+// (_report/run.json) so that a rebuild shows it too; nil keeps what is there.
+func Write(ctx context.Context, out string, timing *Timing) error {
+	if timing != nil {
+		b, err := json.MarshalIndent(timing, "", "  ")
+		if err != nil {
+			return fmt.Errorf("run report: %w", err)
+		}
+		if err := output.PutObject(ctx, out, TimingKey, append(b, '\n')); err != nil {
+			return fmt.Errorf("run report: %w", err)
+		}
+	}
 	p, err := Build(ctx, out)
 	if err != nil {
 		return err

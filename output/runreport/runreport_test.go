@@ -63,9 +63,11 @@ func TestSeedPageGolden(t *testing.T) {
 		assert.NotEmpty(t, r.Cells[0], "%s has a GDP target", r.Region)
 	}
 
-	require.NoError(t, runreport.Write(context.Background(), out))
+	timing := &runreport.Timing{Command: "run", StartedAt: "2026-03-05T01:02:03Z", Seconds: 0.5}
+	require.NoError(t, runreport.Write(context.Background(), out, timing))
 	page, err := os.ReadFile(filepath.Join(out, runreport.Key))
 	require.NoError(t, err)
+	assert.Contains(t, string(page), "run started 2026-03-05T01:02:03Z, took 0.5 s")
 	assert.Less(t, len(page), 400<<10, "a few hundred KB for the seed")
 	assert.Contains(t, string(page), "<svg")
 	for _, r := range p.Years[0].Rows {
@@ -73,8 +75,8 @@ func TestSeedPageGolden(t *testing.T) {
 	}
 	checkSelfContained(t, page)
 
-	// The same dataset gives the same bytes.
-	require.NoError(t, runreport.Write(context.Background(), out))
+	// The same dataset gives the same bytes, the run's timing included.
+	require.NoError(t, runreport.Write(context.Background(), out, nil))
 	again, err := os.ReadFile(filepath.Join(out, runreport.Key))
 	require.NoError(t, err)
 	assert.Equal(t, page, again)
