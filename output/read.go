@@ -227,7 +227,12 @@ func (fr *fileRows) next(ctx context.Context, rows reflect.Value, n int64) (out 
 	err = guard(func() error {
 		base := rows.Len()
 		if rows.Cap() >= base+int(n) {
+			// A caller may hand back a slice it reuses: clear what the
+			// columns leave unset (nulls, columns not read).
 			out = rows.Slice(0, base+int(n))
+			for i := base; i < base+int(n); i++ {
+				out.Index(i).SetZero()
+			}
 		} else {
 			out = reflect.AppendSlice(rows, reflect.MakeSlice(rows.Type(), int(n), int(n)))
 		}
