@@ -13,12 +13,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/govreports/govreports/eval"
+	"github.com/govreports/govreports/internal/shareddir"
 	"github.com/govreports/govreports/pipeline"
 	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/read"
 )
-
-const reportsDev = "../testdata/reports-dev"
 
 // devSource is a row of reports-dev/SOURCES.tsv: a file and what a run over
 // it must find.
@@ -27,7 +26,7 @@ type devSource struct {
 	year             int
 }
 
-func loadDevSources(t *testing.T) []devSource {
+func loadDevSources(t *testing.T, reportsDev string) []devSource {
 	f, err := os.Open(filepath.Join(reportsDev, "SOURCES.tsv"))
 	require.NoError(t, err)
 	defer f.Close()
@@ -45,16 +44,17 @@ func loadDevSources(t *testing.T) []devSource {
 }
 
 // TestReportsDevGoals runs the pipeline over the real reports of other years,
-// levels and formats in testdata/reports-dev as they were found, with no
+// levels and formats in ../shared/reports-dev as they were found, with no
 // flags: each file must give one report of the right year and region, and
 // their goals must meet the key (goals.json) at F1 ≥ 0.95. A file the
 // readers cannot read yet skips the test, naming why.
 func TestReportsDevGoals(t *testing.T) {
+	reportsDev := shareddir.Path(t, "reports-dev")
 	key, err := eval.LoadGoals(filepath.Join(reportsDev, "goals.json"))
 	require.NoError(t, err)
 	var rows []schemas.Goal
 	var unread []string
-	for _, src := range loadDevSources(t) {
+	for _, src := range loadDevSources(t, reportsDev) {
 		srcs, err := read.Sources([]string{filepath.Join(reportsDev, "files", src.file)}, nil, nil)
 		require.NoError(t, err, src.file)
 		tables, err := pipeline.Collect(context.Background(), srcs, read.Options{}, 1)

@@ -15,12 +15,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/govreports/govreports/internal/shareddir"
 	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/testdata"
 )
 
-// attainmentKey is one record of testdata/reports-dev/attainment.json.
+// attainmentKey is one record of ../shared/reports-dev/attainment.json.
 type attainmentKey struct {
 	Region      string   `json:"region"`
 	Indicator   string   `json:"indicator"`
@@ -50,7 +51,7 @@ func TestAttainmentDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole seed corpus")
 	}
-	dir := filepath.Join("..", "testdata", "reports-dev")
+	dir := shareddir.Path(t, "reports-dev")
 	data, err := os.ReadFile(filepath.Join(dir, "attainment.json"))
 	require.NoError(t, err)
 	var keys []attainmentKey

@@ -18,7 +18,7 @@ import (
 
 func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval", "[INPUT...]", stderr)
-	gold := fs.String("gold", "", "directory of answer keys (goals.json, figures.json, commitments.json; any present are scored)")
+	gold := fs.String("gold", "", "directory of answer keys (goals.json, figures.json, commitments.json, gdp.json, SOURCES.tsv; any present are scored)")
 	out := fs.String("out", "", "score this dataset instead of running the pipeline on the inputs (default: the embedded corpus)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -47,10 +47,21 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			g, err := eval.LoadCommitments(p)
 			return eval.ScoreCommitments(g, tables.Sentences, tables.Commitments, tables.Figures), err
 		}},
+		{"gdp", func(p string) (report, error) {
+			g, err := eval.LoadGDP(p)
+			return eval.ScoreGDP(g, tables.Reports, tables.Goals), err
+		}},
+		{"SOURCES", func(p string) (report, error) {
+			g, err := eval.LoadSources(p)
+			return eval.CheckSources(g, tables.Reports), err
+		}},
 	}
 	scored := 0
 	for _, sc := range scorers {
 		p := filepath.Join(*gold, sc.name+".json")
+		if sc.name == "SOURCES" {
+			p = filepath.Join(*gold, "SOURCES.tsv")
+		}
 		if !exists(p) {
 			continue
 		}
@@ -65,7 +76,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		scored++
 	}
 	if scored == 0 {
-		return fmt.Errorf("%s holds no goals.json, figures.json or commitments.json", *gold)
+		return fmt.Errorf("%s holds no goals.json, figures.json, commitments.json, gdp.json or SOURCES.tsv", *gold)
 	}
 	return nil
 }
@@ -96,6 +107,9 @@ func evalTables(ctx context.Context, out string, inputs []string) (*pipeline.Tab
 func readDataset(ctx context.Context, out string) (*pipeline.Tables, error) {
 	t := &pipeline.Tables{}
 	var err error
+	if t.Reports, err = output.ReadTable[schemas.Report](ctx, out, schemas.Reports); err != nil {
+		return nil, err
+	}
 	if t.Sentences, err = output.ReadTable[schemas.Sentence](ctx, out, schemas.Sentences); err != nil {
 		return nil, err
 	}

@@ -19,6 +19,8 @@ import (
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/govreports/govreports/internal/shareddir"
 )
 
 // A county report of the kind the fixtures below carry, written for these tests.
@@ -87,7 +89,7 @@ func TestReadDocx(t *testing.T) {
 }
 
 func TestReadDocxRealReport(t *testing.T) {
-	srcs, err := Sources([]string{"../../testdata/reports-dev/files/2025年重庆市政府工作报告.docx"}, nil, nil)
+	srcs, err := Sources([]string{shareddir.Path(t, "reports-dev", "files", "2025年重庆市政府工作报告.docx")}, nil, nil)
 	require.NoError(t, err)
 	var rs []*Report
 	_, err = Read(context.Background(), srcs[0], Options{Region: "500000"}, func(r *Report) error { rs = append(rs, r); return nil })
@@ -246,7 +248,7 @@ func TestReadHTMLLayouts(t *testing.T) {
 }
 
 func TestReadHTMLFragmentRealReport(t *testing.T) {
-	data, err := os.ReadFile("../../testdata/reports-dev/files/2018_gov_report.txt")
+	data, err := os.ReadFile(shareddir.Path(t, "reports-dev", "files", "2018_gov_report.txt"))
 	require.NoError(t, err)
 	rs, err := readAll(t, "2018_gov_report.txt", data, Options{Region: "全国", Year: 2018})
 	require.NoError(t, err)
@@ -312,7 +314,7 @@ func TestReadTables(t *testing.T) {
 }
 
 func TestReadCSVRealReport(t *testing.T) {
-	srcs, err := Sources([]string{"../../testdata/reports-dev/files/2026_广东省_政府工作报告.csv"}, nil, nil)
+	srcs, err := Sources([]string{shareddir.Path(t, "reports-dev", "files", "2026_广东省_政府工作报告.csv")}, nil, nil)
 	require.NoError(t, err)
 	var rs []*Report
 	_, err = Read(context.Background(), srcs[0], Options{}, func(r *Report) error { rs = append(rs, r); return nil })

@@ -12,9 +12,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-const devDir = "../../testdata/reports-dev"
+	"github.com/govreports/govreports/internal/shareddir"
+)
 
 // devSource is one row of the reports-dev answer key.
 type devSource struct {
@@ -22,11 +22,11 @@ type devSource struct {
 	year                      int
 }
 
-func devSources(t *testing.T) []devSource {
+func devSources(t *testing.T) (dir string, srcs []devSource) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(devDir, "SOURCES.tsv"))
+	dir = shareddir.Path(t, "reports-dev")
+	data, err := os.ReadFile(filepath.Join(dir, "SOURCES.tsv"))
 	require.NoError(t, err)
-	var out []devSource
 	for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		if i == 0 {
 			continue
@@ -39,17 +39,18 @@ func devSources(t *testing.T) []devSource {
 		if level == "province" { // the key's word for the schema's provincial level
 			level = "provincial"
 		}
-		out = append(out, devSource{file: f[0], year: y, code: f[2], level: level, format: f[6]})
+		srcs = append(srcs, devSource{file: f[0], year: y, code: f[2], level: level, format: f[6]})
 	}
-	return out
+	return dir, srcs
 }
 
 // TestReportsDevPlainText reads the plain-text reports of reports-dev as
 // found, with no options: each must get the year, region code and level of
 // the answer key.
 func TestReportsDevPlainText(t *testing.T) {
+	devDir, srcs := devSources(t)
 	n := 0
-	for _, s := range devSources(t) {
+	for _, s := range srcs {
 		if !strings.HasPrefix(s.format, "txt") {
 			continue
 		}
@@ -84,8 +85,9 @@ func TestReportsDevTables(t *testing.T) {
 		"2026_广东省_政府工作报告.csv": {Title: "2026年广东省政府工作报告", Year: 2026, Region: "广东省"},
 		"2026_江苏省_政府工作报告.csv": {Title: "2026年江苏省政府工作报告", Year: 2026, Region: "江苏省"},
 	}
+	devDir, srcs := devSources(t)
 	n := 0
-	for _, s := range devSources(t) {
+	for _, s := range srcs {
 		if s.format != "csv" && s.format != "docx" {
 			continue
 		}
