@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -146,39 +144,19 @@ func (e *Engine) Run(ctx context.Context, sink Sink) ([]read.Input, error) {
 	return inputs, nil
 }
 
-// skip records err as a rejection of src (at the line the error names, or
-// line) and tells whether the run goes on without it.
+// skip records err as a rejection of src at line, or at the input and line
+// a reader's *read.Error names, and tells whether the run goes on without it.
 func (e *Engine) skip(ctx context.Context, src string, line int, err error) bool {
 	if !e.SkipErrors || ctx.Err() != nil {
 		return false
 	}
-	if l := errorLine(src, err); l > 0 {
-		line = l
+	if re := (*read.Error)(nil); errors.As(err, &re) {
+		src, line = re.Input, re.Line
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.Rejected = append(e.Rejected, output.Rejection{Input: src, Line: line, Reason: err.Error()})
 	return true
-}
-
-// errorLine finds the line an error of the readers names after the input's
-// name: "name:12: …" or "name: line 12 …".
-func errorLine(src string, err error) int {
-	msg := err.Error()
-	i := strings.Index(msg, src)
-	if src == "" || i < 0 {
-		return 0
-	}
-	rest := msg[i+len(src):]
-	for _, prefix := range []string{":", ": line "} {
-		if r, ok := strings.CutPrefix(rest, prefix); ok {
-			end := strings.IndexFunc(r, func(c rune) bool { return c < '0' || c > '9' })
-			if n, err := strconv.Atoi(r[:max(end, 0)]); err == nil && end > 0 {
-				return n
-			}
-		}
-	}
-	return 0
 }
 
 // reorder hands finished docs to the sink in sequence order.

@@ -71,18 +71,3 @@ func TestSkipErrors(t *testing.T) {
 		assert.Contains(t, r.Reason, w.reason)
 	}
 }
-
-func TestErrorLine(t *testing.T) {
-	for _, tc := range []struct {
-		msg  string
-		want int
-	}{
-		{"a/b.txt:12: dateline date is not a calendar date", 12},
-		{"a/b.txt: line 7 (byte offset 99): invalid UTF-8", 7},
-		{"input a/b.txt: open: no such file", 0},
-		{"other.txt:3: no", 0},
-		{"a/b.txt:x: no", 0},
-	} {
-		assert.Equal(t, tc.want, errorLine("a/b.txt", errors.New(tc.msg)), tc.msg)
-	}
-}

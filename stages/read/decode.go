@@ -20,6 +20,11 @@ const MaxLineBytes = 1 << 20
 
 const sniffBytes = 64 << 10
 
+var (
+	errBinary      = errors.New("NUL byte: binary data, not report text")
+	errLineTooLong = fmt.Errorf("longer than %d bytes: not report text (lost line ends?)", MaxLineBytes)
+)
+
 func newPeekReader(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, sniffBytes) }
 
 // lineReader yields the lines of one input with hygiene applied.
@@ -38,24 +43,24 @@ func newLineReader(name string, r io.Reader) (*lineReader, error) {
 	br := newPeekReader(r)
 	head, err := br.Peek(sniffBytes)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, errorf(name, "%w", err)
 	}
 	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
 		// Windows "Unicode" text: UTF-16 with its byte order mark, full of NUL bytes.
 		br = newPeekReader(transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()))
 		if head, err = br.Peek(sniffBytes); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-			return nil, fmt.Errorf("%s: UTF-16: %w", name, err)
+			return nil, errorf(name, "UTF-16: %w", err)
 		}
 	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		line := bytes.Count(head[:i], []byte{'\n'}) + 1
-		return nil, fmt.Errorf("%s: line %d (byte offset %d): NUL byte: binary data, not report text", name, line, i)
+		return nil, &Error{Input: name, Line: line, Offset: int64(i), Err: errBinary}
 	}
 	lr := &lineReader{name: name, r: br}
 	if bad, _ := invalidUTF8(head, len(head) == sniffBytes); bad >= 0 {
 		if !looksGB18030(head) {
 			line := bytes.Count(head[:bad], []byte{'\n'}) + 1
-			return nil, fmt.Errorf("%s: line %d (byte offset %d): invalid UTF-8 (and not GB18030/GBK text)", name, line, bad)
+			return nil, &Error{Input: name, Line: line, Offset: int64(bad), Err: errors.New("invalid UTF-8 (and not GB18030/GBK text)")}
 		}
 		lr.r = bufio.NewReaderSize(transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), sniffBytes)
 		lr.gbk = true
@@ -107,30 +112,30 @@ func looksGB18030(head []byte) bool {
 	return total > 0 && cjk*5 >= total
 }
 
-// Next returns the next line (without its line end, trailing spaces trimmed,
-// invisible characters and BOMs dropped), its 1-based number, and io.EOF
+// next returns the next line (without its line end, trailing spaces trimmed,
+// invisible characters and BOMs dropped) with its 1-based number, and io.EOF
 // after the last.
-func (lr *lineReader) Next() (string, int, error) {
+func (lr *lineReader) next() (Line, error) {
 	line, err := lr.readLine()
 	if err != nil {
-		return "", 0, err
+		return Line{}, err
 	}
 	lr.no++
 	start := lr.offset
 	lr.offset += int64(len(line))
-	if bytes.IndexByte(line, 0) >= 0 {
-		return "", 0, fmt.Errorf("%s: line %d: NUL byte: binary data, not report text", lr.name, lr.no)
+	if i := bytes.IndexByte(line, 0); i >= 0 {
+		return Line{}, &Error{Input: lr.name, Line: lr.no, Offset: start + int64(i), Err: errBinary}
 	}
 	bad, invisible := invalidUTF8(line, false)
 	if bad >= 0 {
-		return "", 0, fmt.Errorf("%s: line %d (byte offset %d): invalid UTF-8", lr.name, lr.no, start+int64(bad))
+		return Line{}, &Error{Input: lr.name, Line: lr.no, Offset: start + int64(bad), Err: errors.New("invalid UTF-8")}
 	}
 	s := strings.TrimSuffix(string(line), "\n")
 	s = strings.TrimSuffix(s, "\r")
 	if invisible {
 		s = cleanInvisible(s)
 	}
-	return strings.TrimRight(s, " \t\u3000"), lr.no, nil
+	return Line{Text: strings.TrimRight(s, " \t\u3000"), No: lr.no}, nil
 }
 
 func (lr *lineReader) readLine() ([]byte, error) {
@@ -139,7 +144,7 @@ func (lr *lineReader) readLine() ([]byte, error) {
 		chunk, err := lr.r.ReadSlice('\n')
 		line = append(line, chunk...)
 		if len(line) > MaxLineBytes {
-			return nil, fmt.Errorf("%s: line %d: longer than %d bytes: not report text (lost line ends?)", lr.name, lr.no+1, MaxLineBytes)
+			return nil, lineError(lr.name, lr.no+1, errLineTooLong)
 		}
 		switch {
 		case err == nil:
@@ -152,7 +157,7 @@ func (lr *lineReader) readLine() ([]byte, error) {
 			}
 			return line, nil
 		default:
-			return nil, fmt.Errorf("%s: line %d: %w", lr.name, lr.no+1, err)
+			return nil, lineError(lr.name, lr.no+1, err)
 		}
 	}
 }

@@ -1,127 +1,144 @@
 package read
 
 import (
+	"bufio"
 	"bytes"
-	_ "embed"
+	"context"
+	"io"
 	"strings"
-
-	"github.com/govreports/govreports/stages/lexicon"
 )
 
-// format is how an input is read.
-type format int
+// A docReader reads the documents of one input in order. Every format has
+// one: a text, HTML or Word file is one document, a table of reports one
+// document per row.
+type docReader interface {
+	// next returns the input's next document, or io.EOF after the last.
+	next(ctx context.Context) (document, error)
+}
 
-const (
-	formatText format = iota
-	formatHTML
-	formatDocx
-	formatCSV
-	formatTSV
-	formatJSONL
-	formatParquet
-)
+// document is a part of an input that the splitter turns into reports: a
+// whole file, which holds one report or several at their title lines, or a
+// row of a table of reports, which holds one.
+type document struct {
+	name  string // the source name: the input's, or file.csv#row=3 for a row
+	hints Hints  // a table row's title, year and region columns
+	row   bool   // a table row: one report, whose first line may be its title
+	lines func() (Line, error)
+}
+
+// format is one kind of input: how it is told and how it is read.
+type format struct {
+	name string
+	// exts are the file names read as this format whatever their content
+	// (lower case; a .gz of each too); a directory walk reads these.
+	exts []string
+	// magic tells the bytes a file of this format starts with, whatever
+	// its name (a zip archive, PAR1).
+	magic func(head []byte) bool
+	// sniff tells the format from the start of a text when neither a magic
+	// nor a name did; it sees the head without BOM and leading blanks.
+	sniff func(head []byte) bool
+	open  func(ctx context.Context, in *opened) (docReader, error)
+}
+
+// opened is an input as a format's reader gets it: decompressed, its head
+// peeked.
+type opened struct {
+	name string
+	r    *bufio.Reader
+	opts Options
+}
+
+// formats are the formats detect tells apart, in the order it tries them.
+// Adding a format is a file format_<name>.go defining it and a line here.
+var formats = []*format{
+	&docxFormat,
+	&parquetFormat,
+	&htmlFormat,
+	&jsonlFormat,
+	&tsvFormat,
+	&csvFormat,
+}
 
 var utf8BOM = []byte("\ufeff")
 
-// detect tells an input's format by its first bytes, then by its name:
-// a zip archive is a Word document and PAR1 a Parquet file whatever they are
-// called; markup is HTML, a leading '{' a JSON Lines file and a header line
-// naming a text column a CSV/TSV table, even in a .txt file.
-func detect(name string, head []byte) format {
-	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || hasExt(name, ".docx"):
-		return formatDocx
-	case bytes.HasPrefix(head, []byte("PAR1")) || hasExt(name, ".parquet"):
-		return formatParquet
-	case hasExt(name, ".csv"):
-		return formatCSV
-	case hasExt(name, ".tsv"):
-		return formatTSV
-	case hasExt(name, ".jsonl", ".ndjson"):
-		return formatJSONL
-	case IsHTMLName(name):
-		return formatHTML
+// detect tells an input's format: first by the bytes it starts with or its
+// name, then by its text; plain text when nothing matched. So a zip archive
+// is a Word document and PAR1 a Parquet file whatever they are called, and
+// markup is HTML, a leading '{' a JSON Lines file and a header line naming a
+// text column a CSV/TSV table, even in a .txt file.
+func detect(name string, head []byte) *format {
+	for _, f := range formats {
+		if f.magic != nil && f.magic(head) || hasExt(name, f.exts...) {
+			return f
+		}
 	}
 	h := bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
-	switch {
-	case looksHTML(h):
-		return formatHTML
-	case len(h) > 0 && h[0] == '{',
-		// A JSON array of objects is not JSON Lines: read as such, it fails with a clear error.
-		len(h) > 0 && h[0] == '[' && bytes.HasPrefix(bytes.TrimLeft(h[1:], " \t\r\n"), []byte("{")):
-		return formatJSONL
+	for _, f := range formats {
+		if f.sniff != nil && f.sniff(h) {
+			return f
+		}
 	}
-	if line, _, _ := bytes.Cut(h, []byte{'\n'}); bytes.ContainsRune(line, '\t') && namesTextColumn(string(line), "\t") {
-		return formatTSV
-	} else if namesTextColumn(string(line), ",") {
-		return formatCSV
-	}
-	return formatText
+	return &textFormat
 }
 
-// htmlMarks are tags that only markup starts with; a page saved as text may
-// start with a "[" (a printed list of elements).
-var htmlMarks = []string{"<!doctype", "<html", "<head", "<body", "<div", "<p>", "<p ", "<br", "<table", "<span", "<meta", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<article", "<section", "<font", "<center"}
+// inputExts are the names a directory walk reads: plain text and every
+// format's.
+var inputExts = func() []string {
+	exts := append([]string(nil), textFormat.exts...)
+	for _, f := range formats {
+		exts = append(exts, f.exts...)
+	}
+	return exts
+}()
 
-func looksHTML(h []byte) bool {
-	h = bytes.TrimLeft(bytes.TrimPrefix(h, []byte("[")), " \t\r\n")
-	if len(h) == 0 || h[0] != '<' {
-		return false
-	}
-	if len(h) > 64 {
-		h = h[:64]
-	}
-	lower := strings.ToLower(string(h))
-	for _, m := range htmlMarks {
-		if strings.HasPrefix(lower, m) {
+// hasExt tells whether name, less a .gz, ends with one of exts (lower case).
+func hasExt(name string, exts ...string) bool {
+	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
+	for _, e := range exts {
+		if strings.HasSuffix(name, e) {
 			return true
 		}
 	}
 	return false
 }
 
-//go:embed columns.txt
-var columnsTXT string
-
-// columnNames are the known column names by role (text, title, year, region), in preference order.
-var columnNames = func() map[string][]string {
-	m := map[string][]string{}
-	for _, r := range lexicon.MustParse("columns.txt", columnsTXT, 2) {
-		m[r.Fields[0]] = strings.Fields(strings.Join(r.Fields[1:], " "))
+// readWhole reads an input that a format parses as a whole (a zip archive, a
+// page, a Parquet file), up to max bytes; tooBig says what a larger one is,
+// with %d for max.
+func readWhole(name string, r io.Reader, max int, tooBig string) ([]byte, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return nil, errorf(name, "%w", err)
 	}
-	return m
-}()
-
-// namesTextColumn tells whether a header line, split at sep, has a known text column.
-func namesTextColumn(line, sep string) bool {
-	if !strings.Contains(line, sep) {
-		return false
+	if len(raw) > max {
+		return nil, errorf(name, tooBig, max)
 	}
-	fields := strings.Split(strings.TrimSpace(line), sep)
-	for i, f := range fields {
-		fields[i] = strings.Trim(strings.TrimSpace(f), `"`)
-	}
-	return findColumn(fields, "text", "") >= 0
+	return raw, nil
 }
 
-// findColumn is the index of the column of role among names (case
-// insensitive), or of the column named explicitly when it is not ""; -1
-// when there is none.
-func findColumn(names []string, role, explicit string) int {
-	if explicit != "" {
-		for i, n := range names {
-			if strings.EqualFold(strings.TrimSpace(n), explicit) {
-				return i
-			}
-		}
-		return -1
+// wholeFile is the docReader of a format whose input is one document.
+type wholeFile struct {
+	doc  document
+	done bool
+}
+
+func (w *wholeFile) next(context.Context) (document, error) {
+	if w.done {
+		return document{}, io.EOF
 	}
-	for _, want := range columnNames[role] {
-		for i, n := range names {
-			if strings.EqualFold(strings.TrimSpace(n), want) {
-				return i
-			}
+	w.done = true
+	return w.doc, nil
+}
+
+// lineSlice yields lines held in memory.
+func lineSlice(lines []Line) func() (Line, error) {
+	i := 0
+	return func() (Line, error) {
+		if i == len(lines) {
+			return Line{}, io.EOF
 		}
+		i++
+		return lines[i-1], nil
 	}
-	return -1
 }

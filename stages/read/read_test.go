@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/govreports/govreports/stages/read/meta"
 	"github.com/govreports/govreports/testdata"
 )
 
@@ -125,23 +127,30 @@ func TestReadErrors(t *testing.T) {
 		name, file string
 		data       []byte
 		opts       Options
+		line       int // the line of the *Error; -1 for an error of the options, which is none
 		want       string
 	}{
-		{"binary", "bin.txt", []byte("1.政府工作报告\n\x00\x01\x02\x03"), Options{}, "bin.txt: line 2 (byte offset 21): NUL byte"},
-		{"invalid utf-8, not gbk", "bad.txt", []byte("2.北京市政府工作报告\n一、2023年工作回顾\n增长\xff\xfe\xfd"), Options{}, "bad.txt: line 3 (byte offset 62): invalid UTF-8"},
-		{"truncated utf-8 late in a file", "cut.txt", append([]byte(strings.Repeat("2.北京市政府工作报告\n一、2023年工作回顾\n增长。\n", 3000)), 0xe5, 0xa2), Options{}, "cut.txt: line 9001 (byte offset 198000): invalid UTF-8"},
-		{"no title, no region", "notes.txt", []byte("各位代表：\n一、2023年工作回顾\n"), Options{}, `notes.txt:1: report "(untitled)": cannot tell its region`},
-		{"unknown region", "x.txt", []byte("1.某某省政府工作报告\n一、2023年工作回顾\n"), Options{}, `x.txt:1: report "某某省政府工作报告": cannot tell its region (tried: title "某某省政府工作报告"`},
-		{"bad --region", "x.txt", []byte("各位代表：\n一、2023年工作回顾\n"), Options{Region: "Atlantis"}, `--region "Atlantis": "Atlantis" names no division`},
-		{"no year", "y.txt", []byte("2.北京市政府工作报告\n正文。\n"), Options{}, "y.txt:1: report \"北京市政府工作报告\": cannot tell its year"},
-		{"bad date", "d.txt", []byte("2.北京市政府工作报告\n——2024年2月30日在北京市第十六届人民代表大会第二次会议上\n"), Options{}, "d.txt:2: dateline date 2024年2月30日 is not a calendar date"},
-		{"no newline, 1 MB", "long.txt", []byte(long), Options{}, "long.txt: line 3: longer than"},
+		{"binary", "bin.txt", []byte("1.政府工作报告\n\x00\x01\x02\x03"), Options{}, 2, "bin.txt: line 2 (byte offset 21): NUL byte"},
+		{"invalid utf-8, not gbk", "bad.txt", []byte("2.北京市政府工作报告\n一、2023年工作回顾\n增长\xff\xfe\xfd"), Options{}, 3, "bad.txt: line 3 (byte offset 62): invalid UTF-8"},
+		{"truncated utf-8 late in a file", "cut.txt", append([]byte(strings.Repeat("2.北京市政府工作报告\n一、2023年工作回顾\n增长。\n", 3000)), 0xe5, 0xa2), Options{}, 9001, "cut.txt: line 9001 (byte offset 198000): invalid UTF-8"},
+		{"no title, no region", "notes.txt", []byte("各位代表：\n一、2023年工作回顾\n"), Options{}, 1, `notes.txt: line 1: report "(untitled)": cannot tell its region`},
+		{"unknown region", "x.txt", []byte("1.某某省政府工作报告\n一、2023年工作回顾\n"), Options{}, 1, `x.txt: line 1: report "某某省政府工作报告": cannot tell its region (tried: title "某某省政府工作报告"`},
+		{"bad --region", "x.txt", []byte("各位代表：\n一、2023年工作回顾\n"), Options{Region: "Atlantis"}, -1, `--region "Atlantis": "Atlantis" names no division`},
+		{"no year", "y.txt", []byte("2.北京市政府工作报告\n正文。\n"), Options{}, 1, "y.txt: line 1: report \"北京市政府工作报告\": cannot tell its year"},
+		{"bad date", "d.txt", []byte("2.北京市政府工作报告\n——2024年2月30日在北京市第十六届人民代表大会第二次会议上\n"), Options{}, 2, "d.txt: line 2: dateline date 2024年2月30日 is not a calendar date"},
+		{"no newline, 1 MB", "long.txt", []byte(long), Options{}, 3, "long.txt: line 3: longer than"},
+		{"a row's metadata", "rows.csv", []byte("year,text\n2024,\"1.某某省政府工作报告\n各位代表：\"\n"), Options{}, 1, `rows.csv#row=1: line 1: report "某某省政府工作报告": cannot tell its region`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := readAll(t, tt.file, tt.data, tt.opts)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
+			var e *Error
+			if assert.Equal(t, tt.line >= 0, errors.As(err, &e), "an *Error unless the options are at fault") && tt.line >= 0 {
+				assert.Equal(t, tt.line, e.Line)
+				assert.True(t, strings.HasPrefix(tt.want, e.Input), "input %s", e.Input)
+			}
 		})
 	}
 }
@@ -164,8 +173,8 @@ func TestReadWarnsAboutRepairedYear(t *testing.T) {
 	_, err := readAll(t, "sc.txt", []byte("24.四川省政府工作报告\n——22024年1月22日在四川省第十四届人民代表大会第二次会议上\n"),
 		Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	require.NoError(t, err)
-	assert.Contains(t, logs.String(), "dateline year has more than four digits")
-	assert.Contains(t, logs.String(), "line=2")
+	assert.Contains(t, logs.String(), "level=INFO")
+	assert.Contains(t, logs.String(), `msg="line 2: dateline year 22024 repaired to 2024" source=sc.txt line=2`)
 }
 
 func TestSourcesDirGzipAndStdin(t *testing.T) {
@@ -266,7 +275,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("\x1f\x8b\x08"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		prev := 0
-		_, _ = Read(context.Background(), BytesSource("fuzz.txt", data), Options{Region: "北京", Year: 2024}, func(r *Report) error {
+		_, err := Read(context.Background(), BytesSource("fuzz.txt", data), Options{Region: "北京", Year: 2024}, func(r *Report) error {
 			for _, l := range r.Lines {
 				if l.No <= prev {
 					t.Fatalf("line numbers not increasing: %d after %d", l.No, prev)
@@ -278,6 +287,9 @@ func FuzzRead(f *testing.F) {
 			}
 			return nil
 		})
+		if e := (*Error)(nil); err != nil && !(errors.As(err, &e) && strings.HasPrefix(e.Input, "fuzz.txt")) {
+			t.Fatalf("not a *read.Error naming the input: %v", err)
+		}
 	})
 }
 
@@ -290,4 +302,37 @@ func BenchmarkReadCorpus(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestReadTakesATitleBelowChrome(t *testing.T) {
+	text := "下载\n打印\n全屏\n2026年西藏自治区政府工作报告\n——2026年1月12日在西藏自治区第十二届人民代表大会第五次会议上\n"
+	rs, err := readAll(t, "page.txt", []byte(text), Options{})
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	assert.Equal(t, "2026年西藏自治区政府工作报告", rs[0].Title)
+	assert.Equal(t, 4, rs[0].SourceLine, "the title's line")
+	assert.Equal(t, meta.FromTitle, rs[0].RegionSource)
+	assert.Equal(t, meta.FromDateline, rs[0].YearSource)
+}
+
+func TestReadLogsAndKeepsEveryWarning(t *testing.T) {
+	var logs bytes.Buffer
+	rs, err := readAll(t, "2022-hainan.txt", []byte("各位代表：\n正文。\n"),
+		Options{Region: "海南", Year: 2021, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	require.Len(t, rs[0].Warnings, 3)
+	assert.Equal(t, "the --year flag says the year is 2021, the file name says 2022; using 2022", rs[0].Warnings[1])
+	for _, w := range rs[0].Warnings {
+		assert.Contains(t, logs.String(), w)
+	}
+	assert.Equal(t, "(untitled)", rs[0].displayTitle())
+}
+
+func TestReadRowTitleStandsForTheTitle(t *testing.T) {
+	rs, err := readAll(t, "rows.csv", []byte("title,text\n2024年北京市政府工作报告,各位代表：\n"), Options{})
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	assert.Equal(t, "2024年北京市政府工作报告", rs[0].Title)
+	assert.Equal(t, meta.FromRow, rs[0].YearSource)
 }

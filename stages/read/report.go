@@ -1,12 +1,20 @@
 package read
 
-import "github.com/govreports/govreports/stages/region"
+import (
+	"context"
+	"errors"
+	"log/slog"
 
-// Line is one line of a report's text with its place in the source.
-type Line struct {
-	Text string // the line, hygiene applied (no BOM, no CR, no trailing spaces)
-	No   int    // 1-based line number in the source file
-}
+	"github.com/govreports/govreports/stages/read/meta"
+	"github.com/govreports/govreports/stages/region"
+)
+
+// Line is one line of a report's text with its place in the source. It is
+// meta's type, which reads metadata from lines without depending on the readers.
+type Line = meta.Line
+
+// Hints are the metadata a table input gives in the columns of a report's row.
+type Hints = meta.Hints
 
 // Report is one government work report as read from its source.
 type Report struct {
@@ -24,16 +32,65 @@ type Report struct {
 	// Hints are metadata an input states beside the text (the columns of a
 	// table row); the text itself outranks them, the file name ranks below.
 	Hints Hints
-	// YearSource and RegionSource say where Year and Region were read
-	// (dateline, title, meeting, heading, row, file_name, flag …).
-	YearSource, RegionSource string
+	// YearSource and RegionSource say where Year and Region were read.
+	YearSource, RegionSource meta.Source
 	// Warnings are what the reader repaired or inferred, for the reports table.
 	Warnings []string
 }
 
-// Hints are the metadata a table input gives in the columns of a report's row.
-type Hints struct {
-	Title  string // the row's title column
-	Year   int    // the row's year column; 0 when absent
-	Region string // the row's region/province column (a name or code)
+// finish reads the metadata of a report the splitter gathered, in three
+// steps: a title among its first lines becomes its title, meta reads the
+// rest, and a table row's title column stands for the title line the text
+// lacks. Warnings are logged and kept.
+func (r *Report) finish(opts Options) error {
+	r.titleFromText()
+	m, err := meta.Resolve(meta.Input{Source: r.Source, Title: r.Title, TitleLine: r.SourceLine, Lines: r.Lines, Hints: r.Hints, Flags: opts.flags()})
+	if me := (*meta.Error)(nil); errors.As(err, &me) {
+		return lineError(r.Source, me.Line, me.Err)
+	}
+	if err != nil {
+		return err
+	}
+	r.Year, r.YearSource, r.Region, r.RegionSource = m.Year, m.YearSource, m.Region, m.RegionSource
+	r.Meeting, r.MeetingDate, r.SpeakerRole, r.Speaker = m.Meeting, m.MeetingDate, m.SpeakerRole, m.Speaker
+	r.titleFromRow()
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	for _, w := range m.Warnings {
+		line := w.Line
+		if line == 0 {
+			line = r.SourceLine
+		}
+		log.Log(context.Background(), w.Level, w.Text, "source", r.Source, "line", line, "title", r.displayTitle())
+		r.Warnings = append(r.Warnings, w.Text)
+	}
+	return nil
+}
+
+// titleFromText takes a title line that the splitter kept as text, below
+// page chrome (下载 打印 全屏), for the report's title when it has none.
+func (r *Report) titleFromText() {
+	if r.Title != "" {
+		return
+	}
+	if title, line, ok := meta.TitleAmong(r.Lines); ok {
+		r.Title, r.SourceLine = title, line
+	}
+}
+
+// titleFromRow lets a table row's title column stand for the title line the
+// text lacks.
+func (r *Report) titleFromRow() {
+	if r.Title == "" {
+		r.Title = meta.Compact(r.Hints.Title)
+	}
+}
+
+func (r *Report) displayTitle() string {
+	if r.Title == "" {
+		return "(untitled)"
+	}
+	return r.Title
 }

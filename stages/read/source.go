@@ -27,10 +27,6 @@ func BytesSource(name string, data []byte) Source {
 	}}
 }
 
-// inputExts are the extensions a directory walk reads (a .gz of each too).
-// Content decides the format in the end: these only choose the files.
-var inputExts = []string{".txt", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
-
 // Sources expands the paths a user named into inputs, in a deterministic
 // order: a directory contributes the files of every readable extension
 // (inputExts, recursively, sorted by path), "-" is stdin, anything else is a
@@ -131,22 +127,6 @@ func warn(log *slog.Logger, msg string, args ...any) {
 
 func isInputName(path string) bool { return hasExt(path, inputExts...) }
 
-// IsHTMLName tells whether a file name (without .gz) is read as an HTML page.
-func IsHTMLName(name string) bool {
-	return hasExt(name, ".html", ".htm", ".shtml", ".xhtml")
-}
-
-// hasExt tells whether name, less a .gz, ends with one of exts (lower case).
-func hasExt(name string, exts ...string) bool {
-	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
-	for _, e := range exts {
-		if strings.HasSuffix(name, e) {
-			return true
-		}
-	}
-	return false
-}
-
 func fileSource(name, path string) Source {
 	return Source{Name: name, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
 }
@@ -159,7 +139,7 @@ func decompress(name string, r io.Reader) (io.Reader, error) {
 	if len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return nil, fmt.Errorf("%s: gzip: %w", name, err)
+			return nil, errorf(name, "gzip: %w", err)
 		}
 		return zr, nil
 	}

@@ -1,10 +1,30 @@
-package read_test
+package meta_test
 
 import (
 	"fmt"
 
-	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/stages/read/meta"
 )
+
+func ExampleResolve() {
+	m, err := meta.Resolve(meta.Input{
+		Source: "reports/hlr.txt", Title: "政府工作报告", TitleLine: 1,
+		Lines: []meta.Line{
+			{Text: "——2016年1月8日在海拉尔区第十五届人民代表大会第一次会议上", No: 2},
+			{Text: "海拉尔区人民政府区长 某某", No: 3},
+			{Text: "各位代表：", No: 4},
+		},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(m.Year, m.YearSource, m.Region.Code, m.Region.Full, m.RegionSource)
+	fmt.Println(m.MeetingDate, m.Meeting, m.SpeakerRole, m.Speaker)
+	// Output:
+	// 2016 dateline 150702 海拉尔区 meeting
+	// 2016-01-08 海拉尔区第十五届人民代表大会第一次会议 区长 某某
+}
 
 func ExampleParseDateline() {
 	for _, line := range []string{
@@ -12,7 +32,7 @@ func ExampleParseDateline() {
 		"——二〇二六年一月二十日在浙江省第十四届人民代表大会第五次会议上",
 		"----2013年2月28日在海拉尔区第十四届人民代表大会第二次会议上",
 	} {
-		d, ok := read.ParseDateline(line)
+		d, ok := meta.ParseDateline(line)
 		fmt.Println(d.Year, d.Month, d.Day, d.Meeting, ok)
 	}
 	// Output:
@@ -21,9 +41,9 @@ func ExampleParseDateline() {
 	// 2013 2 28 海拉尔区第十四届人民代表大会第二次会议 true
 }
 
-func ExampleOptions_Validate() {
-	for _, o := range []read.Options{{Region: "南京市鼓楼区"}, {Region: "鼓楼区"}, {Region: "Atlantis"}} {
-		fmt.Println(o.Validate())
+func ExampleFlags_Validate() {
+	for _, f := range []meta.Flags{{Region: "南京市鼓楼区"}, {Region: "鼓楼区"}, {Region: "Atlantis"}} {
+		fmt.Println(f.Validate())
 	}
 	// Output:
 	// <nil>

@@ -2,14 +2,16 @@ package read
 
 import (
 	"bytes"
+	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/govreports/govreports/stages/read/meta"
 )
 
 // maxHTMLBytes bounds a saved report page: reports are a few hundred KB.
@@ -35,19 +37,51 @@ var skipped = map[atom.Atom]bool{
 	atom.Object: true, atom.Textarea: true,
 }
 
-// htmlLines reads a saved report page or fragment: the text of its blocks
-// (paragraphs, divisions, cells, lines between <br>s), one line each,
-// numbered by the source line where the text starts. Boilerplate around the
-// report (navigation, scripts, footers, lines that are all link text) is
-// left out, and so is everything before the first line that is a report
-// title when the page has one.
-func htmlLines(name string, r io.Reader) (func() (string, int, error), error) {
-	raw, err := io.ReadAll(io.LimitReader(r, maxHTMLBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+// htmlFormat is a saved report page or fragment (also saved as .txt): the
+// text of its blocks (paragraphs, divisions, cells, lines between <br>s), one
+// line each, numbered by the source line where the text starts. Boilerplate
+// around the report (navigation, scripts, footers, lines that are all link
+// text) is left out, and so is everything before the first line that is a
+// report title when the page has one.
+var htmlFormat = format{
+	name:  "html",
+	exts:  []string{".html", ".htm", ".shtml", ".xhtml"},
+	sniff: looksHTML,
+	open: func(_ context.Context, in *opened) (docReader, error) {
+		lines, err := htmlLines(in.name, in.r)
+		if err != nil {
+			return nil, err
+		}
+		return &wholeFile{doc: document{name: in.name, lines: lineSlice(lines)}}, nil
+	},
+}
+
+// htmlMarks are tags that only markup starts with; a page saved as text may
+// start with a "[" (a printed list of elements).
+var htmlMarks = []string{"<!doctype", "<html", "<head", "<body", "<div", "<p>", "<p ", "<br", "<table", "<span", "<meta", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<article", "<section", "<font", "<center"}
+
+func looksHTML(h []byte) bool {
+	h = bytes.TrimLeft(bytes.TrimPrefix(h, []byte("[")), " \t\r\n")
+	if len(h) == 0 || h[0] != '<' {
+		return false
 	}
-	if len(raw) > maxHTMLBytes {
-		return nil, fmt.Errorf("%s: larger than %d bytes: not a report page", name, maxHTMLBytes)
+	if len(h) > 64 {
+		h = h[:64]
+	}
+	lower := strings.ToLower(string(h))
+	for _, m := range htmlMarks {
+		if strings.HasPrefix(lower, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlLines reads a page's report lines.
+func htmlLines(name string, r io.Reader) ([]Line, error) {
+	raw, err := readWhole(name, r, maxHTMLBytes, "larger than %d bytes: not a report page")
+	if err != nil {
+		return nil, err
 	}
 	lr, err := newLineReader(name, bytes.NewReader(raw))
 	if err != nil {
@@ -55,14 +89,14 @@ func htmlLines(name string, r io.Reader) (func() (string, int, error), error) {
 	}
 	var text strings.Builder
 	for {
-		l, _, err := lr.Next()
+		l, err := lr.next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
 			return nil, err
 		}
-		text.WriteString(l)
+		text.WriteString(l.Text)
 		text.WriteByte('\n')
 	}
 	lines, head := pageLines(text.String())
@@ -71,27 +105,20 @@ func htmlLines(name string, r io.Reader) (func() (string, int, error), error) {
 	// when the body has none.
 	start := -1
 	for i, l := range lines {
-		if _, ok := titleOf(l.Text, true); ok && i != head {
+		if _, ok := meta.TitleOf(l.Text, true); ok && i != head {
 			start = i
 			break
 		}
 	}
 	if start < 0 && head >= 0 {
-		if _, ok := titleOf(lines[head].Text, true); ok {
+		if _, ok := meta.TitleOf(lines[head].Text, true); ok {
 			start = head
 		}
 	}
 	if start >= 0 {
 		lines = lines[start:]
 	}
-	i := 0
-	return func() (string, int, error) {
-		if i == len(lines) {
-			return "", 0, io.EOF
-		}
-		i++
-		return lines[i-1].Text, lines[i-1].No, nil
-	}, nil
+	return lines, nil
 }
 
 // pageLines returns the text lines of a page and the index of the line of

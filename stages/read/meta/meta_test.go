@@ -1,8 +1,7 @@
-package read
+package meta
 
 import (
-	"bytes"
-	"log/slog"
+	"errors"
 	"strings"
 	"testing"
 
@@ -15,77 +14,58 @@ import (
 type metaCase struct {
 	name, file, text string
 	hints            Hints
-	opts             Options
+	flags            Flags
 	year             int
-	yearSource       string
+	yearSource       Source
 	code, level      string
-	regionSource     string
+	regionSource     Source
 	date, meeting    string
 	role, speaker    string
-	title            string
 	warnings         []string // substrings, one per expected warning
 }
 
 func (tt metaCase) check(t *testing.T) {
 	t.Helper()
-	file := tt.file
-	if file == "" {
-		file = "report.txt"
-	}
-	var logs bytes.Buffer
-	tt.opts.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	var rs []*Report
-	if tt.hints == (Hints{}) {
-		var err error
-		rs, err = readAll(t, file, []byte(tt.text), tt.opts)
-		require.NoError(t, err)
-	} else {
-		r := reportOf(file, tt.text)
-		r.Hints = tt.hints
-		require.NoError(t, r.resolve(tt.opts))
-		rs = []*Report{r}
-	}
-	require.Len(t, rs, 1)
-	r := rs[0]
-	assert.Equal(t, tt.year, r.Year, "year")
-	assert.Equal(t, tt.yearSource, r.YearSource, "year source")
-	assert.Equal(t, tt.code, r.Region.Code, "region code")
+	m, err := Resolve(input(tt.file, tt.text, tt.hints, tt.flags))
+	require.NoError(t, err)
+	assert.Equal(t, tt.year, m.Year, "year")
+	assert.Equal(t, tt.yearSource, m.YearSource, "year source")
+	assert.Equal(t, tt.code, m.Region.Code, "region code")
 	if tt.level != "" {
-		assert.Equal(t, tt.level, r.Region.Level, "level")
+		assert.Equal(t, tt.level, m.Region.Level, "level")
 	}
-	assert.Equal(t, tt.regionSource, r.RegionSource, "region source")
-	if tt.title != "" {
-		assert.Equal(t, tt.title, r.Title)
-	}
+	assert.Equal(t, tt.regionSource, m.RegionSource, "region source")
 	if tt.date != "" {
-		assert.Equal(t, tt.date, r.MeetingDate)
+		assert.Equal(t, tt.date, m.MeetingDate)
 	}
 	if tt.meeting != "" {
-		assert.Equal(t, tt.meeting, r.Meeting)
+		assert.Equal(t, tt.meeting, m.Meeting)
 	}
 	if tt.speaker != "" {
-		assert.Equal(t, tt.role, r.SpeakerRole)
-		assert.Equal(t, tt.speaker, r.Speaker)
+		assert.Equal(t, tt.role, m.SpeakerRole)
+		assert.Equal(t, tt.speaker, m.Speaker)
 	}
-	require.Len(t, r.Warnings, len(tt.warnings), "warnings: %q", r.Warnings)
+	require.Len(t, m.Warnings, len(tt.warnings), "warnings: %+v", m.Warnings)
 	for i, w := range tt.warnings {
-		assert.Contains(t, r.Warnings[i], w)
-		assert.Contains(t, logs.String(), w, "every warning is logged")
+		assert.Contains(t, m.Warnings[i].Text, w)
 	}
 }
 
-// reportOf builds a report as a reader hands it over: the first line is the
-// title when it is one.
-func reportOf(source, text string) *Report {
-	r := &Report{Source: source, SourceLine: 1}
+// input is a report as a reader hands it over: the first line is the title
+// when it is one, the file is report.txt unless named.
+func input(file, text string, hints Hints, flags Flags) Input {
+	if file == "" {
+		file = "report.txt"
+	}
+	in := Input{Source: file, TitleLine: 1, Hints: hints, Flags: flags}
 	for i, l := range strings.Split(text, "\n") {
-		if title, ok := titleOf(l, i == 0); ok {
-			r.Title = title
+		if title, ok := TitleOf(l, i == 0); ok {
+			in.Title = title
 			continue
 		}
-		r.Lines = append(r.Lines, Line{Text: l, No: i + 1})
+		in.Lines = append(in.Lines, Line{Text: l, No: i + 1})
 	}
-	return r
+	return in
 }
 
 func TestMetadataFromTitle(t *testing.T) {
@@ -104,8 +84,6 @@ func TestMetadataFromTitle(t *testing.T) {
 			year: 2019, yearSource: FromTitle, code: "150702", regionSource: FromTitle},
 		{name: "title naming its meeting", text: "在第一届全国人民代表大会第一次会议上的政府工作报告\n（一九五四年九月二十三日）\n",
 			year: 1954, yearSource: FromDateline, code: "000000", regionSource: FromTitle, date: "1954-09-23"},
-		{name: "title below page chrome", text: "下载\n打印\n全屏\n2026年西藏自治区政府工作报告\n——2026年1月12日在西藏自治区第十二届人民代表大会第五次会议上\n",
-			year: 2026, yearSource: FromDateline, code: "540000", regionSource: FromTitle, title: "2026年西藏自治区政府工作报告"},
 		{name: "State Council title", text: "2019年国务院政府工作报告\n各位代表：\n",
 			year: 2019, yearSource: FromTitle, code: "000000", regionSource: FromTitle},
 		{name: "numbered", text: "7.吉林市政府工作报告\n——2022年1月10日在吉林市第十七届人民代表大会第一次会议上\n",
@@ -177,7 +155,7 @@ func TestMetadataFromRowFileNameAndFlags(t *testing.T) {
 	body := "各位代表：\n现在，我代表省人民政府，向大会报告工作。\n"
 	for _, tt := range []metaCase{
 		{name: "row columns", file: "export.csv#row=2", text: body, hints: Hints{Title: "2026年广东省政府工作报告", Year: 2026, Region: "广东省"},
-			year: 2026, yearSource: FromRow, code: "440000", regionSource: FromRow, title: "2026年广东省政府工作报告"},
+			year: 2026, yearSource: FromRow, code: "440000", regionSource: FromRow},
 		{name: "row region code only", file: "export.jsonl#row=1", text: "各位代表：\n现在，我代表市人民政府，向大会报告工作。\n", hints: Hints{Year: 2024, Region: "440300"},
 			year: 2024, yearSource: FromRow, code: "440300", regionSource: FromRow},
 		{name: "text outranks the row", file: "export.csv#row=1", text: "政府工作报告\n——2025年1月19日在福建省第十四届人民代表大会第三次会议上\n",
@@ -198,15 +176,15 @@ func TestMetadataFromRowFileNameAndFlags(t *testing.T) {
 		{name: "file name settles an ambiguous title", file: "nanjing-2020.txt", text: "鼓楼区政府工作报告\n各位代表：\n",
 			year: 2020, yearSource: FromFileName, code: "320106", regionSource: FromFileName,
 			warnings: []string{"region 鼓楼区 (320106) taken from the file name", "year 2020 taken from the file name"}},
-		{name: "flags are the fallback", text: "各位代表：\n正文。\n", opts: Options{Region: "深圳", Year: 2023},
+		{name: "flags are the fallback", text: "各位代表：\n正文。\n", flags: Flags{Region: "深圳", Year: 2023},
 			year: 2023, yearSource: FromFlag, code: "440300", regionSource: FromFlag},
-		{name: "file name before flags", file: "2022-hainan.txt", text: "各位代表：\n正文。\n", opts: Options{Region: "海南", Year: 2021},
+		{name: "file name before flags", file: "2022-hainan.txt", text: "各位代表：\n正文。\n", flags: Flags{Region: "海南", Year: 2021},
 			year: 2022, yearSource: FromFileName, code: "460000", regionSource: FromFileName,
 			warnings: []string{"taken from the file name", "the --year flag says the year is 2021, the file name says 2022", "year 2022 taken from the file name"}},
-		{name: "text against flags", text: "北京市政府工作报告\n——2024年1月21日在北京市第十六届人民代表大会第二次会议上\n", opts: Options{Region: "上海", Year: 2023},
+		{name: "text against flags", text: "北京市政府工作报告\n——2024年1月21日在北京市第十六届人民代表大会第二次会议上\n", flags: Flags{Region: "上海", Year: 2023},
 			year: 2024, yearSource: FromDateline, code: "110000", regionSource: FromTitle,
 			warnings: []string{"the --region flag says the region is 上海市 (310000), the title says 北京市 (110000)", "the --year flag says the year is 2023, the dateline says 2024"}},
-		{name: "flag naming the province of a city's report", text: "深圳市政府工作报告\n——2024年1月20日\n", opts: Options{Region: "广东"},
+		{name: "flag naming the province of a city's report", text: "深圳市政府工作报告\n——2024年1月20日\n", flags: Flags{Region: "广东"},
 			year: 2024, yearSource: FromDateline, code: "440300", level: "prefecture", regionSource: FromTitle},
 	} {
 		t.Run(tt.name, tt.check)
@@ -216,42 +194,51 @@ func TestMetadataFromRowFileNameAndFlags(t *testing.T) {
 func TestMetadataRefused(t *testing.T) {
 	tests := []struct {
 		name, file, text string
-		opts             Options
+		flags            Flags
+		line             int // 0: an error of the flags, not of the report
 		want             []string
 	}{
-		{"a bare title is not the nation", "notes.txt", "政府工作报告\n各位代表：\n一、2017年工作回顾\n", Options{},
-			[]string{`notes.txt:1: report "政府工作报告": cannot tell its region`, `title "政府工作报告"`, `file name "notes"`, "--region"}},
-		{"ambiguous district", "gl.txt", "鼓楼区政府工作报告\n——2020年1月8日在鼓楼区第十七届人民代表大会第五次会议上\n", Options{},
-			[]string{`gl.txt:1: report "鼓楼区政府工作报告": region 鼓楼区 is ambiguous: 320106 江苏省南京市鼓楼区, 320302 江苏省徐州市鼓楼区, 350102 福建省福州市鼓楼区, 410204 河南省开封市鼓楼区`}},
-		{"a province does not settle which of its districts", "gl.txt", "鼓楼区政府工作报告\n——2020年1月8日\n", Options{Region: "江苏"},
+		{"a bare title is not the nation", "notes.txt", "政府工作报告\n各位代表：\n一、2017年工作回顾\n", Flags{}, 1,
+			[]string{`report "政府工作报告": cannot tell its region`, `title "政府工作报告"`, `file name "notes"`, "--region"}},
+		{"ambiguous district", "gl.txt", "鼓楼区政府工作报告\n——2020年1月8日在鼓楼区第十七届人民代表大会第五次会议上\n", Flags{}, 1,
+			[]string{`report "鼓楼区政府工作报告": region 鼓楼区 is ambiguous: 320106 江苏省南京市鼓楼区, 320302 江苏省徐州市鼓楼区, 350102 福建省福州市鼓楼区, 410204 河南省开封市鼓楼区`}},
+		{"a province does not settle which of its districts", "gl.txt", "鼓楼区政府工作报告\n——2020年1月8日\n", Flags{Region: "江苏"}, 1,
 			[]string{"region 鼓楼区 is ambiguous"}},
-		{"no year anywhere", "sz.txt", "深圳市政府工作报告\n各位代表：\n", Options{},
-			[]string{`sz.txt:1: report "深圳市政府工作报告": cannot tell its year`, "--year"}},
-		{"bad --region though the title names one", "bj.txt", "北京市政府工作报告\n——2024年1月21日\n", Options{Region: "Atlantis"},
+		{"no year anywhere", "sz.txt", "深圳市政府工作报告\n各位代表：\n", Flags{}, 1,
+			[]string{`report "深圳市政府工作报告": cannot tell its year`, "--year"}},
+		{"untitled, nothing names a region", "rows.csv#row=2", "各位代表：\n", Flags{}, 1,
+			[]string{`report "(untitled)": cannot tell its region`}},
+		{"bad date", "d.txt", "2.北京市政府工作报告\n\n——2024年2月30日在北京市第十六届人民代表大会第二次会议上\n", Flags{}, 3,
+			[]string{"dateline date 2024年2月30日 is not a calendar date"}},
+		{"bad --region though the title names one", "bj.txt", "北京市政府工作报告\n——2024年1月21日\n", Flags{Region: "Atlantis"}, 0,
 			[]string{`--region "Atlantis": "Atlantis" names no division`}},
-		{"ambiguous --region", "bj.txt", "北京市政府工作报告\n——2024年1月21日\n", Options{Region: "朝阳区"},
+		{"ambiguous --region", "bj.txt", "北京市政府工作报告\n——2024年1月21日\n", Flags{Region: "朝阳区"}, 0,
 			[]string{`--region "朝阳区": 朝阳区 is ambiguous: 110105 北京市朝阳区, 220104 吉林省长春市朝阳区`}},
-		{"--year out of range", "bj.txt", "北京市政府工作报告\n——2024年1月21日\n", Options{Year: 24},
+		{"--year out of range", "bj.txt", "北京市政府工作报告\n——2024年1月21日\n", Flags{Year: 24}, 0,
 			[]string{"--year 24: not a year"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := readAll(t, tt.file, []byte(tt.text), tt.opts)
+			_, err := Resolve(input(tt.file, tt.text, Hints{}, tt.flags))
 			require.Error(t, err)
 			for _, w := range tt.want {
 				assert.Contains(t, err.Error(), w)
+			}
+			var e *Error
+			if assert.Equal(t, tt.line > 0, errors.As(err, &e), "an *Error exactly when the report is at fault") && tt.line > 0 {
+				assert.Equal(t, tt.line, e.Line)
 			}
 		})
 	}
 }
 
-func TestOptionsValidate(t *testing.T) {
-	assert.NoError(t, Options{}.Validate())
-	assert.NoError(t, Options{Region: "南京市鼓楼区", Year: 1954}.Validate())
-	assert.NoError(t, Options{Region: "hainan"}.Validate())
-	assert.ErrorContains(t, Options{Region: "鼓楼区"}.Validate(), "ambiguous")
-	assert.ErrorContains(t, Options{Region: "某某省"}.Validate(), "names no division")
-	assert.ErrorContains(t, Options{Year: 3024}.Validate(), "--year 3024")
+func TestFlagsValidate(t *testing.T) {
+	assert.NoError(t, Flags{}.Validate())
+	assert.NoError(t, Flags{Region: "南京市鼓楼区", Year: 1954}.Validate())
+	assert.NoError(t, Flags{Region: "hainan"}.Validate())
+	assert.ErrorContains(t, Flags{Region: "鼓楼区"}.Validate(), "ambiguous")
+	assert.ErrorContains(t, Flags{Region: "某某省"}.Validate(), "names no division")
+	assert.ErrorContains(t, Flags{Year: 3024}.Validate(), "--year 3024")
 }
 
 func TestParseDateline(t *testing.T) {
@@ -308,7 +295,7 @@ func TestTitleOf(t *testing.T) {
 		{"2012年江西省政府工作报告（摘要）", true, "2012年江西省政府工作报告", true},
 	}
 	for _, tt := range tests {
-		got, ok := titleOf(tt.line, tt.first)
+		got, ok := TitleOf(tt.line, tt.first)
 		assert.Equal(t, tt.ok, ok, tt.line)
 		assert.Equal(t, tt.want, got, tt.line)
 	}
@@ -336,7 +323,7 @@ func FuzzTitle(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
-		title, ok := titleOf(line, true)
+		title, ok := TitleOf(line, true)
 		if !ok {
 			return
 		}

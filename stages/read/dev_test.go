@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/govreports/govreports/internal/shareddir"
+	"github.com/govreports/govreports/stages/read/meta"
 )
 
 // devSource is one row of the reports-dev answer key.
@@ -99,16 +100,16 @@ func TestReportsDevTables(t *testing.T) {
 			}
 			for _, hints := range []Hints{rows[s.file], {}} {
 				r := &Report{Source: source, SourceLine: 1, Hints: hints, Lines: lines("各位代表：", "现在，我代表人民政府，向大会报告工作。", "一、过去一年工作回顾")}
-				require.NoError(t, r.resolve(Options{}))
+				require.NoError(t, r.finish(Options{}))
 				assert.Equal(t, s.year, r.Year)
 				assert.Equal(t, s.code, r.Region.Code)
 				assert.Equal(t, s.level, r.Region.Level)
 				if hints == (Hints{}) {
-					assert.Equal(t, FromFileName, r.RegionSource)
-					assert.Equal(t, FromFileName, r.YearSource)
+					assert.Equal(t, meta.FromFileName, r.RegionSource)
+					assert.Equal(t, meta.FromFileName, r.YearSource)
 					assert.Len(t, r.Warnings, 2, "metadata from the file name is a warning")
 				} else {
-					assert.Equal(t, FromRow, r.RegionSource)
+					assert.Equal(t, meta.FromRow, r.RegionSource)
 					assert.Empty(t, r.Warnings)
 				}
 			}
