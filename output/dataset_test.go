@@ -109,7 +109,7 @@ func TestRowGroupsAreBounded(t *testing.T) {
 	require.NoError(t, err)
 	d, err := openDataset(ctx, Options{Out: out}, st)
 	require.NoError(t, err)
-	d.rowGroupRows = 100
+	d.files.rowGroupRows = 100
 	rows := testRows(schemas.Regions, 0, 250)
 	require.NoError(t, d.Append(schemas.Regions, rows))
 	_, err = d.Commit(ctx)

@@ -16,24 +16,23 @@
 // nothing time-dependent, so the same rows give byte-identical files.
 //
 // Rows stream in report by report: each file holds only its Arrow builders
-// and one buffered row group (at most 1M rows) in memory. Every object is
-// written under _tmp/<run>/ first and moved into place at Commit, so an error
-// or a cancelled context leaves the previous dataset as it was. Out may be
-// a path, a file:// URL or a gocloud.dev/blob URL (s3://; gs:// and
-// azblob:// with the build tags gcs and azure); the local and the blob store
-// share all the dataset logic.
+// and one buffered row group (at most 1M rows) in memory (partitions.go).
+// Out may be a path, a file:// URL or a gocloud.dev/blob URL (s3://; gs://
+// and azblob:// with the build tags gcs and azure); the local and the blob
+// store share all the dataset logic (store.go).
 //
 // A run joins the dataset already at Out by its Mode (replacing the year
 // partitions it writes by default) and never deletes a file no manifest
-// lists. It holds a lease on Out (LeaseKey) from Open to the end, so that
-// one run at a time changes a dataset, and commits through a journal under
-// its staging prefix: a run that dies after writing it is completed by the
-// next run, one that dies before it changed nothing, and its staging is
-// removed by the next run.
+// lists (manifest.go). It holds a lease on Out (LeaseKey, lease.go) from Open
+// to the end, so that one run at a time changes a dataset, and commits by
+// the protocol of commit.go: every file is staged under _tmp/<run>/, a
+// journal is the commit point, and whatever happens the dataset at Out is
+// the old one or the new one, never a mix.
 //
 // A run may be split into shards (Options.ShardIndex/ShardCount): each shard,
 // under a lease of its own, writes its files and a marker under _shards/, out
-// of the table folders, and a commit (OpenShards, then pipeline.Commit) reads
-// them back in input order and writes them as one run, which joins the
-// dataset by its Mode like any run; then Shards.Remove drops the shards.
+// of the table folders (shard_write.go), and a commit (OpenShards, then
+// pipeline.Commit) reads them back in input order (shard_commit.go,
+// shard_rows.go) and writes them as one run, which joins the dataset by its
+// Mode like any run; then Shards.Remove drops the shards.
 package output

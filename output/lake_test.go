@@ -273,52 +273,6 @@ func TestDeadRunsStagingIsRemoved(t *testing.T) {
 	assert.NoDirExists(t, filepath.Join(out, stagingDir))
 }
 
-// moveFailStore fails every Move after the first n, as a run killed half-way
-// through its commit would stop.
-type moveFailStore struct {
-	store
-	n int
-}
-
-func (s *moveFailStore) Move(ctx context.Context, from, to string) error {
-	if s.n--; s.n < 0 {
-		return errInjected
-	}
-	return s.store.Move(ctx, from, to)
-}
-
-func TestCommitInterruptedAfterCommitPointIsCompleted(t *testing.T) {
-	ctx := context.Background()
-	c := testCorpus{reports: 4, perReport: 5}
-	for _, moves := range []int{0, 3, 9} {
-		out := t.TempDir()
-		_, err := runReports(t, out, c, "", func(r int) bool { return r < 2 })
-		require.NoError(t, err)
-		want := t.TempDir()
-		_, err = runReports(t, want, c, "", func(r int) bool { return r < 2 })
-		require.NoError(t, err)
-		_, err = runReports(t, want, c, "", func(r int) bool { return r == 3 })
-		require.NoError(t, err)
-
-		st, err := newLocalStore(out)
-		require.NoError(t, err)
-		d, err := openDataset(ctx, Options{Out: out, ToolVersion: "test", Inputs: []Input{{Name: "in.txt", SHA256: "ab", Bytes: 2}}}, &moveFailStore{store: st, n: moves})
-		require.NoError(t, err)
-		c.appendAll(t, d, func(r int) bool { return r == 3 })
-		require.NoError(t, d.Append(schemas.Regions, testRows(schemas.Regions, 0, c.perReport)))
-		_, err = d.Commit(ctx)
-		var interrupted *interruptedCommitError
-		require.ErrorAs(t, err, &interrupted, "moves %d", moves)
-		assert.NoFileExists(t, filepath.Join(out, SuccessKey), "no _SUCCESS until completed")
-
-		// The next run completes the commit first, then does its own work.
-		d2, err := Open(ctx, Options{Out: out})
-		require.NoError(t, err)
-		d2.Abort()
-		assert.Equal(t, snapshot(t, want), snapshot(t, out), "moves %d: the interrupted run's dataset, whole", moves)
-	}
-}
-
 func TestConcurrentRunsOnS3(t *testing.T) {
 	out := s3URL(fakeS3(t), "lake")
 	c := testCorpus{reports: 4, perReport: 3}

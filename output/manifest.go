@@ -1,12 +1,8 @@
 package output
 
 import (
-	"cmp"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -47,56 +43,6 @@ type Rejection struct {
 	Input  string `json:"input"`
 	Line   int    `json:"line,omitempty"`
 	Reason string `json:"reason"`
-}
-
-// newRunID is a run's id; its staging prefix is _tmp/<id>/.
-func newRunID() (string, error) {
-	var id [8]byte
-	if _, err := rand.Read(id[:]); err != nil {
-		return "", fmt.Errorf("output: run id: %w", err)
-	}
-	return hex.EncodeToString(id[:]), nil
-}
-
-func stagingOf(runID string) string { return stagingDir + runID + "/" }
-
-// writeJSON writes v to key through the staging prefix.
-func writeJSON(ctx context.Context, st store, staging, key string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return fmt.Errorf("output: encode %s: %w", key, err)
-	}
-	return writeObject(ctx, st, staging, key, append(b, '\n'))
-}
-
-func writeObject(ctx context.Context, st store, staging, key string, data []byte) error {
-	w, err := st.Create(ctx, staging+key)
-	if err != nil {
-		return err
-	}
-	if _, err := w.Write(data); err != nil {
-		w.Abort()
-		return fmt.Errorf("output: write %s: %w", key, err)
-	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	return st.Move(ctx, staging+key, key)
-}
-
-// writeManifest writes the manifest and then _SUCCESS, the last object of a
-// dataset, and clears the staging prefix.
-func writeManifest(ctx context.Context, st store, staging string, m Manifest) error {
-	if m.Inputs == nil {
-		m.Inputs = []Input{}
-	}
-	if err := writeJSON(ctx, st, staging, ManifestKey, m); err != nil {
-		return err
-	}
-	if err := writeObject(ctx, st, staging, SuccessKey, nil); err != nil {
-		return err
-	}
-	return st.DeletePrefix(ctx, staging)
 }
 
 // ReadManifest reads the manifest of the committed dataset at out.
@@ -321,97 +267,4 @@ func countRows(files []FileInfo) map[string]int64 {
 		tables[f.Table] += f.Rows
 	}
 	return tables
-}
-
-// journalKey, under a run's staging prefix, is its commit record: written
-// once every file is staged, it is the commit point. A run that dies after
-// it is completed by the next run (rolled forward); one that dies before it
-// left the dataset untouched, and its staging is deleted.
-const journalKey = "_commit.json"
-
-type journal struct {
-	Manifest Manifest `json:"manifest"`
-	Moves    []string `json:"moves"`   // keys moved from the staging prefix into place
-	Deletes  []string `json:"deletes"` // files of the old dataset it no longer lists
-}
-
-// commitJournal writes the journal of a commit and applies it.
-func commitJournal(ctx context.Context, st store, staging string, j journal) error {
-	w, err := st.Create(ctx, staging+journalKey)
-	if err != nil {
-		return err
-	}
-	b, err := json.Marshal(j)
-	if err == nil {
-		_, err = w.Write(b)
-	}
-	if err != nil {
-		w.Abort()
-		return fmt.Errorf("output: write the commit record: %w", err)
-	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	if err := applyJournal(ctx, st, staging, j); err != nil {
-		return &interruptedCommitError{err: err}
-	}
-	return nil
-}
-
-// interruptedCommitError is a failure after the commit point: the dataset
-// has no _SUCCESS until the next run completes the commit.
-type interruptedCommitError struct{ err error }
-
-func (e *interruptedCommitError) Error() string {
-	return fmt.Sprintf("%v (the commit was interrupted after its commit point: the next run on this --out completes it)", e.err)
-}
-
-func (e *interruptedCommitError) Unwrap() error { return e.err }
-
-// applyJournal moves the staged files into place, deletes the replaced
-// ones and writes the manifest and _SUCCESS. Every step can be repeated, so
-// that a commit interrupted anywhere can be applied again.
-func applyJournal(ctx context.Context, st store, staging string, j journal) error {
-	if err := st.Delete(ctx, SuccessKey); err != nil {
-		return err
-	}
-	for _, k := range j.Moves {
-		ok, err := st.Exists(ctx, staging+k)
-		if err != nil {
-			return err
-		}
-		if ok {
-			if err := st.Move(ctx, staging+k, k); err != nil {
-				return err
-			}
-			continue
-		}
-		if ok, err := st.Exists(ctx, k); err != nil || !ok {
-			return cmp.Or(err, fmt.Errorf("output: %s is neither staged nor in place", k))
-		}
-	}
-	for _, k := range j.Deletes {
-		if err := st.Delete(ctx, k); err != nil {
-			return err
-		}
-	}
-	return writeManifest(ctx, st, staging, j.Manifest)
-}
-
-// recoverStaging completes the commit of a dead run if it reached its
-// commit point, and otherwise deletes its staging. It runs under the
-// dataset's lease.
-func recoverStaging(ctx context.Context, st store, staging string) (rolledForward bool, err error) {
-	b, err := st.ReadAll(ctx, staging+journalKey)
-	switch {
-	case errors.Is(err, errNotFound):
-	case err != nil:
-		return false, err
-	default:
-		var j journal
-		if json.Unmarshal(b, &j) == nil { // a journal cut short was not the commit point yet
-			return true, applyJournal(ctx, st, staging, j)
-		}
-	}
-	return false, st.DeletePrefix(ctx, staging)
 }

@@ -77,8 +77,19 @@ func writeShard(t *testing.T, out string, c testCorpus, s shardSpec) Summary {
 // commitShards does at out what pipeline.Commit does, for any table: the
 // shards' rows, report by report in input order, go to a single run.
 func commitShards(ctx context.Context, out string, c testCorpus) (Summary, error) {
-	shards, err := OpenShards(ctx, out)
+	return commitShardsOn(ctx, c, func() (store, error) { return openStore(ctx, out) })
+}
+
+// commitShardsOn is commitShards on the stores open gives (one for the
+// shards, one for the dataset).
+func commitShardsOn(ctx context.Context, c testCorpus, open func() (store, error)) (Summary, error) {
+	st, err := open()
 	if err != nil {
+		return Summary{}, err
+	}
+	shards, err := openShards(ctx, st)
+	if err != nil {
+		_ = st.Close()
 		return Summary{}, err
 	}
 	defer shards.Close()
@@ -94,8 +105,13 @@ func commitShards(ctx context.Context, out string, c testCorpus) (Summary, error
 	if want := shards.Count(); len(extra) != want || extra[want-1] != fmt.Sprintf("shard %d\n", want-1) {
 		return Summary{}, fmt.Errorf("objects %q", extra)
 	}
-	d, err := Open(ctx, Options{Out: out, ToolVersion: shards.ToolVersion(), Inputs: shards.Inputs()})
+	st, err = open()
 	if err != nil {
+		return Summary{}, err
+	}
+	d, err := openDataset(ctx, Options{ToolVersion: shards.ToolVersion(), Inputs: shards.Inputs()}, st)
+	if err != nil {
+		_ = st.Close()
 		return Summary{}, err
 	}
 	defer d.Abort()

@@ -24,12 +24,16 @@ type store interface {
 	// is there (an error wrapping errExists otherwise), all at once: the lock
 	// primitive of the dataset's lease.
 	CreateExclusive(ctx context.Context, key string, data []byte) error
-	// Move makes the object at from available at to, replacing what was there.
+	// Move makes the object at from available at to, replacing what was
+	// there; once it returns, the move is durable.
 	Move(ctx context.Context, from, to string) error
-	// Delete removes key; a missing key is not an error.
+	// Delete removes key, durably; a missing key is not an error.
 	Delete(ctx context.Context, key string) error
-	// DeletePrefix removes every object under prefix.
+	// DeletePrefix removes every object under prefix, durably.
 	DeletePrefix(ctx context.Context, prefix string) error
+	// Sync makes the objects created under prefix durable under their keys
+	// (an object's content is durable once its writer's Close returns).
+	Sync(ctx context.Context, prefix string) error
 	// List returns the keys under prefix, sorted.
 	List(ctx context.Context, prefix string) ([]string, error)
 	// Exists tells whether key is present.

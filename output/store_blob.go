@@ -129,6 +129,9 @@ func (s *blobStore) Move(ctx context.Context, from, to string) error {
 	return s.Delete(ctx, from)
 }
 
+// Sync has nothing to do: an object is durable once its write returns.
+func (s *blobStore) Sync(context.Context, string) error { return nil }
+
 func (s *blobStore) Delete(ctx context.Context, key string) error {
 	if err := s.b.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
 		return fmt.Errorf("output: delete %s: %w", key, err)

@@ -7,20 +7,27 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // localStore keeps the dataset in a directory. Objects are created at their
 // (staging) path and published with os.Rename, which is atomic on one
 // filesystem; the staging prefix lives inside the root for that reason.
-type localStore struct{ root string }
+type localStore struct {
+	root string
+	// fsync makes a file's content, or a folder's names, durable. Tests of
+	// the commit's logic, which no sync can be seen by in process, skip it.
+	fsync func(*os.File) error
+}
 
 func newLocalStore(root string) (*localStore, error) {
 	if root == "" {
 		return nil, fmt.Errorf("output: empty output directory")
 	}
-	return &localStore{root: filepath.Clean(root)}, nil
+	return &localStore{root: filepath.Clean(root), fsync: (*os.File).Sync}, nil
 }
 
 func (s *localStore) String() string { return s.root }
@@ -38,15 +45,16 @@ func (s *localStore) Create(ctx context.Context, key string) (objectWriter, erro
 	if err != nil {
 		return nil, fmt.Errorf("output: create %s: %w", key, err)
 	}
-	return &localWriter{ctx: ctx, f: f}, nil
+	return &localWriter{ctx: ctx, f: f, fsync: s.fsync}, nil
 }
 
 // localWriter is a file that honours its context, so a cancelled run stops
 // writing at the next block.
 type localWriter struct {
-	ctx  context.Context
-	f    *os.File
-	done bool
+	ctx   context.Context
+	f     *os.File
+	fsync func(*os.File) error
+	done  bool
 }
 
 func (w *localWriter) Write(p []byte) (int, error) {
@@ -64,7 +72,7 @@ func (w *localWriter) Close() error {
 	err := w.ctx.Err()
 	if err == nil {
 		// The file is renamed into place later: make its bytes durable first.
-		err = w.f.Sync()
+		err = w.fsync(w.f)
 	}
 	if cerr := w.f.Close(); err == nil {
 		err = cerr
@@ -85,25 +93,38 @@ func (w *localWriter) Abort() {
 	_ = os.Remove(w.f.Name())
 }
 
+// Move renames from to to and syncs the folder renamed into (creating it,
+// and syncing it into its parent, if it is new), so that the move survives
+// a crash once Move returns. The file's content was synced when it was
+// written (localWriter.Close).
 func (s *localStore) Move(ctx context.Context, from, to string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	dst := s.path(to)
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	if err := s.mkdirDurable(filepath.Dir(dst)); err != nil {
 		return fmt.Errorf("output: move %s: %w", to, err)
 	}
 	if err := os.Rename(s.path(from), dst); err != nil {
 		return fmt.Errorf("output: move %s: %w", to, err)
 	}
+	if err := s.syncDir(filepath.Dir(dst)); err != nil {
+		return fmt.Errorf("output: move %s: %w", to, err)
+	}
 	return nil
 }
 
-// Delete removes key and then every directory above it that became empty, so
-// that a dropped partition leaves no empty year= folder behind.
+// Delete removes key and syncs its folder, then removes every folder above
+// it that became empty, so that a dropped partition leaves no empty year=
+// folder behind (an empty folder that comes back after a crash is harmless,
+// so those are not synced).
 func (s *localStore) Delete(_ context.Context, key string) error {
 	p := s.path(key)
 	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("output: delete %s: %w", key, err)
+	}
+	// Synced even if the file was gone: an earlier attempt's removal may not be durable yet.
+	if err := s.syncDir(filepath.Dir(p)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("output: delete %s: %w", key, err)
 	}
 	s.pruneDirs(p)
@@ -124,8 +145,78 @@ func (s *localStore) DeletePrefix(_ context.Context, prefix string) error {
 	if err := os.RemoveAll(p); err != nil {
 		return fmt.Errorf("output: delete %s: %w", prefix, err)
 	}
+	if err := s.syncDir(filepath.Dir(p)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("output: delete %s: %w", prefix, err)
+	}
 	s.pruneDirs(p)
 	return nil
+}
+
+// Sync syncs every folder under prefix (the names of the files in it) and
+// every folder above it up to the root's parent (the names of the folders).
+func (s *localStore) Sync(_ context.Context, prefix string) error {
+	top := s.path(prefix)
+	err := filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		return s.syncDir(p)
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("output: sync %s: %w", prefix, err)
+	}
+	for dir := filepath.Dir(top); ; dir = filepath.Dir(dir) {
+		if err := s.syncDir(dir); err != nil {
+			return fmt.Errorf("output: sync %s: %w", prefix, err)
+		}
+		if len(dir) <= len(s.root) || dir == filepath.Dir(dir) {
+			// The root's own name, in its parent, too: a new --out is part of the commit.
+			if err := s.syncDir(filepath.Dir(s.root)); err != nil {
+				return fmt.Errorf("output: sync %s: %w", prefix, err)
+			}
+			return nil
+		}
+	}
+}
+
+// mkdirDurable creates dir and the folders above it that are missing, each
+// synced into its parent.
+func (s *localStore) mkdirDurable(dir string) error {
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+		return nil
+	}
+	parent := filepath.Dir(dir)
+	if parent != dir {
+		if err := s.mkdirDurable(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return s.syncDir(parent)
+}
+
+// syncDir makes the names created, renamed or removed in dir durable.
+// Windows cannot open a folder for syncing (NTFS journals its names
+// itself), and some network and FUSE filesystems answer EINVAL: they keep
+// their names their own way.
+func (s *localStore) syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = s.fsync(f)
+	if errors.Is(err, syscall.EINVAL) {
+		err = nil
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // List walks the deepest directory that prefix names whole ("a/b" for
@@ -209,7 +300,7 @@ func (s *localStore) CreateExclusive(_ context.Context, key string, data []byte)
 	defer os.Remove(tmp.Name())
 	_, err = tmp.Write(data)
 	if err == nil {
-		err = tmp.Sync()
+		err = s.fsync(tmp)
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
