@@ -88,7 +88,9 @@ type labelRule struct {
 }
 
 // lexicons holds every embedded word list, keyed by word and indexed for
-// longest-match lookups in a text.
+// longest-match lookups in a text. Its loader reads the rows itself rather
+// than through lexicon.Classes: a word has several attributes (side, factor,
+// comparator …) and every candidate number is looked up in these indexes.
 type lexicons struct {
 	units         map[string]unit
 	before        map[string]comparatorWord

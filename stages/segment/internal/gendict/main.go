@@ -164,18 +164,19 @@ func scanFields(path string, f func([]string)) error {
 	return sc.Err()
 }
 
-// addLexicon adds the words of a TSV lexicon (header line naming the columns; first column the word). A
-// word without a pos column takes its tag in gse's full dictionary, else n.
+// addLexicon adds the words of a lexicon file (first column the word; see lexicon.Columns for the column
+// names). A word without a pos column takes its tag in gse's full dictionary, else n.
 func addLexicon(words, all map[string]entry, path string) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("read lexicon: %w", err)
 	}
-	header, rows, err := lexicon.ParseHeader(path, string(b))
+	columns := lexicon.Columns(string(b))
+	rows, err := lexicon.Parse(path, string(b), len(columns))
 	if err != nil {
 		return fmt.Errorf("read lexicon: %w", err)
 	}
-	posCol := slices.Index(header, "pos")
+	posCol := slices.Index(columns, "pos")
 	for _, r := range rows {
 		cols := r.Fields
 		word := cols[0]

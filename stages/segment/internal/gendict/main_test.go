@@ -19,7 +19,7 @@ func TestRunKeepsCommonWordsAndLexicons(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(zh, "idf.txt"),
 		[]byte("覆盖 6.8\n火星 11.2\n坏\n"), 0o644))
 	lex := filepath.Join(dir, "verbs.tsv")
-	require.NoError(t, os.WriteFile(lex, []byte("verb\tclass\tpos\n# comment\n新建\taction\tv\n高标准农田\tx\t\n盘活\taction\t\n"), 0o644))
+	require.NoError(t, os.WriteFile(lex, []byte("# verb\tclass\tpos\n# comment\n新建\taction\tv\n高标准农田\tx\t\n盘活\taction\t\n"), 0o644))
 	out := filepath.Join(dir, "dict.txt")
 
 	require.NoError(t, run(selection{floor: 100, maxIDF: 10}, out, gse, []string{lex}))
