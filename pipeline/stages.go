@@ -84,7 +84,7 @@ func (FiguresStage) Process(_ context.Context, doc *Doc) error {
 				BaseUnit:    m.BaseUnit,
 				Kind:        m.Kind,
 				Direction:   optional(m.Direction),
-				Comparator:  m.Comparator,
+				Comparator:  string(m.Comparator),
 				Approx:      m.Approx,
 				Subject:     optional(m.Subject),
 				Indicator:   optional(m.Indicator),

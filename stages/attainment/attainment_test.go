@@ -32,7 +32,7 @@ func review(k schemas.Keys, texts ...string) Review {
 				Keys: k, SentenceRef: ref, Section: split.Review, Period: fmt.Sprint(k.Year - 1),
 				Mention: m.Text, Value: m.Value, ValueMax: m.ValueMax, Multiplier: m.Multiplier,
 				Unit: opt(m.Unit), BaseValue: m.BaseValue, BaseUnit: m.BaseUnit, Kind: m.Kind,
-				Direction: opt(m.Direction), Comparator: m.Comparator, Subject: opt(m.Subject),
+				Direction: opt(m.Direction), Comparator: string(m.Comparator), Subject: opt(m.Subject),
 				Indicator: opt(m.Indicator), SpanStart: int32(m.Start), SpanEnd: int32(m.End),
 			})
 		}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/lexicon"
 )
 
@@ -58,6 +59,9 @@ func load(data string) (grammar, error) {
 		}
 		if len(f) != 3 || f[2] == "" {
 			return r.Errorf("grammar.tsv", "kind %q needs a value", f[0])
+		}
+		if f[0] == "compare" && !schemas.Comparator(f[2]).Known() {
+			return r.Errorf("grammar.tsv", "unknown comparator %q", f[2])
 		}
 		*dst = append(*dst, pair{f[1], f[2]})
 		return nil

@@ -17,6 +17,7 @@ func TestLoadGrammar(t *testing.T) {
 	errs := []struct{ name, data, want string }{
 		{"unknown kind", "strip\t在\noften\t常常\n", `grammar.tsv line 2: unknown kind "often"`},
 		{"pair without a value", "compare\t同步\n", `grammar.tsv line 1: kind "compare" needs a value`},
+		{"unknown comparator", "compare\t同步\tsynchronous\n", `grammar.tsv line 1: unknown comparator "synchronous"`},
 		{"empty bullet", "bullet\t\n", "grammar.tsv line 1: want kind<TAB>word[<TAB>value]"},
 		{"word with a value", "strip\t在\tx\n", "grammar.tsv line 1: want class<TAB>word"},
 	}
