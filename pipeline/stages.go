@@ -27,7 +27,7 @@ func (SplitStage) Process(_ context.Context, doc *Doc) error {
 			Keys:        doc.Keys(),
 			SentenceRef: ref(s),
 			Paragraph:   int32(s.Paragraph),
-			Section:     s.Section,
+			Section:     string(s.Section),
 			Heading:     optional(s.Heading),
 			Text:        s.Text,
 		}
@@ -73,7 +73,7 @@ func (FiguresStage) Process(_ context.Context, doc *Doc) error {
 			doc.Figures = append(doc.Figures, schemas.Figure{
 				Keys:        doc.Keys(),
 				SentenceRef: ref(s),
-				Section:     s.Section,
+				Section:     string(s.Section),
 				Period:      period(s.Section, doc.Row.Year),
 				Mention:     m.Text,
 				Value:       m.Value,
@@ -133,7 +133,7 @@ func (c CommitmentsStage) Process(_ context.Context, doc *Doc) error {
 			Keys:         doc.Keys(),
 			SentenceRef:  ref(s),
 			CommitmentID: int32(id),
-			Section:      s.Section,
+			Section:      string(s.Section),
 			Heading:      optional(s.Heading),
 			Clause:       cm.Clause,
 			Verb:         cm.Verb,

@@ -45,13 +45,13 @@ func ReviewOf(keys schemas.Keys, sentences []schemas.Sentence, figures []schemas
 	r := Review{Keys: keys}
 	measured := map[int32]bool{}
 	for _, f := range figures {
-		if f.Section == split.Review && f.Indicator != nil {
+		if split.Section(f.Section) == split.Review && f.Indicator != nil {
 			r.Figures = append(r.Figures, f)
 			measured[f.SentenceID] = true
 		}
 	}
 	for _, s := range sentences {
-		if s.Section != split.Review {
+		if split.Section(s.Section) != split.Review {
 			continue
 		}
 		if measured[s.SentenceID] {

@@ -29,7 +29,7 @@ func newExtractor(t testing.TB) *Extractor {
 }
 
 // paragraphs turns lines into plan sentences, one paragraph per line.
-func paragraphs(section string, lines ...string) []split.Sentence {
+func paragraphs(section split.Section, lines ...string) []split.Sentence {
 	var out []split.Sentence
 	for p, line := range lines {
 		for _, s := range split.Sentences(line) {
@@ -43,7 +43,7 @@ func TestExtractDecisions(t *testing.T) {
 	e := newExtractor(t)
 	tests := []struct {
 		name    string
-		section string
+		section split.Section
 		para    string
 		want    []string // verbs of the commitments, in order
 	}{
