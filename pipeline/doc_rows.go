@@ -72,7 +72,7 @@ func optional(s string) *string {
 
 // period is the year a sentence's figures refer to: the review looks back
 // one year, everything else speaks of the report's year.
-func period(section string, year int16) string {
+func period(section split.Section, year int16) string {
 	if section == split.Review {
 		return fmt.Sprint(year - 1)
 	}

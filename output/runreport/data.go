@@ -118,7 +118,7 @@ type Bar struct {
 	Region     string
 	Value      float64
 	ValueMax   float64 // > Value for a range
-	Comparator string
+	Comparator schemas.Comparator
 	Label      string
 }
 
@@ -282,7 +282,7 @@ func (t *tables) years() []Year {
 		}
 		y.Rows = append(y.Rows, row)
 		if g, ok := mainGoal(gs, []string{"gdp_growth"}); ok && g.Value != nil {
-			bar := Bar{Region: r.Region, Value: *g.Value, ValueMax: *g.Value, Comparator: g.Comparator, Label: goalText(g)}
+			bar := Bar{Region: r.Region, Value: *g.Value, ValueMax: *g.Value, Comparator: schemas.Comparator(g.Comparator), Label: goalText(g)}
 			if g.ValueMax != nil {
 				bar.ValueMax = *g.ValueMax
 			}
@@ -321,15 +321,15 @@ func mainGoal(gs []schemas.Goal, codes []string) (schemas.Goal, bool) {
 }
 
 // comparatorMarks write a comparator the way a chart or a table cell does.
-var comparatorMarks = map[string]string{
-	"about": "≈", "at_least": "≥", "at_most": "≤", "in_sync": "in step with GDP",
-	"above_gdp": "above GDP growth", "positive": "positive", "qualitative": "qualitative",
+var comparatorMarks = map[schemas.Comparator]string{
+	schemas.About: "≈", schemas.AtLeast: "≥", schemas.AtMost: "≤", schemas.InSync: "in step with GDP",
+	schemas.AboveGDP: "above GDP growth", schemas.Positive: "positive", schemas.Qualitative: "qualitative",
 }
 
 // goalText is a goal in a few characters: ≈5%, ≥1200万人, 4.5–5%, in step with GDP.
 func goalText(g schemas.Goal) string {
 	if g.Value == nil {
-		return comparatorMarks[g.Comparator]
+		return comparatorMarks[schemas.Comparator(g.Comparator)]
 	}
 	unit, mult := "", ""
 	if g.Unit != nil {
@@ -342,7 +342,7 @@ func goalText(g schemas.Goal) string {
 	if g.ValueMax != nil {
 		v += "–" + number(*g.ValueMax)
 	}
-	return comparatorMarks[g.Comparator] + v + mult + unit
+	return comparatorMarks[schemas.Comparator(g.Comparator)] + v + mult + unit
 }
 
 // magnitude writes a multiplier back as the magnitude word reports use.

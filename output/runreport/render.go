@@ -11,6 +11,7 @@ import (
 	"strconv"
 
 	"github.com/govreports/govreports/output"
+	"github.com/govreports/govreports/schemas"
 )
 
 // Key is where the page lives in a dataset; TimingKey holds the timing of the
@@ -126,7 +127,7 @@ func chart(y Year) svgChart {
 		w := scale(b.Value)
 		bar := svgBar{
 			Y: top, Region: b.Region, X: labelWidth, W: w, RangeW: scale(b.ValueMax) - w,
-			Label: b.Label, Open: b.Comparator == "at_least", About: b.Comparator == "about",
+			Label: b.Label, Open: b.Comparator == schemas.AtLeast, About: b.Comparator == schemas.About,
 			TextY: top + barHeight - 3, RegionY: top + barHeight - 3,
 		}
 		bar.EndX = labelWidth + w

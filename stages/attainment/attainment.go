@@ -45,13 +45,13 @@ func ReviewOf(keys schemas.Keys, sentences []schemas.Sentence, figures []schemas
 	r := Review{Keys: keys}
 	measured := map[int32]bool{}
 	for _, f := range figures {
-		if f.Section == split.Review && f.Indicator != nil {
+		if split.Section(f.Section) == split.Review && f.Indicator != nil {
 			r.Figures = append(r.Figures, f)
 			measured[f.SentenceID] = true
 		}
 	}
 	for _, s := range sentences {
-		if s.Section != split.Review {
+		if split.Section(s.Section) != split.Review {
 			continue
 		}
 		if measured[s.SentenceID] {
@@ -120,7 +120,7 @@ func build(g schemas.Goal, rv *Review, names []string) schemas.AttainmentRow {
 	row.ActualComparator, row.ActualSpan = &o.comparator, &o.span
 	row.ActualSentenceID, row.ActualLine = &o.sentenceID, &o.line
 	var gdp *float64
-	if g.Comparator == comparatorInSync || g.Comparator == comparatorAboveGDP {
+	if c := schemas.Comparator(g.Comparator); c == schemas.InSync || c == schemas.AboveGDP {
 		growth := gdpGrowth
 		growth.names = t.names
 		if o, ok := growth.figure(rv, year); ok {
@@ -130,16 +130,6 @@ func build(g schemas.Goal, rv *Review, names []string) schemas.AttainmentRow {
 	row.Met, row.Gap = t.judge(o, gdp)
 	return row
 }
-
-// The goal comparators beyond the figures' (quantity.About …): three set a
-// growth without a number of their own.
-const (
-	comparatorInSync   = "in_sync"   // 与经济增长同步
-	comparatorAboveGDP = "above_gdp" // 快于经济增长
-	comparatorPositive = "positive"  // 正增长
-	comparatorRange    = "range"
-	comparatorQual     = "qualitative"
-)
 
 // Kinds of measure a goal and its outcome must share.
 const (
@@ -216,10 +206,20 @@ func targetOf(g schemas.Goal) target {
 			(level || strings.HasSuffix(g.Indicator, "_growth")) {
 			t.family = familyGrowth
 		}
-	case g.Comparator == comparatorInSync || g.Comparator == comparatorAboveGDP || g.Comparator == comparatorPositive:
+	case growthWithoutNumber(g.Comparator):
 		t.family, t.baseUnit = familyGrowth, "percent"
 	}
 	return t
+}
+
+// growthWithoutNumber reports a comparator of a goal that sets a growth
+// without a number of its own (与经济增长同步, 快于经济增长, 正增长).
+func growthWithoutNumber(comparator string) bool {
+	switch schemas.Comparator(comparator) {
+	case schemas.InSync, schemas.AboveGDP, schemas.Positive:
+		return true
+	}
+	return false
 }
 
 // outcome is what a review states for a goal.
@@ -248,15 +248,15 @@ func (t target) judge(o outcome, gdp *float64) (*bool, *float64) {
 		return nil, nil
 	}
 	a := *o.value
-	switch t.g.Comparator {
-	case comparatorPositive:
+	switch schemas.Comparator(t.g.Comparator) {
+	case schemas.Positive:
 		return ptr(a > 0), nil
-	case comparatorInSync:
+	case schemas.InSync:
 		if gdp == nil {
 			return nil, nil
 		}
 		return ptr(a >= *gdp-aboutPoints), nil
-	case comparatorAboveGDP:
+	case schemas.AboveGDP:
 		if gdp == nil {
 			return nil, nil
 		}
@@ -277,16 +277,16 @@ func (t target) judge(o outcome, gdp *float64) (*bool, *float64) {
 	}
 	up, down := t.ind.Good == indicator.GoodUp, t.ind.Good == indicator.GoodDown
 	var ok bool
-	switch t.g.Comparator {
-	case quantity.About:
+	switch schemas.Comparator(t.g.Comparator) {
+	case schemas.About:
 		ok = up && a >= g-tol || down && a <= g+tol || !up && !down && math.Abs(a-g) <= tol
-	case quantity.AtLeast:
+	case schemas.AtLeast:
 		ok = a >= g
-	case quantity.AtMost:
+	case schemas.AtMost:
 		ok = a <= gmax
-	case comparatorRange:
+	case schemas.Range:
 		ok = up && a >= g || down && a <= gmax || !up && !down && a >= g && a <= gmax
-	case quantity.Exact:
+	case schemas.Exact:
 		ok = up && a >= g || down && a <= g || !up && !down && math.Abs(a-g) <= tol
 	default:
 		return nil, nil

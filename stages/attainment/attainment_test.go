@@ -26,19 +26,19 @@ func review(k schemas.Keys, texts ...string) Review {
 	var fs []schemas.Figure
 	for i, t := range texts {
 		ref := schemas.SentenceRef{SentenceID: int32(i + 5), Line: int32(2*i + 9)}
-		ss = append(ss, schemas.Sentence{Keys: k, SentenceRef: ref, Section: split.Review, Text: t})
+		ss = append(ss, schemas.Sentence{Keys: k, SentenceRef: ref, Section: string(split.Review), Text: t})
 		for _, m := range quantity.Extract(t) {
 			fs = append(fs, schemas.Figure{
-				Keys: k, SentenceRef: ref, Section: split.Review, Period: fmt.Sprint(k.Year - 1),
+				Keys: k, SentenceRef: ref, Section: string(split.Review), Period: fmt.Sprint(k.Year - 1),
 				Mention: m.Text, Value: m.Value, ValueMax: m.ValueMax, Multiplier: m.Multiplier,
 				Unit: opt(m.Unit), BaseValue: m.BaseValue, BaseUnit: m.BaseUnit, Kind: m.Kind,
-				Direction: opt(m.Direction), Comparator: m.Comparator, Subject: opt(m.Subject),
+				Direction: opt(m.Direction), Comparator: string(m.Comparator), Subject: opt(m.Subject),
 				Indicator: opt(m.Indicator), SpanStart: int32(m.Start), SpanEnd: int32(m.End),
 			})
 		}
 	}
 	// A plan sentence: never a review's outcome.
-	plan := schemas.Sentence{Keys: k, SentenceRef: schemas.SentenceRef{SentenceID: 99, Line: 99}, Section: split.Plan,
+	plan := schemas.Sentence{Keys: k, SentenceRef: schemas.SentenceRef{SentenceID: 99, Line: 99}, Section: string(split.Plan),
 		Text: "地区生产总值增长9%。"}
 	return ReviewOf(k, append(ss, plan), fs)
 }

@@ -3,10 +3,8 @@ package attainment
 import (
 	_ "embed"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/govreports/govreports/stages/lexicon"
 )
@@ -35,29 +33,7 @@ var cues = func() map[string][]string {
 }()
 
 func loadCues(data string) (map[string][]string, error) {
-	rows, err := lexicon.Parse("cues.tsv", data, 2)
-	if err != nil {
-		return nil, err
-	}
-	m := map[string][]string{}
-	for _, r := range rows {
-		class, word := r.Fields[0], strings.Join(r.Fields[1:], "\t")
-		if word == "" {
-			return nil, r.Errorf("cues.tsv", "want class<TAB>word")
-		}
-		switch class {
-		case cueWhole, cuePartial, cueYear, cueCumulative, cueTarget, cueOutcome:
-		default:
-			return nil, r.Errorf("cues.tsv", "unknown class %q", class)
-		}
-		m[class] = append(m[class], word)
-	}
-	for _, ws := range m {
-		slices.SortStableFunc(ws, func(a, b string) int {
-			return utf8.RuneCountInString(b) - utf8.RuneCountInString(a)
-		})
-	}
-	return m, nil
+	return lexicon.Classes("cues.tsv", data, nil, cueWhole, cuePartial, cueYear, cueCumulative, cueTarget, cueOutcome)
 }
 
 func hasCue(class, s string) bool {

@@ -16,9 +16,9 @@ func ExampleBuild() {
 		Comparator: "about", Span: "地区生产总值增长6%左右"}
 	// The 2025 report's review section, as the sentences and figures stages give it.
 	sentence := schemas.Sentence{Keys: y25, SentenceRef: schemas.SentenceRef{SentenceID: 7, Line: 12},
-		Section: split.Review, Text: "全年地区生产总值增长5.7%。"}
+		Section: string(split.Review), Text: "全年地区生产总值增长5.7%。"}
 	subject, indicator := "地区生产总值", "gdp_growth"
-	figure := schemas.Figure{Keys: y25, SentenceRef: sentence.SentenceRef, Section: split.Review, Period: "2024",
+	figure := schemas.Figure{Keys: y25, SentenceRef: sentence.SentenceRef, Section: string(split.Review), Period: "2024",
 		Mention: "5.7%", Value: 5.7, Multiplier: 1, Unit: &unit, BaseValue: 5.7, BaseUnit: "percent",
 		Kind: "growth", Comparator: "exact", Subject: &subject, Indicator: &indicator, SpanStart: 10, SpanEnd: 14}
 

@@ -191,7 +191,7 @@ func (t target) words(rv *Review, year int) (outcome, bool) {
 			start = end + 1
 			if span, ok := t.statesInWords(clause, year); ok {
 				return outcome{
-					comparator: comparatorQual, span: span, sentenceID: s.SentenceID, line: s.Line,
+					comparator: string(schemas.Qualitative), span: span, sentenceID: s.SentenceID, line: s.Line,
 				}, true
 			}
 		}

@@ -235,7 +235,7 @@ func (t *sentenceText) span(start, end int) string {
 	return t.text[t.offsets[start]:t.offsets[end]]
 }
 
-func forwardLooking(section string) bool {
+func forwardLooking(section split.Section) bool {
 	return section == split.Plan || section == split.Governance
 }
 

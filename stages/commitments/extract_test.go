@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/govreports/govreports/stages/lexicon"
 	"github.com/govreports/govreports/stages/quantity"
 	"github.com/govreports/govreports/stages/segment"
 	"github.com/govreports/govreports/stages/split"
@@ -28,7 +29,7 @@ func newExtractor(t testing.TB) *Extractor {
 }
 
 // paragraphs turns lines into plan sentences, one paragraph per line.
-func paragraphs(section string, lines ...string) []split.Sentence {
+func paragraphs(section split.Section, lines ...string) []split.Sentence {
 	var out []split.Sentence
 	for p, line := range lines {
 		for _, s := range split.Sentences(line) {
@@ -42,7 +43,7 @@ func TestExtractDecisions(t *testing.T) {
 	e := newExtractor(t)
 	tests := []struct {
 		name    string
-		section string
+		section split.Section
 		para    string
 		want    []string // verbs of the commitments, in order
 	}{
@@ -151,13 +152,13 @@ func TestHolding(t *testing.T) {
 }
 
 func TestReadTSV(t *testing.T) {
-	_, err := readTSV("x", "")
-	require.Error(t, err)
-	_, err = readTSV("x", "a\tb\nonly-one-column\n")
-	require.Error(t, err)
-	rows, err := readTSV("x", "a\tb\n# comment\n\nw\tv\n")
+	_, err := readTSV("x", "# a\tb\nonly-one-column\n", 2)
+	assert.EqualError(t, err, "x line 2: 1 tab-separated fields, want at least 2")
+	_, err = readTSV("x", "# a\tb\n\tv\n", 2)
+	assert.EqualError(t, err, "x line 2: no word in the first column")
+	rows, err := readTSV("x", "# a\tb\n# comment\n\nw\tv\n", 2)
 	require.NoError(t, err)
-	assert.Equal(t, [][]string{{"w", "v"}}, rows)
+	assert.Equal(t, []lexicon.Row{{Line: 4, Fields: []string{"w", "v"}}}, rows)
 }
 
 func TestNewRejectsNilSegmenter(t *testing.T) {

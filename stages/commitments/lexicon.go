@@ -55,7 +55,9 @@ const cueFormula = "formula"
 const cueFrame = "frame"
 
 // lexicons holds the embedded word lists the extractor works from, indexed for the lookups the rules make
-// on every clause.
+// on every clause. It is built by its own loader rather than lexicon.Classes: its files give a word several
+// attributes (class, position, weight) and the lookups want maps, rune sets and first-rune indexes, not
+// lists of words scanned longest first.
 type lexicons struct {
 	verbs          map[string]string         // verb → class
 	maxVerbLen     int                       // the longest verb in bytes
@@ -81,21 +83,19 @@ func firstRune(s string) rune {
 	return r
 }
 
-// readTSV parses a lexicon file whose first line is a header (see lexicon.ParseHeader): every row must have
-// as many columns as the header names, the first not empty.
-func readTSV(name, data string) ([][]string, error) {
-	_, rows, err := lexicon.ParseHeader(name, data)
+// readTSV parses a lexicon file (see lexicon.Parse) whose rows have at least fields columns, the first not
+// empty.
+func readTSV(name, data string, fields int) ([]lexicon.Row, error) {
+	rows, err := lexicon.Parse(name, data, fields)
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]string, len(rows))
-	for i, r := range rows {
+	for _, r := range rows {
 		if r.Fields[0] == "" {
 			return nil, r.Errorf(name, "no word in the first column")
 		}
-		out[i] = r.Fields
 	}
-	return out, nil
+	return rows, nil
 }
 
 func loadLexicon() (*lexicons, error) {
@@ -109,21 +109,23 @@ func loadLexicon() (*lexicons, error) {
 		frameEnds:      make(map[string]bool),
 		scopes:         make(map[string]bool),
 	}
-	rows, err := readTSV("verbs.tsv", verbsTSV)
+	rows, err := readTSV("verbs.tsv", verbsTSV, 3)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
+	for _, row := range rows {
+		r := row.Fields
 		if r[1] != classAction && r[1] != classTarget && r[1] != classAux {
-			return nil, fmt.Errorf("verbs.tsv: %s: unknown class %q", r[0], r[1])
+			return nil, row.Errorf("verbs.tsv", "%s: unknown class %q", r[0], r[1])
 		}
 		lex.verbs[r[0]] = r[1]
 		lex.maxVerbLen = max(lex.maxVerbLen, len(r[0]))
 	}
-	if rows, err = readTSV("abstract.tsv", abstractTSV); err != nil {
+	if rows, err = readTSV("abstract.tsv", abstractTSV, 2); err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
+	for _, row := range rows {
+		r := row.Fields
 		switch r[1] {
 		case abstractHead:
 			lex.heads[r[0]] = true
@@ -135,16 +137,17 @@ func loadLexicon() (*lexicons, error) {
 		case abstractObject:
 			lex.slogans[r[0]] = true
 		default:
-			return nil, fmt.Errorf("abstract.tsv: %s: unknown kind %q", r[0], r[1])
+			return nil, row.Errorf("abstract.tsv", "%s: unknown kind %q", r[0], r[1])
 		}
 	}
-	if rows, err = readTSV("cues.tsv", cuesTSV); err != nil {
+	if rows, err = readTSV("cues.tsv", cuesTSV, 3); err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
+	for _, row := range rows {
+		r := row.Fields
 		switch {
 		case r[2] != cueAtStart && r[2] != cueAnywhere:
-			return nil, fmt.Errorf("cues.tsv: %s: unknown position %q", r[0], r[2])
+			return nil, row.Errorf("cues.tsv", "%s: unknown position %q", r[0], r[2])
 		case r[1] == cueLead:
 			lex.principleLeads[r[0]] = true
 		case r[1] == cueFrame:
@@ -157,10 +160,11 @@ func loadLexicon() (*lexicons, error) {
 			lex.anyCues.Add(r[0], r[0])
 		}
 	}
-	if rows, err = readTSV("grammar.tsv", grammarTSV); err != nil {
+	if rows, err = readTSV("grammar.tsv", grammarTSV, 2); err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
+	for _, row := range rows {
+		r := row.Fields
 		switch r[1] {
 		case "modifier":
 			lex.modifiers = append(lex.modifiers, r[0])
@@ -172,20 +176,21 @@ func loadLexicon() (*lexicons, error) {
 		case "scope":
 			lex.scopes[r[0]] = true
 		default:
-			return nil, fmt.Errorf("grammar.tsv: %s: unknown role %q", r[0], r[1])
+			return nil, row.Errorf("grammar.tsv", "%s: unknown role %q", r[0], r[1])
 		}
 	}
-	if rows, err = readTSV("topics.tsv", topicsTSV); err != nil {
+	if rows, err = readTSV("topics.tsv", topicsTSV, 3); err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
+	for _, row := range rows {
+		r := row.Fields
 		w, err := strconv.ParseFloat(r[2], 64)
 		if err != nil {
-			return nil, fmt.Errorf("topics.tsv: %s: weight: %w", r[0], err)
+			return nil, fmt.Errorf("topics.tsv line %d: %s: weight: %w", row.Line, r[0], err)
 		}
 		t := topicIndex(r[1])
 		if t < 0 {
-			return nil, fmt.Errorf("topics.tsv: %s: unknown topic %q", r[0], r[1])
+			return nil, row.Errorf("topics.tsv", "%s: unknown topic %q", r[0], r[1])
 		}
 		lex.addTopicKey(r[0], t, w)
 	}

@@ -24,19 +24,11 @@ import (
 
 	"golang.org/x/text/width"
 
+	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/indicator"
 	"github.com/govreports/govreports/stages/quantity"
 	"github.com/govreports/govreports/stages/split"
 	"github.com/govreports/govreports/stages/targets"
-)
-
-// Comparators of a goal besides those of quantity (exact, about, at_least, at_most).
-const (
-	Range       = "range"
-	InSync      = "in_sync"
-	AboveGDP    = "above_gdp"
-	Positive    = "positive"
-	Qualitative = "qualitative"
 )
 
 // maxShortItem is the longest item of a subject list, in code points, that
@@ -66,7 +58,7 @@ type Goal struct {
 	Unit          string
 	BaseValue     *float64
 	BaseUnit      string
-	Comparator    string
+	Comparator    schemas.Comparator
 	Stretch       bool
 	Period        string
 	Note          string
@@ -347,7 +339,7 @@ func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 		g.Value, g.ValueMax, g.Multiplier, g.BaseValue = &m.Value, m.ValueMax, &m.Multiplier, &m.BaseValue
 		g.Unit, g.BaseUnit, g.Comparator = width.Fold.String(m.Unit), m.BaseUnit, m.Comparator
 		if m.ValueMax != nil {
-			g.Comparator = Range
+			g.Comparator = schemas.Range
 		}
 		out = append(out, g)
 	}
@@ -370,18 +362,18 @@ func qualitative(base Goal, body string, prev *Goal) []Goal {
 		return nil
 	}
 	subject, predicate := body[:at], body[at:]
-	base.Comparator = Qualitative
+	base.Comparator = schemas.Qualitative
 	compared := false
 	for _, p := range lex.compare {
 		if i := strings.Index(predicate, p.word); i >= 0 {
 			compared = true
-			base.Comparator = p.value
-			if p.value == AboveGDP {
+			base.Comparator = schemas.Comparator(p.value)
+			if base.Comparator == schemas.AboveGDP {
 				// Only a comparison with economic growth is above_gdp (and the
 				// legacy 快于城镇居民 of rural incomes); 高于全国平均水平 is not.
 				base.Note = predicate[i:]
 				if ref := predicate[i+len(p.word):]; indicatorOf(ref).Code != gdpGrowth && !containsAny(ref, lex.aboveRef) {
-					base.Comparator = Qualitative
+					base.Comparator = schemas.Qualitative
 				}
 			}
 			break

@@ -40,7 +40,7 @@ func brief(g goals.Goal) string {
 		}
 		v += fmt.Sprintf("×%g%s", *g.Multiplier, g.Unit)
 	}
-	s := strings.Join([]string{g.Indicator.Code, g.Subject, v, g.Comparator}, " ")
+	s := strings.Join([]string{g.Indicator.Code, g.Subject, v, string(g.Comparator)}, " ")
 	if g.Stretch {
 		s += " stretch"
 	}

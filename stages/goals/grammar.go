@@ -3,10 +3,11 @@ package goals
 import (
 	_ "embed"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/lexicon"
 )
 
@@ -43,39 +44,32 @@ func load(data string) (grammar, error) {
 		"rate_unit": &l.rateUnits,
 	}
 	pairs := map[string]*[]pair{"compare": &l.compare, "period": &l.period, "urban_rural": &l.urbanRural}
-	rows, err := lexicon.Parse("grammar.tsv", data, 2)
-	if err != nil {
-		return l, err
-	}
-	for _, r := range rows {
+	classes, err := lexicon.Classes("grammar.tsv", data, func(r lexicon.Row) error {
 		f := r.Fields
 		if f[1] == "" {
-			return l, r.Errorf("grammar.tsv", "want kind<TAB>word[<TAB>value]")
+			return r.Errorf("grammar.tsv", "want kind<TAB>word[<TAB>value]")
 		}
 		if f[0] == "bullet" {
 			l.bullets += f[1]
-			continue
-		}
-		if dst, ok := words[f[0]]; ok {
-			*dst = append(*dst, f[1])
-			continue
+			return nil
 		}
 		dst, ok := pairs[f[0]]
 		if !ok {
-			return l, r.Errorf("grammar.tsv", "unknown kind %q", f[0])
+			return r.Errorf("grammar.tsv", "unknown kind %q", f[0])
 		}
 		if len(f) != 3 || f[2] == "" {
-			return l, r.Errorf("grammar.tsv", "kind %q needs a value", f[0])
+			return r.Errorf("grammar.tsv", "kind %q needs a value", f[0])
+		}
+		if f[0] == "compare" && !schemas.Comparator(f[2]).Known() {
+			return r.Errorf("grammar.tsv", "unknown comparator %q", f[2])
 		}
 		*dst = append(*dst, pair{f[1], f[2]})
+		return nil
+	}, slices.Collect(maps.Keys(words))...)
+	for class, dst := range words {
+		*dst = classes[class] // longer words first, so that 稳定保持在 is stripped before 在
 	}
-	for _, ws := range words {
-		// Longer words first, so that 稳定保持在 is stripped before 在.
-		sort.SliceStable(*ws, func(a, b int) bool {
-			return utf8.RuneCountInString((*ws)[a]) > utf8.RuneCountInString((*ws)[b])
-		})
-	}
-	return l, nil
+	return l, err
 }
 
 // prefixOf returns the word of ws that s starts with, or "".

@@ -22,7 +22,7 @@ func (g Goal) Row(keys schemas.Keys, sentences []split.Sentence) schemas.Goal {
 		Unit:        optional(g.Unit),
 		BaseValue:   g.BaseValue,
 		BaseUnit:    optional(g.BaseUnit),
-		Comparator:  g.Comparator,
+		Comparator:  string(g.Comparator),
 		Stretch:     g.Stretch,
 		Period:      g.Period,
 		Note:        optional(g.Note),

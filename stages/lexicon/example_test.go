@@ -20,14 +20,20 @@ func ExampleParse() {
 	// Output: 2 [CNY]
 }
 
-func ExampleParseHeader() {
-	data := "verb\tclass\n# comment\n实施\taction\n增长\ttarget\n"
-	header, rows, err := lexicon.ParseHeader("verbs.tsv", data)
+func ExampleColumns() {
+	data := "# verb\tclass\tpos\n# comment\n实施\taction\t\n"
+	fmt.Println(lexicon.Columns(data))
+	// Output: [verb class pos]
+}
+
+func ExampleClasses() {
+	data := "# kind\tword\nstrip\t在\nstrip\t稳定保持在\nlead\t其中\n"
+	words, err := lexicon.Classes("grammar.tsv", data, nil, "lead", "strip")
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(header, len(rows), rows[1].Fields[0], rows[1].Line)
-	// Output: [verb class] 2 增长 4
+	fmt.Println(words["strip"], words["lead"])
+	// Output: [稳定保持在 在] [其中]
 }
 
 func ExampleWords() {

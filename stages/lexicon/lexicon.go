@@ -2,6 +2,13 @@
 // files (indicators, units, cues, verbs, topics, regions …) that the stages
 // embed with go:embed — and indexes their words by first rune, so that every
 // stage loads and scans its word lists the same way.
+//
+// Every lexicon file is written one way: a row a line, its fields separated
+// by tabs; lines starting with # are comments and blank lines are skipped.
+// The first line is a comment naming the columns (# word<TAB>class<TAB>pos,
+// see Columns), or for a generated file the comment naming its generator; the
+// comments after it say what the file holds. A one-column list (Words) is a
+// word a line.
 package lexicon
 
 import (
@@ -18,27 +25,10 @@ type Row struct {
 }
 
 // Parse returns the rows of a lexicon file: blank lines and lines starting
-// with # (comments, the header) are skipped; every row must have at least
-// minFields fields. Errors name the file and the line; name may be empty
-// when the caller names the file in its own error.
+// with # (comments, the column names) are skipped; every row must have at
+// least minFields fields. Errors name the file and the line; name may be
+// empty when the caller names the file in its own error.
 func Parse(name, data string, minFields int) ([]Row, error) {
-	return parse(name, data, minFields, 1)
-}
-
-// ParseHeader is Parse for a file whose first line is a header naming the
-// columns rather than a comment (word<TAB>pos): it returns the header's
-// fields, and every row must have as many fields as the header names.
-func ParseHeader(name, data string) (header []string, rows []Row, err error) {
-	first, rest, _ := strings.Cut(data, "\n")
-	if first = strings.TrimSuffix(first, "\r"); strings.TrimSpace(first) == "" {
-		return nil, nil, fmt.Errorf("%s: no header line", name)
-	}
-	header = strings.Split(first, "\t")
-	rows, err = parse(name, rest, len(header), 2)
-	return header, rows, err
-}
-
-func parse(name, data string, minFields, firstLine int) ([]Row, error) {
 	var rows []Row
 	for i, line := range strings.Split(data, "\n") {
 		line = strings.TrimSuffix(line, "\r")
@@ -47,11 +37,65 @@ func parse(name, data string, minFields, firstLine int) ([]Row, error) {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) < minFields {
-			return nil, fmt.Errorf("%s: %d tab-separated fields, want at least %d", where(name, i+firstLine), len(f), minFields)
+			return nil, fmt.Errorf("%s: %d tab-separated fields, want at least %d", where(name, i+1), len(f), minFields)
 		}
-		rows = append(rows, Row{Line: i + firstLine, Fields: f})
+		rows = append(rows, Row{Line: i + 1, Fields: f})
 	}
 	return rows, nil
+}
+
+// Columns returns the column names of a lexicon file, which its first line
+// names as a comment (# word<TAB>class<TAB>pos), or nil when the first line
+// is no comment. Tools that read any lexicon (a dictionary generator looking
+// for a pos column) find a column by its name.
+func Columns(data string) []string {
+	first, _, _ := strings.Cut(data, "\n")
+	first, ok := strings.CutPrefix(strings.TrimSuffix(first, "\r"), "#")
+	if !ok {
+		return nil
+	}
+	cols := strings.Split(first, "\t")
+	for i, c := range cols {
+		cols[i] = strings.TrimSpace(c)
+	}
+	return cols
+}
+
+// Classes reads a lexicon file of class<TAB>word rows and returns the words
+// of each of the given classes, longest first (in code points; words of one
+// length keep the file's order), so that a scan that takes the first word
+// that fits takes the longest: 稳定保持在 before 在. A row of another class is
+// handed to other, in file order, which reads it (a class of patterns, of
+// word–value pairs) or refuses it; with other nil it is an error. Errors
+// name the file and the line.
+func Classes(name, data string, other func(Row) error, classes ...string) (map[string][]string, error) {
+	rows, err := Parse(name, data, 2)
+	if err != nil {
+		return nil, err
+	}
+	words := make(map[string][]string, len(classes))
+	for _, r := range rows {
+		class := r.Fields[0]
+		switch {
+		case !slices.Contains(classes, class) && other != nil:
+			err = other(r)
+		case !slices.Contains(classes, class):
+			err = r.Errorf(name, "unknown class %q", class)
+		case len(r.Fields) != 2 || r.Fields[1] == "":
+			err = r.Errorf(name, "want class<TAB>word")
+		default:
+			words[class] = append(words[class], r.Fields[1])
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, ws := range words {
+		slices.SortStableFunc(ws, func(a, b string) int {
+			return utf8.RuneCountInString(b) - utf8.RuneCountInString(a)
+		})
+	}
+	return words, nil
 }
 
 // Words returns the words of a one-column list, one a line, trimmed of

@@ -24,17 +24,56 @@ func TestParse(t *testing.T) {
 	assert.EqualError(t, err, "line 1: 1 tab-separated fields, want at least 2")
 }
 
-func TestParseHeader(t *testing.T) {
-	header, rows, err := ParseHeader("v.tsv", "verb\tclass\n# comment\n\n实施\taction\n")
-	require.NoError(t, err)
-	assert.Equal(t, []string{"verb", "class"}, header)
-	assert.Equal(t, []Row{{Line: 4, Fields: []string{"实施", "action"}}}, rows)
+func TestColumns(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       []string
+	}{
+		{"named", "# verb\tclass\tpos\r\n# comment\n实施\taction\t\n", []string{"verb", "class", "pos"}},
+		{"one column", "# word\n我们\n", []string{"word"}},
+		{"no comment first", "实施\taction\n# verb\tclass\n", nil},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Columns(tt.data))
+		})
+	}
+}
 
-	_, _, err = ParseHeader("v.tsv", "verb\tclass\n实施\taction\n推进\n")
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "v.tsv line 3")
-	_, _, err = ParseHeader("v.tsv", "")
-	assert.Error(t, err)
+func TestClasses(t *testing.T) {
+	data := "# class\tword\nstrip\t在\nstrip\t稳定保持在\nlead\t其中\nstrip\t保持在\nstrip\t达\n"
+	got, err := Classes("g.tsv", data, nil, "strip", "lead", "unused")
+	require.NoError(t, err)
+	assert.Equal(t, map[string][]string{"strip": {"稳定保持在", "保持在", "在", "达"}, "lead": {"其中"}}, got,
+		"longest first, the file's order among words of one length")
+
+	var others []Row
+	got, err = Classes("g.tsv", "lead\t其中\ncompare\t同步\tin_sync\n", func(r Row) error {
+		others = append(others, r)
+		return nil
+	}, "lead")
+	require.NoError(t, err)
+	assert.Equal(t, map[string][]string{"lead": {"其中"}}, got)
+	assert.Equal(t, []Row{{Line: 2, Fields: []string{"compare", "同步", "in_sync"}}}, others, "other classes handed over")
+
+	errs := []struct {
+		name, data string
+		other      func(Row) error
+		want       string
+	}{
+		{"unknown class", "lead\t其中\noften\t常常\n", nil, `g.tsv line 2: unknown class "often"`},
+		{"no word", "lead\t\n", nil, "g.tsv line 1: want class<TAB>word"},
+		{"extra field", "lead\t其中\tx\n", nil, "g.tsv line 1: want class<TAB>word"},
+		{"one field", "# c\tw\nlead\n", nil, "g.tsv line 2: 1 tab-separated fields, want at least 2"},
+		{"refused by other", "often\t常常\n", func(r Row) error { return r.Errorf("g.tsv", "refused") }, "g.tsv line 1: refused"},
+	}
+	for _, tt := range errs {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Classes("g.tsv", tt.data, tt.other, "lead")
+			assert.EqualError(t, err, tt.want)
+		})
+	}
 }
 
 func TestWords(t *testing.T) {

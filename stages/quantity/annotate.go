@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/indicator"
 )
 
@@ -419,16 +420,16 @@ func listGap(gap []rune) bool {
 // before the list (城镇…4377元，农民…1926元，分别增长3.8%和9%).
 func spreadList(t *decoded, items, before []found) {
 	first, last := items[0], items[len(items)-1]
-	if first.prefixWord && first.Comparator != Exact { // 分别突破2000亿元、6000亿元; 超13.2亿吨、3530万标箱
+	if first.prefixWord && first.Comparator != schemas.Exact { // 分别突破2000亿元、6000亿元; 超13.2亿吨、3530万标箱
 		for k := range items[1:] {
-			if it := &items[k+1]; !it.prefixWord && it.Comparator == Exact {
+			if it := &items[k+1]; !it.prefixWord && it.Comparator == schemas.Exact {
 				it.Comparator, it.Approx = first.Comparator, first.Approx
 			}
 		}
 	}
 	if last.suffixWord && last.suffixEnd > last.End { // 左右, 以上; not the 多 of 1年多
 		for k := range items[:len(items)-1] {
-			if !items[k].suffixWord && items[k].Comparator == Exact {
+			if !items[k].suffixWord && items[k].Comparator == schemas.Exact {
 				items[k].Comparator, items[k].Approx = last.Comparator, last.Approx
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/testdata"
 )
 
@@ -32,7 +33,7 @@ func corpusLines(t testing.TB) []string {
 // its mention, every value finite and typed, and no label comes out.
 func TestExtractCorpus(t *testing.T) {
 	kinds := map[string]bool{KindLevel: true, KindGrowth: true, KindShare: true, KindPPChange: true, KindCountChange: true, KindMultiple: true, KindRank: true}
-	comparators := map[string]bool{Exact: true, About: true, AtLeast: true, AtMost: true}
+	comparators := map[schemas.Comparator]bool{schemas.Exact: true, schemas.About: true, schemas.AtLeast: true, schemas.AtMost: true}
 	total := 0
 	for n, line := range corpusLines(t) {
 		rs := []rune(line)

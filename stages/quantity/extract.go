@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/govreports/govreports/schemas"
 )
 
 // Mention is one quantity in a text. Offsets are in code points (runes) of the
@@ -23,13 +25,13 @@ type Mention struct {
 	BaseUnit   string // CNY USD person tonne percent pp times rank km km2 m2 mu hectare kW kWh count day month year hour other
 	Kind       string // level growth share pp_change count_change multiple rank other
 	Direction  string // up | down | ""
-	Comparator string // exact about at_least at_most
+	Comparator schemas.Comparator
 	Approx     bool
 	Subject    string // "" when none
 	Indicator  string // code from INDICATORS.md or ""
 }
 
-// Kinds, comparators and directions of a Mention.
+// Kinds and directions of a Mention (its comparators are schemas.Comparator).
 const (
 	KindLevel       = "level"
 	KindGrowth      = "growth"
@@ -38,11 +40,6 @@ const (
 	KindCountChange = "count_change"
 	KindMultiple    = "multiple"
 	KindRank        = "rank"
-
-	Exact   = "exact"
-	About   = "about"
-	AtLeast = "at_least"
-	AtMost  = "at_most"
 
 	Up   = "up"
 	Down = "down"
@@ -261,14 +258,14 @@ func readMention(t *decoded, i int) (found, int, bool) {
 		f.BaseValue *= u.Factor
 	}
 	f.BaseValue = roundBase(f.BaseValue)
-	f.Comparator, f.Approx = Exact, n.Approx
+	f.Comparator, f.Approx = schemas.Exact, n.Approx
 	if n.Approx {
-		f.Comparator = AtLeast
+		f.Comparator = schemas.AtLeast
 	}
 	f.prefixStart, f.suffixEnd = i, end
 	if w, ok := lex.matchBefore(rs, i); ok {
 		f.prefixStart, f.prefixWord = i-runeLen(w.Text), true
-		if w.Comparator != Exact || !n.Approx {
+		if w.Comparator != schemas.Exact || !n.Approx {
 			f.Comparator = w.Comparator
 		}
 		f.Approx = f.Approx || w.Approx
@@ -295,7 +292,7 @@ func readMention(t *decoded, i int) (found, int, bool) {
 		// 千万工程, 百万吨乙烯, 信心百倍, 亿元以上项目: a round Chinese number is a
 		// name, an idiom or a class unless 过/超/突破 or 余 make it an amount (营收过千亿).
 		return found{}, end, false
-	case n.chinese && !hasUnit && f.Comparator == Exact:
+	case n.chinese && !hasUnit && f.Comparator == schemas.Exact:
 		return found{}, end, false // 十万大山
 	case n.chinese && !n.magnitude && countable(u) && !chineseCount(rs, n, u, f.Comparator):
 		return found{}, end, false
@@ -495,11 +492,11 @@ func countable(u unit) bool {
 // is a count. In these texts 一个 and 一批 are articles, 机场三期 a phase, and
 // 两个确立 and 八项规定 names (labels.tsv has them); but 推出四批, 两次亲临,
 // 贵阳、贵安、遵义三个综保区 and 近千人 are counts, as 5个城市 is in the key.
-func chineseCount(rs []rune, n numeral, u unit, comparator string) bool {
+func chineseCount(rs []rune, n numeral, u unit, comparator schemas.Comparator) bool {
 	switch {
 	case n.Value < 2:
 		return false // 一个, 突破一批: an article
-	case n.Approx || comparator != Exact:
+	case n.Approx || comparator != schemas.Exact:
 		return true // 近千人, 百余位, 二十多个: an amount
 	case u.Chinese == "" || n.end-n.start == 1 && rs[n.start] == '二':
 		return false // 八方支援, 金九银十; a lone 二 is an ordinal (二次开发): two is 两
@@ -562,7 +559,7 @@ func readRank(t *decoded, p int, n numeral) (found, int, bool) {
 	f.Text = t.str(p, end)
 	f.Value, f.Multiplier, f.Unit = n.Value, 1, unitText
 	f.BaseValue, f.BaseUnit = n.Value, "rank"
-	f.Comparator = Exact
+	f.Comparator = schemas.Exact
 	return f, end, true
 }
 

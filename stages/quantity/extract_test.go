@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/govreports/govreports/schemas"
 )
 
 // want is the expected reading of one mention; empty fields are not checked.
@@ -15,7 +17,7 @@ type want struct {
 	unit       string
 	kind       string
 	direction  string
-	comparator string
+	comparator schemas.Comparator
 	approx     bool
 	subject    string
 }
@@ -26,25 +28,25 @@ func TestExtract(t *testing.T) {
 		want     []want
 	}{
 		{"国内生产总值超过126万亿元，增长5.2%。", []want{
-			{text: "126万亿元", base: 1.26e14, baseUnit: "CNY", unit: "元", kind: KindLevel, comparator: AtLeast, subject: "国内生产总值"},
-			{text: "5.2%", base: 5.2, baseUnit: "percent", kind: KindGrowth, direction: Up, comparator: Exact, subject: "国内生产总值"},
+			{text: "126万亿元", base: 1.26e14, baseUnit: "CNY", unit: "元", kind: KindLevel, comparator: schemas.AtLeast, subject: "国内生产总值"},
+			{text: "5.2%", base: 5.2, baseUnit: "percent", kind: KindGrowth, direction: Up, comparator: schemas.Exact, subject: "国内生产总值"},
 		}},
 		{"紧急转移安置受灾群众近9.2万人。", []want{
-			{text: "近9.2万人", base: 92000, baseUnit: "person", kind: KindLevel, comparator: About, approx: true},
+			{text: "近9.2万人", base: 92000, baseUnit: "person", kind: KindLevel, comparator: schemas.About, approx: true},
 		}},
 		{"城镇调查失业率下降0.4个百分点。", []want{
 			{text: "0.4个百分点", base: 0.4, baseUnit: "pp", unit: "个百分点", kind: KindPPChange, direction: Down},
 		}},
 		{"光伏制造业实现营收超2900亿元、升至全国第3位，锂离子电池制造业营收突破1000亿元、增长15%左右。", []want{
-			{text: "超2900亿元", base: 2.9e11, baseUnit: "CNY", comparator: AtLeast},
+			{text: "超2900亿元", base: 2.9e11, baseUnit: "CNY", comparator: schemas.AtLeast},
 			{text: "第3位", base: 3, baseUnit: "rank", unit: "位", kind: KindRank},
-			{text: "1000亿元", base: 1e11, comparator: AtLeast},
-			{text: "15%", kind: KindGrowth, comparator: About, approx: true},
+			{text: "1000亿元", base: 1e11, comparator: schemas.AtLeast},
+			{text: "15%", kind: KindGrowth, comparator: schemas.About, approx: true},
 		}},
 		{"惠及2万多家企业，支持6.6万返乡人员创业，6600多万纳税人受益。", []want{
-			{text: "2万多家", base: 20000, baseUnit: "count", unit: "家", comparator: AtLeast, approx: true},
+			{text: "2万多家", base: 20000, baseUnit: "count", unit: "家", comparator: schemas.AtLeast, approx: true},
 			{text: "6.6万", base: 66000, baseUnit: "person", unit: ""},
-			{text: "6600多万", base: 6.6e7, baseUnit: "person", comparator: AtLeast, approx: true},
+			{text: "6600多万", base: 6.6e7, baseUnit: "person", comparator: schemas.AtLeast, approx: true},
 		}},
 		{"城镇新增就业25.79万人，新增学位7万个，海绵城市建设达标面积增加106平方公里。", []want{
 			{text: "25.79万人", kind: KindCountChange, direction: Up, subject: "城镇新增就业"},
@@ -58,9 +60,9 @@ func TestExtract(t *testing.T) {
 			{text: "200TB", base: 200, baseUnit: "other", unit: "TB"},
 		}},
 		{"第一、二、三产业增加值分别增长6%、8%、5%左右。", []want{
-			{text: "6%", kind: KindGrowth, comparator: About, approx: true},
-			{text: "8%", kind: KindGrowth, comparator: About, approx: true},
-			{text: "5%", kind: KindGrowth, comparator: About, approx: true},
+			{text: "6%", kind: KindGrowth, comparator: schemas.About, approx: true},
+			{text: "8%", kind: KindGrowth, comparator: schemas.About, approx: true},
+			{text: "5%", kind: KindGrowth, comparator: schemas.About, approx: true},
 		}},
 		{"商品房销售面积、销售额分别居全国第四位、第六位。", []want{
 			{text: "第四位", base: 4, kind: KindRank, subject: "商品房销售面积"},
@@ -71,15 +73,15 @@ func TestExtract(t *testing.T) {
 			{text: "1.39万亿斤", base: 1.39e12 * 0.0005, baseUnit: "tonne"},
 			{text: "翻一番", base: 2, baseUnit: "times", kind: KindMultiple},
 			{text: "一半", base: 50, baseUnit: "percent", kind: KindShare},
-			{text: "4成", base: 40, baseUnit: "percent", comparator: AtLeast},
+			{text: "4成", base: 40, baseUnit: "percent", comparator: schemas.AtLeast},
 		}},
 		{"非化石能源消费占能源消费总量比重为43%左右，全员劳动生产率16万元/人，排放浓度32微克/立方米。", []want{
-			{text: "43%", kind: KindShare, comparator: About, approx: true},
+			{text: "43%", kind: KindShare, comparator: schemas.About, approx: true},
 			{text: "16万元/人", unit: "元/人", base: 160000, baseUnit: "other"},
 			{text: "32微克/立方米", unit: "微克/立方米"},
 		}},
 		{"控制在3%以内，新建5至6个，连续三年保持，累计1,200家，投资２０亿元。", []want{
-			{text: "3%", comparator: AtMost},
+			{text: "3%", comparator: schemas.AtMost},
 			{text: "5至6个", base: 5, unit: "个"},
 			{text: "三年", base: 3, baseUnit: "year", kind: KindLevel},
 			{text: "1,200家", base: 1200},
@@ -88,37 +90,37 @@ func TestExtract(t *testing.T) {
 		{"装机容量达到500万千瓦，发电量30亿千瓦时，营业收入过千亿，营收增长1.6倍。", []want{
 			{text: "500万千瓦", base: 5e6, baseUnit: "kW", unit: "千瓦"},
 			{text: "30亿千瓦时", base: 3e9, baseUnit: "kWh"},
-			{text: "千亿", base: 1e11, baseUnit: "CNY", comparator: AtLeast},
+			{text: "千亿", base: 1e11, baseUnit: "CNY", comparator: schemas.AtLeast},
 			{text: "1.6倍", base: 1.6, baseUnit: "times", kind: KindMultiple},
 		}},
 		{"经营主体占全国1/7，研发投入占全国超1/3，分别突破2000亿元、6000亿元，投资超万亿元。", []want{
 			{text: "1/7", base: 100.0 / 7, baseUnit: "percent", kind: KindShare},
-			{text: "超1/3", base: 100.0 / 3, baseUnit: "percent", kind: KindShare, comparator: AtLeast},
-			{text: "2000亿元", comparator: AtLeast},
-			{text: "6000亿元", comparator: AtLeast},
-			{text: "超万亿元", base: 1e12, baseUnit: "CNY", comparator: AtLeast},
+			{text: "超1/3", base: 100.0 / 3, baseUnit: "percent", kind: KindShare, comparator: schemas.AtLeast},
+			{text: "2000亿元", comparator: schemas.AtLeast},
+			{text: "6000亿元", comparator: schemas.AtLeast},
+			{text: "超万亿元", base: 1e12, baseUnit: "CNY", comparator: schemas.AtLeast},
 		}},
 		{"接续推出四批政策清单，总书记两次亲临，贵阳、贵安、遵义三个综保区，近千人参加，企业超千家，汇聚百余位科学家。", []want{
 			{text: "四批", base: 4, baseUnit: "count", unit: "批"},
 			{text: "两次", base: 2, baseUnit: "count", unit: "次"},
 			{text: "三个", base: 3, baseUnit: "count", unit: "个"},
-			{text: "近千人", base: 1000, baseUnit: "person", comparator: About, approx: true},
-			{text: "超千家", base: 1000, baseUnit: "count", comparator: AtLeast},
-			{text: "百余位", base: 100, baseUnit: "person", comparator: AtLeast, approx: true},
+			{text: "近千人", base: 1000, baseUnit: "person", comparator: schemas.About, approx: true},
+			{text: "超千家", base: 1000, baseUnit: "count", comparator: schemas.AtLeast},
+			{text: "百余位", base: 100, baseUnit: "person", comparator: schemas.AtLeast, approx: true},
 		}},
 		{"量子密钥分发突破千公里，武汉总量迈上2万亿台阶，煤炭再增产5743万吨。", []want{
-			{text: "千公里", base: 1000, baseUnit: "km", comparator: AtLeast},
+			{text: "千公里", base: 1000, baseUnit: "km", comparator: schemas.AtLeast},
 			{text: "2万亿", base: 2e12, baseUnit: "CNY", unit: ""},
 			{text: "5743万吨", base: 5.743e7, baseUnit: "tonne", kind: KindCountChange, direction: Up},
 		}},
 		{"全县生产总值增长7.8%、约95亿元，降低企业用电成本1.2亿元。", []want{
 			{text: "7.8%", kind: KindGrowth, direction: Up},
-			{text: "95亿元", kind: KindLevel, comparator: About, approx: true},
+			{text: "95亿元", kind: KindLevel, comparator: schemas.About, approx: true},
 			{text: "1.2亿元", kind: KindCountChange, direction: Down, subject: "企业用电成本"},
 		}},
 		{"全市生产总值达到2.1万亿元，是全省首个突破2万亿元的城市。", []want{
 			{text: "2.1万亿元", kind: KindLevel, subject: "全市生产总值"},
-			{text: "2万亿元", kind: KindLevel, comparator: AtLeast, subject: "全市生产总值"},
+			{text: "2万亿元", kind: KindLevel, comparator: schemas.AtLeast, subject: "全市生产总值"},
 		}},
 		{"三次降低贷款利率、两次下调准备金率，分别新增学位1万个、4万个。", []want{
 			{text: "三次", base: 3, kind: KindLevel},
@@ -127,13 +129,13 @@ func TestExtract(t *testing.T) {
 			{text: "4万个", kind: KindCountChange, direction: Up},
 		}},
 		{"审批时限压缩到5个多月，历时两个多月，失业率回落1个多百分点。", []want{
-			{text: "5个多月", base: 5, baseUnit: "other", unit: "个月", comparator: AtLeast, approx: true, subject: "审批时限"},
-			{text: "两个多月", base: 2, unit: "个月", comparator: AtLeast, approx: true},
-			{text: "1个多百分点", base: 1, baseUnit: "pp", unit: "个百分点", kind: KindPPChange, direction: Down, comparator: AtLeast, approx: true},
+			{text: "5个多月", base: 5, baseUnit: "other", unit: "个月", comparator: schemas.AtLeast, approx: true, subject: "审批时限"},
+			{text: "两个多月", base: 2, unit: "个月", comparator: schemas.AtLeast, approx: true},
+			{text: "1个多百分点", base: 1, baseUnit: "pp", unit: "个百分点", kind: KindPPChange, direction: Down, comparator: schemas.AtLeast, approx: true},
 		}},
 		{"区域创新能力指数达到78.6，营商环境评价得分保持在90以上。", []want{
 			{text: "78.6", base: 78.6, baseUnit: "other", unit: "", kind: KindLevel, subject: "区域创新能力指数"},
-			{text: "90", base: 90, baseUnit: "other", kind: KindLevel, comparator: AtLeast, subject: "营商环境评价得分"},
+			{text: "90", base: 90, baseUnit: "other", kind: KindLevel, comparator: schemas.AtLeast, subject: "营商环境评价得分"},
 		}},
 		{"优良天数累计增加109天，重污染天数减少41天，连续6年优秀。", []want{
 			{text: "109天", base: 109, baseUnit: "day", kind: KindCountChange, direction: Up},
@@ -141,8 +143,8 @@ func TestExtract(t *testing.T) {
 			{text: "6年", base: 6, baseUnit: "year", kind: KindLevel},
 		}},
 		{"吞吐量超13.2亿吨、3530万标箱，接待游客2.3亿人次。", []want{
-			{text: "超13.2亿吨", base: 1.32e9, comparator: AtLeast},
-			{text: "3530万标箱", base: 3.53e7, comparator: AtLeast},
+			{text: "超13.2亿吨", base: 1.32e9, comparator: schemas.AtLeast},
+			{text: "3530万标箱", base: 3.53e7, comparator: schemas.AtLeast},
 			{text: "2.3亿人次", base: 2.3e8, baseUnit: "person"},
 		}},
 		{"区域创新能力排名上升6位，增速居全国第4位、第7位、第6位，院士新增5位。", []want{

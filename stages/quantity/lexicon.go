@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/lexicon"
 )
 
@@ -64,7 +65,7 @@ type unit struct {
 type comparatorWord struct {
 	Text       string
 	After      bool // written after the mention (以上) rather than before (超过)
-	Comparator string
+	Comparator schemas.Comparator
 	Approx     bool
 	InMention  bool // part of the mention as written (近9.2万人)
 }
@@ -88,7 +89,9 @@ type labelRule struct {
 }
 
 // lexicons holds every embedded word list, keyed by word and indexed for
-// longest-match lookups in a text.
+// longest-match lookups in a text. Its loader reads the rows itself rather
+// than through lexicon.Classes: a word has several attributes (side, factor,
+// comparator …) and every candidate number is looked up in these indexes.
 type lexicons struct {
 	units         map[string]unit
 	before        map[string]comparatorWord
@@ -242,7 +245,10 @@ func loadLexicon() (*lexicons, error) {
 		return nil, fmt.Errorf("units.tsv: %w", err)
 	}
 	err = eachRow(comparatorsTSV, 5, func(f []string) error {
-		w := comparatorWord{Text: f[0], After: f[1] == "after", Comparator: f[2], Approx: f[3] == "true", InMention: f[4] == "true"}
+		w := comparatorWord{Text: f[0], After: f[1] == "after", Comparator: schemas.Comparator(f[2]), Approx: f[3] == "true", InMention: f[4] == "true"}
+		if !w.Comparator.Known() {
+			return fmt.Errorf("unknown comparator %q", f[2])
+		}
 		if w.After {
 			l.after[w.Text] = w
 		} else {

@@ -2,6 +2,7 @@ package split
 
 import (
 	_ "embed"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -15,7 +16,7 @@ import (
 var sectionsTSV string
 
 type sectionRule struct {
-	section string
+	section Section
 	re      *regexp.Regexp
 }
 
@@ -24,7 +25,11 @@ var sectionRules = mustSectionRules(sectionsTSV)
 func mustSectionRules(data string) []sectionRule {
 	var rules []sectionRule
 	for _, r := range lexicon.MustParse("sections.tsv", data, 2) {
-		rules = append(rules, sectionRule{r.Fields[0], regexp.MustCompile(strings.Join(r.Fields[1:], "\t"))})
+		section := Section(r.Fields[0])
+		if !section.known() {
+			panic(fmt.Sprintf("embedded lexicon: %v", r.Errorf("sections.tsv", "unknown section %q", section)))
+		}
+		rules = append(rules, sectionRule{section, regexp.MustCompile(strings.Join(r.Fields[1:], "\t"))})
 	}
 	return rules
 }
@@ -260,7 +265,7 @@ func headingLevel(text string, r *read.Report) int {
 	return 2
 }
 
-func sectionOf(heading, current string, first bool) string {
+func sectionOf(heading string, current Section, first bool) Section {
 	for _, rule := range sectionRules {
 		if rule.re.MatchString(heading) {
 			if rule.section == Plan && current == Preamble {

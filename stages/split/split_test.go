@@ -72,9 +72,10 @@ func TestSplitSectionsAndHeadings(t *testing.T) {
 	)
 	ss := Split(r)
 	type row struct {
-		line                   int
-		section, heading, text string
-		isHeading              bool
+		line          int
+		section       Section
+		heading, text string
+		isHeading     bool
 	}
 	var got []row
 	for _, s := range ss {
@@ -111,17 +112,17 @@ func TestSplitSectionsAndHeadings(t *testing.T) {
 func TestSplitUnnumberedAndSloganHeadings(t *testing.T) {
 	// 四川 and 西藏 number no heading; 福建's level-1 headings are slogans.
 	sc := Split(report("2023年工作回顾", "增长6%。", "2024年工作安排建议", "推进项目。", "加强政府自身建设", "依法行政。"))
-	assert.Equal(t, []string{Review, Review, Plan, Plan, Governance, Governance}, sections(sc))
+	assert.Equal(t, []Section{Review, Review, Plan, Plan, Governance, Governance}, sections(sc))
 	fj := Split(report("一、坚持以习近平新时代中国特色社会主义思想为指导，新福建建设取得新进展新成效", "增长4.5%。",
 		"二、坚持以推动高质量发展为主题，全力推进中国式现代化福建实践", "推进项目。",
 		"三、坚持和加强党的全面领导，努力打造人民满意的服务型政府", "依法行政。"))
-	assert.Equal(t, []string{Review, Review, Plan, Plan, Governance, Governance}, sections(fj))
+	assert.Equal(t, []Section{Review, Review, Plan, Plan, Governance, Governance}, sections(fj))
 }
 
 func TestSplitJoinsBrokenLines(t *testing.T) {
 	type row struct {
 		line, para int
-		section    string
+		section    Section
 		isHeading  bool
 		text       string
 	}
@@ -199,8 +200,8 @@ func TestSplitJoinsBrokenLines(t *testing.T) {
 	}
 }
 
-func sections(ss []Sentence) []string {
-	var out []string
+func sections(ss []Sentence) []Section {
+	var out []Section
 	for _, s := range ss {
 		out = append(out, s.Section)
 	}
@@ -213,16 +214,16 @@ func TestSectionCountsGolden(t *testing.T) {
 	var b strings.Builder
 	_, err := read.Read(context.Background(), read.BytesSource("corpus", testdata.Corpus), read.Options{}, func(r *read.Report) error {
 		ss := Split(r)
-		n := map[string]int{}
+		n := map[Section]int{}
 		for _, s := range ss {
 			n[s.Section]++
 		}
 		fmt.Fprintf(&b, "%s\t%d", r.Region.Short, len(ss))
-		for _, sec := range []string{Preamble, Review, Targets, Plan, Governance, Closing} {
+		for _, sec := range everySection {
 			fmt.Fprintf(&b, "\t%s=%d", sec, n[sec])
 		}
 		b.WriteByte('\n')
-		for _, must := range []string{Review, Targets, Plan} {
+		for _, must := range []Section{Review, Targets, Plan} {
 			assert.NotZero(t, n[must], "%s has no %s sentences", r.Region.Short, must)
 		}
 		return nil

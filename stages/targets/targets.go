@@ -10,7 +10,9 @@ package targets
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -62,32 +64,31 @@ func load(data string) (cueSet, error) {
 	var c cueSet
 	words := map[string]*[]string{"marker": &c.markers, "stop": &c.stops, "end": &c.ends, "predicate": &c.preds, "bound": &c.bounds}
 	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "heading": &c.headings, "numbered": &c.numbered, "plan": &c.plans, "past": &c.pasts, "verb": &c.verbs}
-	rows, err := lexicon.Parse("cues.tsv", data, 2)
-	if err != nil {
-		return c, err
-	}
-	for _, r := range rows {
+	classes, err := lexicon.Classes("cues.tsv", data, func(r lexicon.Row) error {
 		kind, pattern := r.Fields[0], strings.Join(r.Fields[1:], "\t")
 		if pattern == "" {
-			return c, r.Errorf("cues.tsv", "want kind<TAB>pattern")
+			return r.Errorf("cues.tsv", "want kind<TAB>pattern")
 		}
 		if kind == "follow" {
 			c.follow += pattern
-			continue
-		}
-		if dst, ok := words[kind]; ok {
-			*dst = append(*dst, pattern)
-			continue
+			return nil
 		}
 		dst, ok := patterns[kind]
 		if !ok {
-			return c, r.Errorf("cues.tsv", "unknown kind %q", kind)
+			return r.Errorf("cues.tsv", "unknown kind %q", kind)
 		}
 		re, err := regexp.Compile(pattern)
 		if err != nil {
-			return c, fmt.Errorf("cues.tsv line %d: %w", r.Line, err)
+			return fmt.Errorf("cues.tsv line %d: %w", r.Line, err)
 		}
 		*dst = append(*dst, re)
+		return nil
+	}, slices.Collect(maps.Keys(words))...)
+	if err != nil {
+		return c, err
+	}
+	for class, dst := range words {
+		*dst = classes[class]
 	}
 	if len(c.starts) == 0 || len(c.markers) == 0 || c.follow == "" {
 		return c, fmt.Errorf("no start, marker or follow cue")

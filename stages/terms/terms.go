@@ -61,7 +61,7 @@ func NewCounter(seg *segment.Segmenter) *Counter {
 
 // stopWords are the words of stop.tsv, read once: counters only look them up.
 var stopWords = func() map[string]bool {
-	_, rows, err := lexicon.ParseHeader("stop.tsv", stopTSV)
+	rows, err := lexicon.Parse("stop.tsv", stopTSV, 1)
 	if err != nil {
 		panic(fmt.Sprintf("terms: embedded lexicon: %v", err)) // build-time data: a defect, not input
 	}

@@ -1,0 +1,30 @@
+package goals
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestLoadGrammar(t *testing.T) {
+	l, err := load("# kind\tword\tvalue\nstrip\t在\nstrip\t稳定保持在\nbullet\t●\nbullet\t■\ncompare\t同步\tin_sync\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"稳定保持在", "在"}, l.strip, "longest first")
+	assert.Equal(t, "●■", l.bullets)
+	assert.Equal(t, []pair{{"同步", "in_sync"}}, l.compare)
+
+	errs := []struct{ name, data, want string }{
+		{"unknown kind", "strip\t在\noften\t常常\n", `grammar.tsv line 2: unknown kind "often"`},
+		{"pair without a value", "compare\t同步\n", `grammar.tsv line 1: kind "compare" needs a value`},
+		{"unknown comparator", "compare\t同步\tsynchronous\n", `grammar.tsv line 1: unknown comparator "synchronous"`},
+		{"empty bullet", "bullet\t\n", "grammar.tsv line 1: want kind<TAB>word[<TAB>value]"},
+		{"word with a value", "strip\t在\tx\n", "grammar.tsv line 1: want class<TAB>word"},
+	}
+	for _, tt := range errs {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := load(tt.data)
+			assert.EqualError(t, err, tt.want)
+		})
+	}
+}
