@@ -31,6 +31,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	regionName := fs.String("region", "", "region of reports whose text names none: any GB/T 2260 code or unambiguous name (北京, 深圳市, 440300, 呼伦贝尔市海拉尔区, Beijing); the text wins, a disagreement is logged")
 	year := fs.Int("year", 0, "year of reports whose text does not tell it; the text wins, a disagreement is logged")
 	textColumn := fs.String("text-column", "", "column holding the report text in CSV/TSV/JSON Lines/Parquet inputs (default: full_text, content, text, 正文 …)")
+	maxReport := fs.Int("max-report-mb", read.DefaultMaxReportBytes>>20, "refuse a report of more text than this many MB: no report comes near the default, so a longer one is not a report, or reports not told apart")
 	workers := fs.Int("workers", 0, "reports processed at once (default GOMAXPROCS)")
 	shardIndex := fs.Int("shard-index", -1, "this shard (0-based); default from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
 	shardCount := fs.Int("shard-count", 0, "number of shards; default from SLURM_ARRAY_TASK_COUNT or SHARD_COUNT, else 1")
@@ -44,6 +45,9 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if *memLimit < 0 {
 		return usagef("--memory-limit-mb must be 0 or more")
 	}
+	if *maxReport < 1 {
+		return usagef("--max-report-mb must be 1 or more")
+	}
 	if *memLimit > 0 {
 		// A soft limit: the collector works harder near it instead of letting the heap double.
 		debug.SetMemoryLimit(int64(*memLimit) << 20)
@@ -55,7 +59,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		}
 		defer stop()
 	}
-	readOpts := read.Options{Region: *regionName, Year: *year, TextColumn: *textColumn}
+	readOpts := read.Options{Region: *regionName, Year: *year, TextColumn: *textColumn, MaxReportBytes: *maxReport << 20}
 	if err := readOpts.Validate(); err != nil {
 		return usageError{err.Error()}
 	}

@@ -233,7 +233,10 @@ func TestHostileInputs(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"empty file", []string{write("empty.txt", nil)}, "no report found"},
+		{"empty file", []string{write("empty.txt", nil)}, "empty.txt: no report in it (an empty file)"},
+		{"not a report kind", []string{write("notes.md", []byte(report))}, "notes.md: not a report kind (read are .txt"},
+		{"a report longer than --max-report-mb", []string{"--max-report-mb", "1", write("big.txt", []byte(report+strings.Repeat("全市地区生产总值增长5.2%。\n", 1<<20/30)))},
+			`big.txt: line 1: report "北京市政府工作报告": more than 1 MB of text`},
 		{"binary file", []string{write("bin.txt", []byte("\x7fELF\x02\x01\x01\x00\x00\x00"))}, "bin.txt: line 1 (byte offset 7): NUL byte"},
 		{"truncated utf-8", []string{write("cut.txt", []byte(report+"增\xe9\x95"))}, "cut.txt: line 4 (byte offset 97): invalid UTF-8"},
 		{"no newline, 10 MB", []string{write("long.txt", bytes.Repeat([]byte("增长"), 10<<20/6))}, "long.txt: line 1: longer than"},

@@ -20,9 +20,13 @@
 //
 // It applies text hygiene (BOM, zero-width and other invisible characters
 // dropped, no-break spaces made spaces, trailing spaces trimmed), leaves out
-// page chrome (下载 打印 全屏, 来源：…, everything from 相关报道 or 责任编辑;
-// chrome.txt), and splits files that hold several reports at their title
-// lines (2.北京市政府工作报告).
+// page chrome (下载 打印 全屏, 来源：…, a page's publication stamp, everything
+// from 相关报道 or 责任编辑; chrome.txt), and splits files that hold several
+// reports at their title lines: numbered (2.北京市政府工作报告), or bare and
+// followed by their own dateline or opening. A second copy of a report in
+// one input is left out with a warning; a report of more text than any
+// report has (Options.MaxReportBytes) is refused; an input without a report
+// is an error.
 //
 // Each report's metadata is read by package meta from what the report
 // states (dateline, title, meeting, speaker, opening, headings), a table

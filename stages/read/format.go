@@ -82,7 +82,7 @@ func detect(name string, head []byte) *format {
 	return &textFormat
 }
 
-// inputExts are the names a directory walk reads: plain text and every
+// inputExts are the report kinds, the names Sources reads: plain text and every
 // format's.
 var inputExts = func() []string {
 	exts := append([]string(nil), textFormat.exts...)

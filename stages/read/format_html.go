@@ -99,7 +99,7 @@ func htmlLines(name string, r io.Reader) ([]Line, error) {
 		text.WriteString(l.Text)
 		text.WriteByte('\n')
 	}
-	lines, head := pageLines(text.String())
+	lines, head := unstampPage(pageLines(text.String()))
 	// The page's <title> is the site's label of the page (政府工作报告 alone,
 	// often): the report starts at a title in the body, at the <title> only
 	// when the body has none.
@@ -119,6 +119,26 @@ func htmlLines(name string, r io.Reader) ([]Line, error) {
 		lines = lines[start:]
 	}
 	return lines, nil
+}
+
+// unstampPage drops a page's publication stamps and keeps a title joined to
+// one, before the report's start is looked for; head follows its line.
+func unstampPage(lines []Line, head int) ([]Line, int) {
+	out := lines[:0]
+	h := -1
+	for i, l := range lines {
+		if rest, ok := unstamp(l.Text); ok {
+			if rest == "" {
+				continue
+			}
+			l.Text = rest
+		}
+		if i == head {
+			h = len(out)
+		}
+		out = append(out, l)
+	}
+	return out, h
 }
 
 // pageLines returns the text lines of a page and the index of the line of

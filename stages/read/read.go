@@ -5,9 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"hash"
 	"io"
 	"log/slog"
+	"strings"
 
 	"github.com/govreports/govreports/stages/read/meta"
 )
@@ -21,6 +23,20 @@ type Options struct {
 	// reports (CSV, TSV, JSON Lines, Parquet); "" looks for the usual names
 	// (full_text, content, text, 正文 …, see columns.txt).
 	TextColumn string
+	// MaxReportBytes bounds the text of one report (0: DefaultMaxReportBytes):
+	// a longer one is refused before it takes more memory.
+	MaxReportBytes int
+}
+
+// DefaultMaxReportBytes is more text than any report has: the longest are a
+// few hundred KB.
+const DefaultMaxReportBytes = 5 << 20
+
+func (o Options) maxReportBytes() int {
+	if o.MaxReportBytes > 0 {
+		return o.MaxReportBytes
+	}
+	return DefaultMaxReportBytes
 }
 
 // flags are the options metadata falls back on.
@@ -86,10 +102,14 @@ func readReports(ctx context.Context, name string, in io.Reader, opts Options, e
 	if c, ok := dr.(io.Closer); ok {
 		defer c.Close()
 	}
-	s := splitter{opts: opts, emit: emit}
+	c := &copies{emit: emit, log: opts.Logger, first: map[string]copyOf{}}
+	s := splitter{opts: opts, emit: c.emit1}
 	for {
 		d, err := dr.next(ctx)
 		if errors.Is(err, io.EOF) {
+			if len(c.first) == 0 {
+				return errorf(name, "no report in it (%s)", emptiness(head))
+			}
 			return nil
 		}
 		if err != nil {
@@ -99,4 +119,64 @@ func readReports(ctx context.Context, name string, in io.Reader, opts Options, e
 			return err
 		}
 	}
+}
+
+// copies leaves out a second copy of a report within one input (a saved page
+// that carries the report twice, the reprint after the site's chrome), with
+// a warning: it is not the report read twice from two inputs, which the run
+// refuses.
+type copies struct {
+	emit  func(*Report) error
+	log   *slog.Logger
+	first map[string]copyOf // by year and region
+}
+
+type copyOf struct {
+	source string
+	line   int
+	text   [sha256.Size]byte // of the opening
+}
+
+// copyBytes is how much of a report's opening, spaces left out, tells a copy
+// from another report of the same year and region.
+const copyBytes = 4 << 10
+
+func (c *copies) emit1(r *Report) error {
+	key := fmt.Sprintf("%d-%s", r.Year, r.Region.Code)
+	sum := opening(r.Lines)
+	if f, ok := c.first[key]; ok && f.text == sum {
+		if c.log != nil {
+			c.log.Warn("a second copy of a report in one input left out", "source", r.Source, "line", r.SourceLine,
+				"title", r.displayTitle(), "copy_of", fmt.Sprintf("%s:%d", f.source, f.line))
+		}
+		return nil
+	} else if !ok {
+		c.first[key] = copyOf{source: r.Source, line: r.SourceLine, text: sum}
+	}
+	return c.emit(r)
+}
+
+// opening hashes the first copyBytes of a report's text without its spaces
+// and line breaks, which copies of a page do not keep alike.
+func opening(lines []Line) [sha256.Size]byte {
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(meta.Compact(l.Text))
+		if b.Len() >= copyBytes {
+			break
+		}
+	}
+	t := b.String()
+	if len(t) > copyBytes {
+		t = t[:copyBytes]
+	}
+	return sha256.Sum256([]byte(t))
+}
+
+// emptiness says why an input held no report.
+func emptiness(head []byte) string {
+	if len(head) == 0 {
+		return "an empty file"
+	}
+	return "no report text"
 }

@@ -155,10 +155,21 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
-func TestReadEmptyInputHasNoReports(t *testing.T) {
-	rs, err := readAll(t, "empty.txt", nil, Options{})
-	require.NoError(t, err)
-	assert.Empty(t, rs)
+// An input in which no report is found is an error naming it: an empty file
+// named on the command line, a page of chrome alone, a table of empty rows.
+func TestReadInputWithoutReports(t *testing.T) {
+	for _, tt := range []struct{ name, data, want string }{
+		{"empty.txt", "", "empty.txt: no report in it (an empty file)"},
+		{"blank.txt", "\n \n", "blank.txt: no report in it (no report text)"},
+		{"chrome.txt", "下载 打印 全屏\n相关报道\n某县召开大会\n", "chrome.txt: no report in it (no report text)"},
+		{"rows.csv", "year,text\n2024,\n", "rows.csv: no report in it (no report text)"},
+	} {
+		_, err := readAll(t, tt.name, []byte(tt.data), Options{})
+		var e *Error
+		require.ErrorAs(t, err, &e, tt.name)
+		assert.Equal(t, tt.name, e.Input)
+		assert.EqualError(t, err, tt.want)
+	}
 }
 
 func TestReadRegionFromFileName(t *testing.T) {

@@ -3,7 +3,10 @@ package read
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/govreports/govreports/stages/read/meta"
 	"github.com/govreports/govreports/stages/region"
@@ -58,7 +61,11 @@ func (r *Report) finish(opts Options) error {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	for _, w := range m.Warnings {
+	warnings := m.Warnings
+	if w, ok := r.twoInOne(); ok {
+		warnings = append(warnings, w)
+	}
+	for _, w := range warnings {
 		line := w.Line
 		if line == 0 {
 			line = r.SourceLine
@@ -68,6 +75,54 @@ func (r *Report) finish(opts Options) error {
 	}
 	return nil
 }
+
+// twoInOne warns about a report that holds what only two reports hold —
+// two datelines, or two reviews of the past year, the second far past the
+// first (a header restating the dateline is no second one) — when no title
+// line told the splitter where the second starts: it is kept whole, and the
+// warning names the lines.
+func (r *Report) twoInOne() (meta.Warning, bool) {
+	type mark struct{ no, at int } // line number, and place among the non-blank lines
+	var datelines, reviews []mark
+	at := 0
+	for _, l := range r.Lines {
+		if strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		// Cheap tests first: most lines are paragraphs, and a dateline has 年 and 月.
+		if at++; len(l.Text) > 4*maxHeadingRunes || !strings.Contains(l.Text, "月") && !strings.Contains(l.Text, "回顾") {
+			continue
+		}
+		t := meta.Compact(l.Text)
+		if utf8.RuneCountInString(t) > maxHeadingRunes {
+			continue
+		}
+		if _, ok := meta.ParseDateline(t); ok {
+			datelines = append(datelines, mark{l.No, at})
+		} else if strings.Contains(t, "工作回顾") {
+			reviews = append(reviews, mark{l.No, at})
+		}
+	}
+	for _, k := range []struct {
+		what  string
+		marks []mark
+	}{{"datelines", datelines}, {"reviews of the past year", reviews}} {
+		for _, m := range k.marks[min(1, len(k.marks)):] {
+			if m.at-k.marks[0].at > apartLines {
+				return meta.Warning{Level: slog.LevelWarn, Line: m.no, Text: fmt.Sprintf(
+					"lines %d and %d are two %s: two reports in one? No title line tells where the second starts; kept whole", k.marks[0].no, m.no, k.what)}, true
+			}
+		}
+	}
+	return meta.Warning{}, false
+}
+
+// apartLines is how many non-blank lines past the first a second dateline or
+// review stands when it is another report's, not the first restated.
+const apartLines = 20
+
+// maxHeadingRunes bounds a dateline or a heading: longer lines are paragraphs.
+const maxHeadingRunes = 60
 
 // titleFromText takes a title line that the splitter kept as text, below
 // page chrome (下载 打印 全屏), for the report's title when it has none.

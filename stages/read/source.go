@@ -28,10 +28,15 @@ func BytesSource(name string, data []byte) Source {
 }
 
 // Sources expands the paths a user named into inputs, in a deterministic
-// order: a directory contributes the files of every readable extension
-// (inputExts, recursively, sorted by path), "-" is stdin, anything else is a
-// file. A directory's other files and its empty files are logged at warn
-// level (log may be nil) and left out.
+// order: a directory contributes its files of the report kinds (inputExts,
+// recursively, sorted by path), "-" is stdin, anything else is a file. One
+// rule for both: a file is read when its name is of a report kind (.txt,
+// .html, .docx, .csv … and their .gz; content then tells the format); a
+// file of another kind (.md, .pdf, no extension) found in a directory is
+// logged at warn level (log may be nil) and left out, and named on the
+// command line is an error that names it and the kinds. A directory's empty
+// files are logged and left out too; its hidden files and folders (.git/,
+// .vs/, .DS_Store) are left out silently.
 //
 // A source's Name does not depend on the working directory: a file named on
 // the command line is named by its base name (reports/bj.txt → bj.txt), a
@@ -49,6 +54,9 @@ func Sources(paths []string, stdin io.Reader, log *slog.Logger) ([]Source, error
 			return nil, fmt.Errorf("input %s: %w", p, err)
 		}
 		if !info.IsDir() {
+			if !isInputName(p) {
+				return nil, fmt.Errorf("input %s: not a report kind (read are %s); rename it, or give it on stdin: - < %s", p, kinds(), p)
+			}
 			out = append(out, fileSource(filepath.Base(p), p))
 			continue
 		}
@@ -75,13 +83,18 @@ func walkInputs(dir string, log *slog.Logger) ([]Source, error) {
 		if err != nil {
 			return err
 		}
+		if path != abs && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
 		if d.IsDir() || d.Type()&fs.ModeType != 0 && d.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
 		name := displayName(root, abs, path)
 		if !isInputName(path) {
-			warn(log, "input not read: not a report format", "input", name,
-				"formats", "txt, html, htm, shtml, docx, csv, tsv, jsonl, parquet (and their .gz)")
+			warn(log, "input not read: not a report kind", "input", name, "kinds", kinds())
 			return nil
 		}
 		if info, err := d.Info(); err == nil && info.Size() == 0 {
@@ -95,7 +108,7 @@ func walkInputs(dir string, log *slog.Logger) ([]Source, error) {
 		return nil, fmt.Errorf("input %s: %w", dir, err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("input %s: directory holds no report files (%s)", dir, strings.Join(inputExts, " "))
+		return nil, fmt.Errorf("input %s: directory holds no report files (read are %s)", dir, kinds())
 	}
 	sort.Strings(files)
 	out := make([]Source, len(files))
@@ -126,6 +139,9 @@ func warn(log *slog.Logger, msg string, args ...any) {
 }
 
 func isInputName(path string) bool { return hasExt(path, inputExts...) }
+
+// kinds lists the report kinds for messages.
+func kinds() string { return strings.Join(inputExts, " ") + " and their .gz" }
 
 func fileSource(name, path string) Source {
 	return Source{Name: name, Open: func() (io.ReadCloser, error) { return os.Open(path) }}

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -42,4 +43,41 @@ func TestSourcesNamesAndSkips(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, again, 3)
 	assert.Equal(t, "incoming/2025/county.txt", again[0].Name)
+}
+
+// One rule for a file named and a file found: its name must be of a report
+// kind. Hidden files and folders are left out without a word.
+func TestSourcesKindsAndHiddenFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "in")
+	for name, data := range map[string]string{
+		"a.txt": countyText, "notes.md": countyText, "README": countyText, "scan.pdf": "%PDF-1.7",
+		".git/HEAD": "ref: refs/heads/main", ".git/old.txt": countyText, ".vs/x.txt": countyText, ".DS_Store": "x",
+		"sub/.hidden.txt": countyText, "docs/guide.md": "x",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+	}
+	var logged bytes.Buffer
+	srcs, err := Sources([]string{dir}, nil, slog.New(slog.NewTextHandler(&logged, nil)))
+	require.NoError(t, err)
+	require.Len(t, srcs, 1)
+	assert.Equal(t, "in/a.txt", srcs[0].Name)
+	assert.NotContains(t, logged.String(), ".git")
+	assert.NotContains(t, logged.String(), ".vs")
+	assert.NotContains(t, logged.String(), "DS_Store")
+	assert.NotContains(t, logged.String(), ".hidden")
+	list := strings.Join(inputExts, " ") + " and their .gz"
+	for _, skipped := range []string{"in/notes.md", "in/README", "in/scan.pdf"} {
+		assert.Contains(t, logged.String(), "input="+skipped)
+	}
+	assert.Contains(t, logged.String(), `kinds="`+list+`"`, "the kinds in the warning")
+	for _, name := range []string{"notes.md", "README", "scan.pdf"} {
+		_, err := Sources([]string{filepath.Join(dir, name)}, nil, nil)
+		assert.ErrorContains(t, err, name+": not a report kind (read are "+list+")")
+	}
+	_, err = Sources([]string{filepath.Join(dir, "docs")}, nil, nil)
+	assert.ErrorContains(t, err, "holds no report files (read are "+list+")", "the same list")
+	assert.Contains(t, list, ".xhtml")
+	assert.Contains(t, list, ".ndjson")
 }
