@@ -71,7 +71,7 @@ func readReports(ctx context.Context, src Source, in io.Reader, opts Options, em
 	br := newPeekReader(r)
 	head, _ := br.Peek(sniffBytes)
 	row := func(n int, text string, h Hints) error {
-		name := fmt.Sprintf("%s#row=%d", src.Name, n)
+		name := RowSource(src.Name, n)
 		if strings.TrimSpace(text) == "" {
 			warn(opts.Logger, "row not read: its text is empty", "input", name)
 			return nil
