@@ -1,7 +1,9 @@
 package output
 
-// The rows of a shard's table partition, read back as one stream for the
-// commit of a sharded run.
+// Streams of rows: the files of a table partition read one after the other
+// (a shard's part files for the commit of shards, the old files of a
+// partition a merge rewrites, a spilled run of sorted rows), rows held in
+// memory, and mergeRuns, which reads several at once in report_id order.
 
 import (
 	"context"
@@ -12,24 +14,25 @@ import (
 	"github.com/govreports/govreports/schemas"
 )
 
-// openRows starts reading the files of a shard's table partition, in the
-// order they were written.
-func (s *Shards) openRows(key streamKey, t *schemas.Table) *rows {
-	r := &rows{st: s.st, t: t, buf: reflect.MakeSlice(reflect.SliceOf(t.Row), 0, streamRows)}
-	for _, f := range s.markers[key.shard].Files {
-		if f.Table == t.Name && (f.Year == nil && key.year == -1 || f.Year != nil && *f.Year == key.year) {
-			r.keys = append(r.keys, f.Path)
-		}
-	}
-	sort.Strings(r.keys) // part-00000, part-00001 …: the order of writing
-	return r
-}
-
-// streamRows is how many rows a reader of a shard's file holds at once: a
-// commit has one open per shard, table and year.
+// streamRows is how many rows a reader of files holds at once: a commit of
+// shards has one open per shard, table and year, a merge one per run.
 const streamRows = 1024
 
-// rows reads the files of one partition of a shard's table as one sequence.
+// rowCursor is a position in a sequence of rows of one table.
+type rowCursor interface {
+	// peek returns the current row without taking it; false at the end.
+	peek(ctx context.Context) (reflect.Value, bool, error)
+	// next moves past the current row.
+	next()
+	close() error
+}
+
+// newRows reads the files at keys, in this order, as one sequence of rows of t.
+func newRows(st store, t *schemas.Table, keys []string) *rows {
+	return &rows{st: st, t: t, keys: keys, buf: reflect.MakeSlice(reflect.SliceOf(t.Row), 0, streamRows)}
+}
+
+// rows reads files of a table partition one after the other.
 type rows struct {
 	st   store
 	t    *schemas.Table
@@ -40,7 +43,8 @@ type rows struct {
 	pos  int
 }
 
-// peek returns the next row without taking it (the caller moves pos).
+func (r *rows) next() { r.pos++ }
+
 func (r *rows) peek(ctx context.Context) (reflect.Value, bool, error) {
 	for r.pos >= r.buf.Len() {
 		if r.fr != nil && !r.fr.done() {
@@ -89,4 +93,111 @@ func (r *rows) close() error {
 	err := r.fr.close()
 	r.fr = nil
 	return err
+}
+
+// memRows are rows held in memory, read in the order of their indices in order.
+type memRows struct {
+	rows  reflect.Value
+	order []int
+	pos   int
+}
+
+func (m *memRows) peek(context.Context) (reflect.Value, bool, error) {
+	if m.pos >= len(m.order) {
+		return reflect.Value{}, false, nil
+	}
+	return m.rows.Index(m.order[m.pos]), true, nil
+}
+
+func (m *memRows) next()        { m.pos++ }
+func (m *memRows) close() error { return nil }
+
+// sortedOrder is the order rows are written in: by report id (idOf), the
+// rows of a report in the order they came; the order they came for a table
+// without report ids (idOf nil).
+func sortedOrder(rows reflect.Value, idOf func(reflect.Value) string) []int {
+	order := make([]int, rows.Len())
+	for i := range order {
+		order[i] = i
+	}
+	if idOf == nil {
+		return order
+	}
+	ids := make([]string, len(order))
+	for i := range ids {
+		ids[i] = idOf(rows.Index(i))
+	}
+	if !sort.StringsAreSorted(ids) {
+		sort.SliceStable(order, func(a, b int) bool { return ids[order[a]] < ids[order[b]] })
+	}
+	return order
+}
+
+// reportIDOf reads the report id of a row of t; nil for a table without one.
+func reportIDOf(t *schemas.Table) func(reflect.Value) string {
+	c := column(t, "report_id")
+	if c == nil {
+		return nil
+	}
+	return func(row reflect.Value) string { return row.FieldByIndex(c.Index).String() }
+}
+
+// filtered leaves out the rows of a cursor that skip says.
+type filtered struct {
+	rowCursor
+	skip func(reflect.Value) bool
+}
+
+func (f filtered) peek(ctx context.Context) (reflect.Value, bool, error) {
+	for {
+		row, ok, err := f.rowCursor.peek(ctx)
+		if err != nil || !ok || !f.skip(row) {
+			return row, ok, err
+		}
+		f.rowCursor.next()
+	}
+}
+
+// mergeRuns hands emit the rows of every cursor, each sorted by report id
+// (idOf), in report id order: a report's rows from the first cursor that
+// has any, then from the next, and so on, each cursor's in its order. With
+// idOf nil (a table without report ids) it hands them cursor after cursor.
+// emit gets a report's rows one after the other, first set when a report starts.
+func mergeRuns(ctx context.Context, cursors []rowCursor, idOf func(reflect.Value) string, emit func(row reflect.Value, first bool) error) error {
+	if idOf == nil {
+		idOf = func(reflect.Value) string { return "" }
+	}
+	last, started := "", false
+	for {
+		best, bestID := -1, ""
+		for i, c := range cursors {
+			row, ok, err := c.peek(ctx)
+			if err != nil {
+				return err
+			}
+			if ok {
+				if id := idOf(row); best < 0 || id < bestID {
+					best, bestID = i, id
+				}
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		// The report's whole block of this cursor: a cursor holds each report's rows together.
+		for {
+			row, ok, err := cursors[best].peek(ctx)
+			if err != nil {
+				return err
+			}
+			if !ok || idOf(row) != bestID {
+				break
+			}
+			if err := emit(row, !started || bestID != last); err != nil {
+				return err
+			}
+			last, started = bestID, true
+			cursors[best].next()
+		}
+	}
 }
