@@ -10,12 +10,18 @@ package output
 //     (_tmp/<id>/_commit.json), that run died past its commit point and its
 //     journal is applied again (step 6); without one, the folder is deleted.
 //  3. Stage. Every file of the run is written under _tmp/<run>/, at the path
-//     it will have under OUT. Closing a file syncs its content, so that no
-//     rename can ever publish a file whose bytes are not on disk.
-//  4. Merge. Commit closes the files, checks that the lease is still the
-//     run's, and merges the run's manifest with the dataset's by the write
-//     mode (mergeManifest): the result is the new manifest, the files to move
-//     into place and the old files the new manifest no longer lists.
+//     it will have under OUT (and the sorted runs a partition spills, under
+//     _tmp/<run>/_sort/, which are never moved). Closing a file syncs its
+//     content, so that no rename can ever publish a file whose bytes are not
+//     on disk.
+//  4. Merge (merge.go). A relinker, if any, rewrites the rows that link
+//     reports of several years; the old rows that stay in each partition the
+//     run rewrites (in merge mode, those of every report the run did not
+//     bring) are read into it; Commit writes and closes the files, checks
+//     that the lease is still the run's, and merges the run's manifest with
+//     the dataset's by the write mode (mergeManifest): the result is the new
+//     manifest, the files to move into place and the old files the new
+//     manifest no longer lists.
 //  5. Commit point. The staging is synced (store.Sync: the names of the
 //     staged files and of the folders above them are durable), then the
 //     journal (the merged manifest, the moves, the deletes) is written beside
@@ -134,15 +140,19 @@ func (d *Dataset) Commit(ctx context.Context) (Summary, error) {
 func (d *Dataset) commit(ctx context.Context) (Summary, error) {
 	// A shard's files are read back only by the commit, which adds them.
 	if !d.opts.sharded() {
-		if err := d.files.addEmptyFiles(); err != nil {
+		if err := d.merge(ctx); err != nil { // step 4: the old rows that stay
 			return Summary{}, err
 		}
+		d.files.addEmptyFiles()
 	}
 	files, err := d.files.closeAll() // the end of step 3
 	if err != nil {
 		return Summary{}, err
 	}
-	sum := Summary{Tables: countRows(files), Files: files}
+	sum := Summary{Tables: countRows(nil), Files: files}
+	for t, n := range d.brought {
+		sum.Tables[t] = n
+	}
 	if err := ctx.Err(); err != nil {
 		return Summary{}, fmt.Errorf("output: %w", err)
 	}
@@ -155,16 +165,24 @@ func (d *Dataset) commit(ctx context.Context) (Summary, error) {
 	if d.opts.sharded() {
 		return sum, d.publishShard(ctx, sum)
 	}
+	inputs := append([]Input(nil), d.opts.Inputs...)
+	for in := range d.carried {
+		inputs = append(inputs, in)
+	}
 	run := Manifest{
 		SchemaVersion: schemas.Version, ToolVersion: d.opts.ToolVersion, StartedAt: timeString(d.opts.StartedAt),
-		Inputs: d.opts.Inputs, Rejected: d.rejected, Files: files,
+		Inputs: inputs, Rejected: d.rejected, Files: files,
 		Partitions: d.reports.partitions(d.files.years, timeString(d.opts.StartedAt)),
 	}
 	m, deletes, err := mergeManifest(d.old, run, d.opts.Mode) // step 4
 	if err != nil {
 		return Summary{}, err
 	}
-	sum.Dataset = m.Tables
+	sum.Dataset, sum.Removed = m.Tables, m.Removed
+	if len(m.Removed) > 0 {
+		d.log.Warn("the run removed reports it did not bring", "mode", string(d.opts.Mode), "out", d.st.String(),
+			"removed", len(m.Removed), "report_ids", m.Removed)
+	}
 	return sum, commitJournal(ctx, d.st, d.staging, journal{Manifest: m, Moves: sortedKeys(pathsOf(files)), Deletes: deletes})
 }
 

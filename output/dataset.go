@@ -38,14 +38,17 @@ type Options struct {
 	ToolVersion string
 	// StartedAt, when set, is recorded in the manifest (never in the Parquet files).
 	StartedAt time.Time
-	// Mode joins the run to the dataset at Out; OverwritePartitions when empty.
+	// Mode joins the run to the dataset at Out; Merge when empty.
 	Mode Mode
 	// LeaseTimeout is how long a lease on Out lives without renewal before
 	// another run takes it over; DefaultLeaseTimeout when 0.
 	LeaseTimeout time.Duration
 	// Logger gets what the run does to the dataset beside writing it (a
-	// lease taken over, a dead run's staging removed); none when nil.
+	// lease taken over, a dead run's staging removed, reports removed); none when nil.
 	Logger *slog.Logger
+	// Relink, when set, recomputes at the commit the rows that link reports
+	// of several years (merge.go).
+	Relink Relinker
 }
 
 // Input is one input file of the run, as the reader reports it.
@@ -53,10 +56,13 @@ type Input = read.Input
 
 // Summary is what a commit wrote.
 type Summary struct {
-	Tables map[string]int64 `json:"tables"` // rows per table written by the run
+	Tables map[string]int64 `json:"tables"` // rows per table the run brought
 	Files  []FileInfo       `json:"files"`
 	// Dataset is the rows per table of the whole dataset after the commit.
 	Dataset map[string]int64 `json:"dataset,omitempty"`
+	// Removed are the reports of the dataset the run removed without
+	// bringing them (by its mode: overwrite-partitions, overwrite).
+	Removed []string `json:"removed,omitempty"`
 }
 
 // Dataset is one run writing a dataset. It is not safe for concurrent use.
@@ -74,9 +80,18 @@ type Dataset struct {
 	old    *Manifest // the dataset at Out when the run started; nil: none
 
 	files    *partitionFiles
-	reports  reportIndex
+	brought  map[string]int64 // rows the run appended, by table
+	reports  reportIndex      // the run's reports, and the old ones it keeps in the partitions it rewrites
 	rejected []Rejection
 	shard    shardState
+
+	// What the merge (merge.go) decides: the years and reports of the run's
+	// own rows, the rows a relinker replaced (table → report ids), the old inputs of
+	// the reports kept in the partitions the run rewrites.
+	runYears   map[int16]bool
+	runReports map[string]bool
+	relinked   map[string]map[string]bool
+	carried    map[Input]bool
 
 	err  error // first failure: the run can only be aborted
 	done bool
@@ -135,7 +150,7 @@ func Open(ctx context.Context, opts Options) (*Dataset, error) {
 
 func openDataset(ctx context.Context, opts Options, st store) (*Dataset, error) {
 	if opts.Mode == "" {
-		opts.Mode = OverwritePartitions
+		opts.Mode = Merge
 	}
 	if _, err := ParseMode(string(opts.Mode)); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
@@ -148,7 +163,8 @@ func openDataset(ctx context.Context, opts Options, st store) (*Dataset, error) 
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	d := &Dataset{ctx: ctx, opts: opts, st: st, runID: runID, staging: stagingOf(runID), log: log}
+	d := &Dataset{ctx: ctx, opts: opts, st: st, runID: runID, staging: stagingOf(runID), log: log,
+		brought: map[string]int64{}, relinked: map[string]map[string]bool{}, carried: map[Input]bool{}}
 	if opts.sharded() {
 		// A shard stages in its own folder, which only it touches.
 		d.prefix = shardPrefix(opts.ShardIndex, opts.ShardCount)
@@ -173,7 +189,7 @@ func openDataset(ctx context.Context, opts Options, st store) (*Dataset, error) 
 	if d.old != nil {
 		naming.owned = pathsOf(d.old.Files)
 	}
-	d.files = newPartitionFiles(ctx, st, d.staging, naming)
+	d.files = newPartitionFiles(ctx, st, d.staging, naming, opts.sharded())
 	return d, nil
 }
 
@@ -271,27 +287,37 @@ func (d *Dataset) append(t *schemas.Table, rows any) error {
 	if v.Kind() != reflect.Slice || v.Type().Elem() != t.Row {
 		return fmt.Errorf("output: append to %s: rows are %T, want []%s", t.Name, rows, t.Row)
 	}
-	yearCol, idCol, srcCol := column(t, "year"), column(t, "report_id"), column(t, "source")
-	var w *tableWriter
-	for i := 0; i < v.Len(); i++ {
-		row := v.Index(i)
-		var year *int16
-		if t.Partitioned && yearCol != nil {
-			y := int16(row.FieldByIndex(yearCol.Index).Int())
-			year = &y
+	d.brought[t.Name] += int64(v.Len())
+	return d.add(t, v)
+}
+
+// add hands rows of t to their partitions, a slice for each run of rows of
+// one year, and indexes the reports of the reports table.
+func (d *Dataset) add(t *schemas.Table, v reflect.Value) error {
+	yearCol := column(t, schemas.PartitionColumn)
+	yearOf := func(i int) *int16 {
+		if !t.Partitioned || yearCol == nil {
+			return nil
 		}
-		if w == nil || !sameYear(w.info.Year, year) {
-			var err error
-			if w, err = d.files.writer(t, year); err != nil {
-				return err
-			}
+		y := int16(v.Index(i).FieldByIndex(yearCol.Index).Int())
+		return &y
+	}
+	for i := 0; i < v.Len(); {
+		year, j := yearOf(i), i+1
+		for j < v.Len() && sameYear(year, yearOf(j)) {
+			j++
 		}
 		if t == schemas.Reports && year != nil {
-			d.reports.add(*year, row.FieldByIndex(idCol.Index).String(), row.FieldByIndex(srcCol.Index).String())
+			idCol, srcCol := column(t, "report_id"), column(t, "source")
+			for k := i; k < j; k++ {
+				row := v.Index(k)
+				d.reports.add(*year, row.FieldByIndex(idCol.Index).String(), read.InputOf(row.FieldByIndex(srcCol.Index).String()))
+			}
 		}
-		if err := w.append(row); err != nil {
+		if err := d.files.add(t, year, v.Slice(i, j)); err != nil {
 			return err
 		}
+		i = j
 	}
 	return nil
 }

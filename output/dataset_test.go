@@ -143,45 +143,60 @@ func TestManifestStartedAt(t *testing.T) {
 	assert.Equal(t, "2024-03-05T00:30:00Z", m.StartedAt)
 }
 
-// TestManyYearsRollPartitionFiles: a run over more years than a table keeps
-// open closes the least recently used partition file; a year that comes back
-// gets its next part file, and every row is still read back.
-func TestManyYearsRollPartitionFiles(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "ds")
+// TestOnePartitionFileInReportOrder: however the years and reports of a run
+// come, each partition is one file whose rows are in report_id order (each
+// report's in the order they came), whether the rows waited in memory or
+// were spilled to sorted runs on the way.
+func TestOnePartitionFileInReportOrder(t *testing.T) {
 	ctx := context.Background()
-	d, err := Open(ctx, Options{Out: out})
-	require.NoError(t, err)
-	row := func(year int16, n int) []schemas.Goal {
-		return []schemas.Goal{{Keys: schemas.Keys{ReportID: fmt.Sprintf("%d-11000%d", year, n), Year: year}, Span: fmt.Sprint(n)}}
+	row := func(year int16, region, n int) []schemas.Goal {
+		id := fmt.Sprintf("%d-%d", year, 110000+region)
+		return []schemas.Goal{{Keys: schemas.Keys{ReportID: id, Year: year}, Span: fmt.Sprint(n)}, {Keys: schemas.Keys{ReportID: id, Year: year}, Span: fmt.Sprint(n) + "b"}}
 	}
-	// 2020, 2021, 2022 open in turn (2020 is closed when 2022 opens), then 2020 comes back.
-	for i, y := range []int16{2020, 2021, 2022, 2020, 2021} {
-		require.NoError(t, d.Append(schemas.Goals, row(y, i)))
-	}
-	sum, err := d.Commit(ctx)
-	require.NoError(t, err)
-	var paths []string
-	for _, f := range sum.Files {
-		if f.Table == "goals" {
-			paths = append(paths, f.Path)
+	var snapshots []map[string]string
+	for _, budget := range []int{defaultSortBudget, 3, 1} {
+		out := filepath.Join(t.TempDir(), "ds")
+		st, err := newLocalStore(out)
+		require.NoError(t, err)
+		d, err := openDataset(ctx, Options{}, st)
+		require.NoError(t, err)
+		d.files.sortBudget = budget
+		// Years and regions out of order, 2020 and 2021 coming back.
+		for i, k := range []struct {
+			year   int16
+			region int
+		}{{2020, 5}, {2021, 1}, {2022, 3}, {2020, 2}, {2021, 4}, {2020, 9}} {
+			require.NoError(t, d.Append(schemas.Goals, row(k.year, k.region, i)))
 		}
-	}
-	assert.Equal(t, []string{
-		"goals/year=2020/part-00000.parquet", "goals/year=2020/part-00001.parquet",
-		"goals/year=2021/part-00000.parquet", "goals/year=2021/part-00001.parquet",
-		"goals/year=2022/part-00000.parquet",
-	}, paths)
-	assert.EqualValues(t, 5, sum.Tables["goals"])
-	got, err := ReadTable[schemas.Goal](ctx, out, schemas.Goals)
-	require.NoError(t, err)
-	var spans []string
-	for _, g := range got {
-		spans = append(spans, fmt.Sprintf("%d:%s", g.Year, g.Span))
-	}
-	assert.Equal(t, []string{"2020:0", "2020:3", "2021:1", "2021:4", "2022:2"}, spans, "the year comes back from the folder")
-	for _, name := range []string{"reports", "sentences"} {
-		for _, y := range []int{2020, 2021, 2022} {
-			assert.FileExists(t, filepath.Join(out, name, fmt.Sprintf("year=%d", y), "part-00000.parquet"))
+		sum, err := d.Commit(ctx)
+		require.NoError(t, err)
+		var paths []string
+		for _, f := range sum.Files {
+			if f.Table == "goals" {
+				paths = append(paths, f.Path)
+			}
 		}
+		assert.Equal(t, []string{
+			"goals/year=2020/part-00000.parquet", "goals/year=2021/part-00000.parquet", "goals/year=2022/part-00000.parquet",
+		}, paths)
+		assert.EqualValues(t, 12, sum.Tables["goals"])
+		got, err := ReadTable[schemas.Goal](ctx, out, schemas.Goals)
+		require.NoError(t, err)
+		var spans []string
+		for _, g := range got {
+			spans = append(spans, fmt.Sprintf("%s:%s", g.ReportID, g.Span))
+		}
+		assert.Equal(t, []string{
+			"2020-110002:3", "2020-110002:3b", "2020-110005:0", "2020-110005:0b", "2020-110009:5", "2020-110009:5b",
+			"2021-110001:1", "2021-110001:1b", "2021-110004:4", "2021-110004:4b", "2022-110003:2", "2022-110003:2b",
+		}, spans, "budget %d", budget)
+		for _, name := range []string{"reports", "sentences"} {
+			for _, y := range []int{2020, 2021, 2022} {
+				assert.FileExists(t, filepath.Join(out, name, fmt.Sprintf("year=%d", y), "part-00000.parquet"))
+			}
+		}
+		snapshots = append(snapshots, snapshot(t, out))
 	}
+	assert.Equal(t, snapshots[0], snapshots[1], "spilled or not, the same bytes")
+	assert.Equal(t, snapshots[0], snapshots[2])
 }

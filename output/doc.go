@@ -15,15 +15,16 @@
 // schema version and column descriptions in the key-value metadata, and
 // nothing time-dependent, so the same rows give byte-identical files.
 //
-// Rows stream in report by report: each file holds only its Arrow builders
-// and one buffered row group (at most 1M rows) in memory (partitions.go).
+// Rows come in report by report and wait in memory, up to a budget past
+// which sorted runs of them are spilled to the staging; at the commit each
+// partition is written as one file in report_id order (partitions.go).
 // Out may be a path, a file:// URL or a gocloud.dev/blob URL (s3://; gs://
 // and azblob:// with the build tags gcs and azure); the local and the blob
 // store share all the dataset logic (store.go).
 //
-// A run joins the dataset already at Out by its Mode (replacing the year
-// partitions it writes by default) and never deletes a file no manifest
-// lists (manifest.go). It holds a lease on Out (LeaseKey, lease.go) from Open
+// A run joins the dataset already at Out by its Mode (by default replacing
+// the reports it brings and keeping every other: merge.go) and never
+// deletes a file no manifest lists (manifest.go). It holds a lease on Out (LeaseKey, lease.go) from Open
 // to the end, so that one run at a time changes a dataset, and commits by
 // the protocol of commit.go: every file is staged under _tmp/<run>/, a
 // journal is the commit point, and whatever happens the dataset at Out is

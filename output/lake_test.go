@@ -62,12 +62,14 @@ func TestWriteModes(t *testing.T) {
 		mode    Mode
 		second  func(r int) bool
 		want    []string // report ids after the second run
+		removed []string // reports the second run removed without bringing them
 		wantErr string
 	}{
-		{OverwritePartitions, func(r int) bool { return r == 5 }, []string{"2023-110000", "2023-130000", "2024-160000"}, ""},
-		{Overwrite, func(r int) bool { return r == 5 }, []string{"2024-160000"}, ""},
-		{Append, func(r int) bool { return r == 5 }, []string{"2023-110000", "2023-130000", "2024-120000", "2024-140000", "2024-160000"}, ""},
-		{Append, func(r int) bool { return r == 3 || r == 5 }, nil, "would duplicate reports the dataset already has: 2024-140000"},
+		{Merge, func(r int) bool { return r == 3 || r == 5 }, []string{"2023-110000", "2023-130000", "2024-120000", "2024-140000", "2024-160000"}, nil, ""},
+		{OverwritePartitions, func(r int) bool { return r == 5 }, []string{"2023-110000", "2023-130000", "2024-160000"}, []string{"2024-120000", "2024-140000"}, ""},
+		{Overwrite, func(r int) bool { return r == 5 }, []string{"2024-160000"}, []string{"2023-110000", "2023-130000", "2024-120000", "2024-140000"}, ""},
+		{Append, func(r int) bool { return r == 5 }, []string{"2023-110000", "2023-130000", "2024-120000", "2024-140000", "2024-160000"}, nil, ""},
+		{Append, func(r int) bool { return r == 3 || r == 5 }, nil, nil, "would duplicate reports the dataset already has: 2024-140000"},
 	}
 	for _, tc := range cases {
 		t.Run(string(tc.mode)+"/"+tc.wantErr, func(t *testing.T) {
@@ -75,7 +77,7 @@ func TestWriteModes(t *testing.T) {
 			_, err := runReports(t, out, c, "", first)
 			require.NoError(t, err)
 			before := snapshot(t, out)
-			_, err = runReports(t, out, c, tc.mode, tc.second)
+			sum, err := runReports(t, out, c, tc.mode, tc.second)
 			if tc.wantErr != "" {
 				require.ErrorContains(t, err, tc.wantErr)
 				assert.Equal(t, before, snapshot(t, out), "a refused run changes nothing")
@@ -83,7 +85,9 @@ func TestWriteModes(t *testing.T) {
 			}
 			require.NoError(t, err)
 			assert.ElementsMatch(t, tc.want, reportIDs(t, out))
+			assert.Equal(t, tc.removed, sum.Removed)
 			m := checkManifest(t, out)
+			assert.Equal(t, tc.removed, m.Removed, "the manifest names them for the page")
 			var years []int16
 			for _, p := range m.Partitions {
 				years = append(years, p.Year)
@@ -111,11 +115,13 @@ func TestYearByYearLoading(t *testing.T) {
 	require.NoError(t, err)
 	_, err = runReports(t, out, c, "", func(r int) bool { return r == 3 }) // 2024 again, one report
 	require.NoError(t, err)
-	assert.ElementsMatch(t, []string{"2023-110000", "2023-130000", "2024-140000"}, reportIDs(t, out))
+	all := []string{"2023-110000", "2023-130000", "2024-120000", "2024-140000"}
+	assert.ElementsMatch(t, all, reportIDs(t, out), "a rerun of one report keeps the others")
 	m := checkManifest(t, out)
 	require.Len(t, m.Partitions, 2)
-	assert.Equal(t, []string{"2023-110000", "2023-130000"}, m.Partitions[0].ReportIDs)
-	assert.Equal(t, []string{"2024-140000"}, m.Partitions[1].ReportIDs)
+	assert.Equal(t, all[:2], m.Partitions[0].ReportIDs)
+	assert.Equal(t, all[2:], m.Partitions[1].ReportIDs)
+	assert.Empty(t, m.Removed)
 }
 
 func TestForeignFilesStay(t *testing.T) {

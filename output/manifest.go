@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/govreports/govreports/schemas"
+	"github.com/govreports/govreports/stages/read"
 )
 
 // Manifest is the content of _manifest.json. A dataset built by several
@@ -16,20 +17,25 @@ import (
 // that last wrote it and its inputs; Inputs, Tables and Files cover the
 // whole dataset.
 type Manifest struct {
-	SchemaVersion string           `json:"schema_version"`
-	ToolVersion   string           `json:"tool_version"`
-	Mode          Mode             `json:"mode,omitempty"` // the last run's write mode
-	StartedAt     string           `json:"started_at,omitempty"`
-	Inputs        []Input          `json:"inputs"`
-	Rejected      []Rejection      `json:"rejected,omitempty"` // the last run's inputs left out (--on-error skip)
-	Partitions    []Partition      `json:"partitions,omitempty"`
-	Tables        map[string]int64 `json:"tables"`
-	Files         []FileInfo       `json:"files"`
+	SchemaVersion string      `json:"schema_version"`
+	ToolVersion   string      `json:"tool_version"`
+	Mode          Mode        `json:"mode,omitempty"` // the last run's write mode
+	StartedAt     string      `json:"started_at,omitempty"`
+	Inputs        []Input     `json:"inputs"`
+	Rejected      []Rejection `json:"rejected,omitempty"` // the last run's inputs left out (--on-error skip)
+	// Removed are the reports the last run removed without bringing them
+	// (by its mode: overwrite-partitions, overwrite).
+	Removed    []string         `json:"removed,omitempty"`
+	Partitions []Partition      `json:"partitions,omitempty"`
+	Tables     map[string]int64 `json:"tables"`
+	Files      []FileInfo       `json:"files"`
 }
 
 // Partition is one year= partition of the dataset (in every partitioned
-// table): when the run that last wrote it started, its inputs and reports.
-// (Run ids are left out so that the same inputs give the same manifest.)
+// table): when the run that last wrote it started, its reports and the
+// inputs they were read from, by the names Manifest.Inputs gives them (a
+// table's rows by the table's file). Run ids are left out so that the same
+// inputs give the same manifest.
 type Partition struct {
 	Year      int16    `json:"year"`
 	StartedAt string   `json:"started_at,omitempty"`
@@ -79,8 +85,12 @@ func readManifest(ctx context.Context, st store) (Manifest, error) {
 type Mode string
 
 const (
+	// Merge replaces the reports the run brings (by report_id) and keeps
+	// every other report: each partition the run writes is rewritten with
+	// the old rows of the reports it keeps (the default).
+	Merge Mode = "merge"
 	// OverwritePartitions replaces the year= partitions the run writes, of
-	// the tables it writes, and keeps every other partition (the default).
+	// the tables it writes, and keeps every other partition.
 	OverwritePartitions Mode = "overwrite-partitions"
 	// Overwrite replaces the whole dataset.
 	Overwrite Mode = "overwrite"
@@ -90,7 +100,7 @@ const (
 )
 
 // Modes are the write modes, the default first.
-var Modes = []Mode{OverwritePartitions, Overwrite, Append}
+var Modes = []Mode{Merge, OverwritePartitions, Overwrite, Append}
 
 // ParseMode checks a --mode value.
 func ParseMode(s string) (Mode, error) {
@@ -99,14 +109,16 @@ func ParseMode(s string) (Mode, error) {
 			return m, nil
 		}
 	}
-	return "", fmt.Errorf("unknown write mode %q: want overwrite-partitions, overwrite or append", s)
+	return "", fmt.Errorf("unknown write mode %q: want merge, overwrite-partitions, overwrite or append", s)
 }
 
 // mergeManifest joins a run's manifest to the dataset's (old, nil when there
 // is none) by mode, and returns the merged manifest and the files of the old
 // dataset that are no longer part of it. Only files a manifest lists are ever
 // deleted. Unpartitioned tables (the regions dimension) are written whole by
-// every run and replace the old file in every mode.
+// every run and replace the old file in every mode. A merging run's
+// partitions hold the old reports it keeps (merge.go): for the files and the
+// partitions, it replaces the partitions it writes as overwrite-partitions does.
 func mergeManifest(old *Manifest, run Manifest, mode Mode) (Manifest, []string, error) {
 	if run.Inputs == nil {
 		run.Inputs = []Input{}
@@ -114,6 +126,7 @@ func mergeManifest(old *Manifest, run Manifest, mode Mode) (Manifest, []string, 
 	run.Mode = mode
 	run.Tables = countRows(run.Files)
 	if old == nil {
+		run.Inputs = mergeInputs(&Manifest{}, run, mode) // by name, as after any later run
 		return run, nil, nil
 	}
 	keep := func(f FileInfo) bool { return false }
@@ -122,7 +135,7 @@ func mergeManifest(old *Manifest, run Manifest, mode Mode) (Manifest, []string, 
 		written[path.Dir(f.Path)] = true
 	}
 	switch mode {
-	case OverwritePartitions:
+	case Merge, OverwritePartitions:
 		keep = func(f FileInfo) bool { return !written[path.Dir(f.Path)] }
 	case Append:
 		keep = func(f FileInfo) bool { return f.Year != nil || !written[path.Dir(f.Path)] }
@@ -156,7 +169,8 @@ func mergeManifest(old *Manifest, run Manifest, mode Mode) (Manifest, []string, 
 	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
 	m.Tables = countRows(m.Files)
 	m.Partitions = mergePartitions(old.Partitions, run.Partitions, mode)
-	m.Inputs = mergeInputs(old, m.Partitions, run.Inputs, mode)
+	m.Inputs = mergeInputs(old, run, mode)
+	m.Removed = removedReports(old, m.Partitions)
 	return m, deletes, nil
 }
 
@@ -186,13 +200,16 @@ func duplicateReports(old, run []Partition) error {
 		dup = dup[:5]
 	}
 	return fmt.Errorf("output: --mode append would duplicate reports the dataset already has: %s%s "+
-		"(use the default --mode overwrite-partitions to replace their years)", strings.Join(dup, ", "), more)
+		"(use the default --mode merge to replace them)", strings.Join(dup, ", "), more)
 }
 
 func mergePartitions(old, run []Partition, mode Mode) []Partition {
 	byYear := map[int16]Partition{}
 	if mode != Overwrite {
 		for _, p := range old {
+			// Manifests written before the inputs were named as Inputs names them
+			// listed a table's rows (file.csv#row=3).
+			p.Inputs = inputNames(p.Inputs)
 			byYear[p.Year] = p
 		}
 	}
@@ -211,14 +228,31 @@ func mergePartitions(old, run []Partition, mode Mode) []Partition {
 	return parts
 }
 
-// mergeInputs keeps the old inputs that a remaining partition came from
-// (all of them for a manifest written before partitions were listed) and
-// adds the run's.
-func mergeInputs(old *Manifest, parts []Partition, run []Input, mode Mode) []Input {
+// inputNames are the names of the inputs sources belong to, sorted, once each.
+func inputNames(sources []string) []string {
+	names := make([]string, 0, len(sources))
+	for _, s := range sources {
+		names = append(names, read.InputOf(s))
+	}
+	return sortedUnion(names, nil)
+}
+
+// mergeInputs lists the old inputs of the old partitions that stay as they
+// were (every old input for a manifest written before partitions were
+// listed) and the run's, which hold the old inputs of the reports a merge
+// keeps in the partitions it rewrites: every input of every report of the
+// dataset.
+func mergeInputs(old *Manifest, run Manifest, mode Mode) []Input {
+	runYears := map[int16]bool{}
+	for _, p := range run.Partitions {
+		runYears[p.Year] = true
+	}
 	used := map[string]bool{}
-	for _, p := range parts {
-		for _, in := range p.Inputs {
-			used[in] = true
+	for _, p := range old.Partitions {
+		if mode == Append || !runYears[p.Year] {
+			for _, name := range inputNames(p.Inputs) {
+				used[name] = true
+			}
 		}
 	}
 	type key struct{ name, sha string }
@@ -237,10 +271,13 @@ func mergeInputs(old *Manifest, parts []Partition, run []Input, mode Mode) []Inp
 			}
 		}
 	}
-	for _, in := range run {
+	for _, in := range run.Inputs {
 		add(in)
 	}
-	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].Name < inputs[j].Name })
+	sort.Slice(inputs, func(i, j int) bool {
+		a, b := inputs[i], inputs[j]
+		return a.Name < b.Name || a.Name == b.Name && a.SHA256 < b.SHA256
+	})
 	return inputs
 }
 

@@ -260,8 +260,21 @@ func (s *Shards) reportRows(ctx context.Context, t *schemas.Table, r ShardReport
 			return out, err
 		}
 		out = reflect.Append(out, row)
-		st.pos++
+		st.next()
 	}
+}
+
+// openRows starts reading the files of a shard's table partition, in the
+// order they were written.
+func (s *Shards) openRows(key streamKey, t *schemas.Table) *rows {
+	var keys []string
+	for _, f := range s.markers[key.shard].Files {
+		if f.Table == t.Name && (f.Year == nil && key.year == -1 || f.Year != nil && *f.Year == key.year) {
+			keys = append(keys, f.Path)
+		}
+	}
+	sort.Strings(keys) // part-00000, part-00001 …: the order of writing
+	return newRows(s.st, t, keys)
 }
 
 // Done checks that every row of the shards' files was handed out, and so

@@ -18,6 +18,9 @@ import (
 // filesystem; the staging prefix lives inside the root for that reason.
 type localStore struct {
 	root string
+	// found is the folder nearest to root (root itself, or one above) that
+	// was there when the store was opened.
+	found string
 	// fsync makes a file's content, or a folder's names, durable. Tests of
 	// the commit's logic, which no sync can be seen by in process, skip it.
 	fsync func(*os.File) error
@@ -27,12 +30,29 @@ func newLocalStore(root string) (*localStore, error) {
 	if root == "" {
 		return nil, fmt.Errorf("output: empty output directory")
 	}
-	return &localStore{root: filepath.Clean(root), fsync: (*os.File).Sync}, nil
+	root = filepath.Clean(root)
+	found := root
+	for {
+		if _, err := os.Stat(found); err == nil || filepath.Dir(found) == found {
+			break
+		}
+		found = filepath.Dir(found)
+	}
+	return &localStore{root: root, found: found, fsync: (*os.File).Sync}, nil
 }
 
 func (s *localStore) String() string { return s.root }
 
-func (s *localStore) Close() error { return nil }
+// Close removes the folders the store made that are empty: a run that
+// failed before its commit leaves no new empty --out behind.
+func (s *localStore) Close() error {
+	for dir := s.root; dir != s.found && len(dir) > len(s.found); dir = filepath.Dir(dir) {
+		if os.Remove(dir) != nil {
+			break // not empty (or never made): the folders above are not empty either
+		}
+	}
+	return nil
+}
 
 func (s *localStore) path(key string) string { return filepath.Join(s.root, filepath.FromSlash(key)) }
 

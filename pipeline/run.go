@@ -33,7 +33,7 @@ type Config struct {
 	ShardCount  int // number of shards; 0 or 1 for an unsharded run
 	ToolVersion string
 	Logger      *slog.Logger
-	// Mode joins the run to the dataset at Out (output.OverwritePartitions when empty).
+	// Mode joins the run to the dataset at Out (output.Merge when empty).
 	Mode         output.Mode
 	LeaseTimeout time.Duration // 0: output.DefaultLeaseTimeout
 	SkipErrors   bool          // --on-error skip: see Engine.SkipErrors
@@ -51,6 +51,9 @@ type Summary struct {
 	Dataset map[string]int64 `json:"dataset,omitempty"`
 	// Rejected lists what --on-error skip left out.
 	Rejected []output.Rejection `json:"rejected,omitempty"`
+	// Removed lists the reports the run removed from the dataset without
+	// bringing them (--mode overwrite-partitions, overwrite).
+	Removed []string `json:"removed,omitempty"`
 }
 
 // Stages builds the default stages of a run (the segmenter is loaded once and
@@ -194,7 +197,7 @@ func finish(ctx context.Context, ds *output.Dataset, every *everyReport, reports
 // summarize turns what a commit wrote into the run's summary.
 func summarize(sum output.Summary, reports int, rejected []output.Rejection, start time.Time) Summary {
 	out := Summary{Tables: sum.Tables, Files: len(sum.Files), Reports: reports, Seconds: time.Since(start).Seconds(),
-		Dataset: sum.Dataset, Rejected: rejected}
+		Dataset: sum.Dataset, Rejected: rejected, Removed: sum.Removed}
 	for _, n := range sum.Tables {
 		out.Rows += n
 	}

@@ -18,7 +18,7 @@ type CommitConfig struct {
 	ToolVersion string // of the committing program; the shards' must match
 	Logger      *slog.Logger
 	// Mode joins the shards' rows to the dataset at Out, as a run's
-	// (output.OverwritePartitions when empty).
+	// (output.Merge when empty).
 	Mode         output.Mode
 	LeaseTimeout time.Duration // 0: output.DefaultLeaseTimeout
 }

@@ -24,8 +24,7 @@ import (
 
 // mixedYears are two inputs of the seed corpus's provincial reports, each
 // moved back 0, 1 or 2 years in turn, so that years alternate report by
-// report: a run keeps two partitions of a table open at once and closes the
-// least recently used, so such inputs give a partition several part files.
+// report: each partition is still written as one file, in report_id order.
 func mixedYears(t *testing.T) []read.Source {
 	t.Helper()
 	parts := mixedYearsText(t)
@@ -103,7 +102,7 @@ func TestShardedRunEqualsSingleRun(t *testing.T) {
 	require.Equal(t, 17, sum.Reports)
 	require.Positive(t, sum.Tables["attainment"], "goals of a year meet the next year's review")
 	want := files(t, single)
-	assert.Contains(t, want, "sentences/year=2023/part-00001.parquet", "years alternate: a partition has several files")
+	assert.NotContains(t, want, "sentences/year=2023/part-00001.parquet", "years alternate, and a partition is still one file")
 	for _, p := range []string{"terms/year=2022/part-00000.parquet", "regions/part-00000.parquet", "attainment/year=2024/part-00000.parquet"} {
 		assert.Contains(t, want, p)
 	}
@@ -212,7 +211,7 @@ func TestCommitJoinsTheDataset(t *testing.T) {
 	assert.Equal(t, "bin.txt", sum.Rejected[0].Input)
 	m, err := output.ReadManifest(ctx, out)
 	require.NoError(t, err)
-	assert.Equal(t, output.OverwritePartitions, m.Mode)
+	assert.Equal(t, output.Merge, m.Mode)
 	assert.Equal(t, sum.Rejected, m.Rejected)
 	var years []int16
 	for _, p := range m.Partitions {

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Plays the batch and lake patterns of issue 12 end to end with the built
-# binary and asserts that nothing is lost: year-by-year loading, empty input
-# lists, foreign files under --out, 2 shards and their commit against a
-# single run (byte-equal), 2 concurrent runs × TRIES, kill -9 at random
-# points × TRIES (then the next run cleans up). After every step the
+# Plays the batch and lake patterns of issues 12 and 22 end to end with the
+# built binary and asserts that nothing is lost: year-by-year loading, a
+# year loaded in batches in any order (merge, the default) against a single
+# run, a mode that removes reports naming them, a failed run leaving no new
+# --out, empty input lists, foreign files under --out, 2 shards and their
+# commit against a single run (byte-equal), 2 concurrent runs × TRIES,
+# kill -9 at random points × TRIES (then the next run cleans up). After every step the
 # dataset must be whole: _SUCCESS, every file the manifest names present with
 # its sha256, both years' reports, no staging and no lease left behind.
 # Prints one summary line at the end (the README quotes it).
@@ -48,7 +50,9 @@ whole() {
   local yc year want got
   for yc in "$@"; do
     year=${yc%%:*} want=${yc##*:}
-    got=$(grep -cE "^ +\"$year-[0-9]{6}\",?$" "$lake/_manifest.json" || true)
+    # The partitions' report ids (not the last run's removed ones).
+    got=$(awk '/"report_ids": \[/ {on = 1; next} on && /\]/ {on = 0} on' "$lake/_manifest.json" |
+      grep -cE "^ +\"$year-[0-9]{6}\",?$" || true)
     [[ $got == "$want" ]] || fail "$lake: $got reports of $year in the manifest, want $want"
   done
 }
@@ -68,6 +72,40 @@ run --out "$lake" "$y2024"
 whole "$lake" 2023:32 2024:32
 years="ok"
 
+# 1b. A year in batches (the first and the last 16 reports), in either order
+#     and rerun: every report stays, and the reports' own tables are the
+#     files one run over both halves writes (terms and attainment are computed
+#     over the reports of a run).
+half1=$work/in/2024-a.txt half2=$work/in/2024-b.txt
+awk -v a="$half1" -v b="$half2" '/^ ?[0-9]+\./ {n++} {print > (n <= 16 ? a : b)}' "$y2024"
+own() { (cd "$1" && find reports sentences goals figures commitments regions -type f -print0 | sort -z | xargs -0 sha256sum); }
+one=$work/one
+run --out "$one" "$half1" "$half2"
+for order in "$half1 $half2 $half1" "$half2 $half1"; do
+  blake=$work/batches
+  rm -rf "$blake"
+  for half in $order; do
+    run --out "$blake" "$half"
+    grep -q '"removed"' "$work/stdout" && fail "a batch of a year removed reports: $(tail -1 "$work/stdout")"
+  done
+  whole "$blake" 2024:32
+  [[ $(own "$blake") == $(own "$one") ]] || fail "a year loaded in batches ($order) differs from one run over both"
+  for f in "$half1" "$half2"; do
+    grep -q "\"name\": \"$(basename "$f")\"" "$blake/_manifest.json" || fail "the manifest does not list $f"
+  done
+done
+# A mode that replaces the year removes the other half's reports, and says so.
+run --mode overwrite-partitions --out "$blake" "$half1"
+whole "$blake" 2024:16
+tail -1 "$work/stdout" | grep -q '"removed":\["2024-' || fail "the reports removed are not in the summary: $(tail -1 "$work/stdout")"
+grep -q 'the run removed reports it did not bring' "$work/stderr" || fail "the reports removed are not logged"
+grep -q '"removed": \[' "$blake/_manifest.json" || fail "the reports removed are not in the manifest"
+# A run that fails before its commit leaves no new --out behind.
+printf '1.河北省政府工作报告\n\x00\x01' >"$work/in/bin.txt"
+if "$bin" run --out "$work/never" "$work/in/bin.txt" >/dev/null 2>&1; then fail "a binary input was committed"; fi
+[[ ! -e $work/never ]] || fail "a failed run left its new --out behind"
+batches="ok"
+
 # 2. An empty input list from a script (xargs on no file) is a usage error and changes nothing.
 before=$(snap "$lake")
 set +e
@@ -85,7 +123,7 @@ empty="ok"
 mkdir -p "$lake/goals/year=2024" "$lake/notes"
 echo mine >"$lake/goals/year=2024/mine.parquet"
 echo mine >"$lake/notes/README.md"
-for mode in overwrite-partitions append overwrite; do
+for mode in merge overwrite-partitions append overwrite; do
   input=$y2024
   [[ $mode != append ]] || input=$y2023
   if [[ $mode == append ]]; then
@@ -178,7 +216,7 @@ for ((i = 0; i < tries; i++)); do
   finished=$((finished + 1))
 done
 
-echo "reliability: year-by-year $years, empty input list $empty, foreign files $foreignres, 2 shards vs single run $sharding," \
+echo "reliability: year-by-year $years, a year in batches $batches, empty input list $empty, foreign files $foreignres, 2 shards vs single run $sharding," \
   "2 concurrent runs × $tries: $commits commits, $refused refused, lake whole every time;" \
   "kill -9 × $tries: $killed killed mid-run ($interrupted past the commit point, completed by the next run)," \
   "$cleaned left staging or a lease that the next run removed, lake whole every time"

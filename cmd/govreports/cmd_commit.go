@@ -17,7 +17,7 @@ import (
 func cmdCommit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("commit", "", stderr)
 	out := fs.String("out", "./dataset", "dataset root the shards wrote to")
-	mode := fs.String("mode", string(output.OverwritePartitions), "how the shards' rows join the dataset at --out: overwrite-partitions (replace the years they hold), overwrite (the whole dataset) or append (refused for a report already there)")
+	mode := fs.String("mode", string(output.Merge), "how the shards' rows join the dataset at --out: merge (replace the reports they hold, keep every other), overwrite-partitions (replace the years they hold), overwrite (the whole dataset) or append (refused for a report already there)")
 	leaseTimeout := fs.Duration("lease-timeout", output.DefaultLeaseTimeout, "a lease on --out not renewed for this long belongs to a dead run and is taken over")
 	workers := fs.Int("workers", 0, "reports ranked at once (default GOMAXPROCS)")
 	memLimit := fs.Int("memory-limit-mb", defaultMemoryLimitMB(os.Getenv), "soft memory limit in MiB for the Go runtime (0: none; default from GOMEMLIMIT, else 256)")

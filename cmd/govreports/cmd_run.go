@@ -24,7 +24,7 @@ import (
 func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 	fs := newFlags("run", "[INPUT...]  (files, directories, .gz files, - for stdin; none: the embedded 2024 corpus, from a terminal or with --demo)", stderr)
 	out := fs.String("out", "./dataset", "dataset root: a directory, or s3:// (gs://, azblob:// in builds with -tags gcs, azure), file:// URL")
-	mode := fs.String("mode", string(output.OverwritePartitions), "how the run joins the dataset at --out: overwrite-partitions (replace the years it writes), overwrite (the whole dataset) or append (refused for a report already there)")
+	mode := fs.String("mode", string(output.Merge), "how the run joins the dataset at --out: merge (replace the reports it brings, keep every other), overwrite-partitions (replace the years it writes: their other reports are removed), overwrite (the whole dataset) or append (refused for a report already there); reports removed without being brought are logged and listed under removed")
 	onError := fs.String("on-error", "fail", "an input that cannot be read: fail (commit nothing) or skip (leave it out, list it, exit 3)")
 	demo := fs.Bool("demo", false, "run the embedded 2024 corpus (the default without INPUT only when stdin is a terminal)")
 	leaseTimeout := fs.Duration("lease-timeout", output.DefaultLeaseTimeout, "a lease on --out not renewed for this long belongs to a dead run and is taken over")

@@ -105,7 +105,7 @@ func TestOnErrorSkip(t *testing.T) {
 	code, _, stderr := cli(t, "run", "--out", out, dir)
 	assert.Equal(t, exitFailure, code, "fail is the default")
 	assert.Contains(t, stderr, "bin.txt: line 2")
-	assert.NoFileExists(t, filepath.Join(out, output.ManifestKey), "nothing committed")
+	assert.NoDirExists(t, out, "nothing committed, and no empty --out left behind")
 
 	code, stdout, stderr := cli(t, "run", "--on-error", "skip", "--log-format", "json", "--out", out, dir)
 	assert.Equal(t, exitRejected, code, stderr)
@@ -145,6 +145,36 @@ func TestYearByYearAndModes(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	assert.Equal(t, []string{"2023-140000"}, reportIDsOf(manifestOf(t, out)))
 	assert.NoDirExists(t, filepath.Join(out, "goals/year=2024"))
+}
+
+// TestBatchesOfAYearKeepEveryReport: runs of one year's reports, a batch
+// at a time, keep every report (merge, the default); a mode that removes
+// reports the run did not bring names them.
+func TestBatchesOfAYearKeepEveryReport(t *testing.T) {
+	dir := t.TempDir()
+	batches := []string{fixture(t, dir, "山西省", 2025), fixture(t, dir, "河北省", 2025), fixture(t, dir, "山西省", 2024)}
+	out := filepath.Join(t.TempDir(), "ds")
+	for _, p := range batches {
+		code, stdout, stderr := cli(t, "run", "--out", out, p)
+		require.Equal(t, exitOK, code, stderr)
+		assert.NotContains(t, stdout, `"removed"`)
+	}
+	m := manifestOf(t, out)
+	assert.Equal(t, []string{"2024-140000", "2025-130000", "2025-140000"}, reportIDsOf(m))
+	var names []string
+	for _, in := range m.Inputs {
+		names = append(names, filepath.Base(in.Name))
+	}
+	assert.Equal(t, []string{"2024-山西省.txt", "2025-山西省.txt", "2025-河北省.txt"}, names, "every report's input")
+
+	code, stdout, stderr := cli(t, "run", "--mode", "overwrite-partitions", "--log-format", "json", "--out", out, batches[1])
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, `"removed":["2025-140000"]`)
+	assert.Contains(t, stderr, `"msg":"the run removed reports it did not bring"`)
+	assert.Contains(t, stderr, "2025-140000")
+	m = manifestOf(t, out)
+	assert.Equal(t, []string{"2025-140000"}, m.Removed, "for the page")
+	assert.Equal(t, []string{"2024-140000", "2025-130000"}, reportIDsOf(m))
 }
 
 func TestNotADatasetIsRefused(t *testing.T) {

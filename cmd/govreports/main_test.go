@@ -303,7 +303,7 @@ func TestShardedRunAndCommit(t *testing.T) {
 	code, stdout, _ := cli(t, "run", "--demo", "--out", out, "--shard-index", "1", "--shard-count", "2")
 	require.Equal(t, 0, code)
 	assert.Contains(t, stdout, `"skipped":true`)
-	code, _, _ = cli(t, "commit", "--out", out, "--mode", "merge")
+	code, _, _ = cli(t, "commit", "--out", out, "--mode", "upsert")
 	assert.Equal(t, exitUsage, code)
 	code, stdout, stderr := cli(t, "commit", "--out", out, "--mode", "overwrite", "--lease-timeout", "1m")
 	require.Equal(t, 0, code, stderr)

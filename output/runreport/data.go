@@ -72,6 +72,7 @@ type Page struct {
 	MoreAttain    int
 	AttainCounts  []Count            // met / not met / not stated
 	Rejected      []output.Rejection // inputs the last run left out (--on-error skip), listed first
+	Removed       []string           // reports the last run removed without bringing them (--mode overwrite-partitions, overwrite)
 	Coverage      []Coverage
 	MoreCoverage  int
 	Clean         int // reports without any problem
@@ -233,6 +234,7 @@ func (t *tables) page() *Page {
 	p.Years = t.years()
 	p.Attainment, p.MoreAttain, p.AttainCounts = t.attainmentRows()
 	p.Rejected = t.manifest.Rejected
+	p.Removed = t.manifest.Removed
 	p.Coverage, p.MoreCoverage, p.Clean = t.coverage()
 	p.FigureKinds, p.Topics = figureKinds(), topics()
 	p.Glance, p.MoreGlance = t.glance(p.FigureKinds, p.Topics)

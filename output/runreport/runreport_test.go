@@ -215,3 +215,31 @@ func TestCoverageWorstFirst(t *testing.T) {
 	assert.Equal(t, "≈8%", p.Years[0].Rows[1].Cells[0])
 	assert.Empty(t, p.Years[0].Rows[0].Cells[0])
 }
+
+// TestRemovedReportsOnThePage: the reports a run removed without bringing
+// them (a mode that replaces whole years) are on the page.
+func TestRemovedReportsOnThePage(t *testing.T) {
+	ctx := context.Background()
+	out := filepath.Join(t.TempDir(), "ds")
+	run := func(mode output.Mode, codes ...string) {
+		ds, err := output.Open(ctx, output.Options{Out: out, ToolVersion: "test", Mode: mode})
+		require.NoError(t, err)
+		for _, code := range codes {
+			k := schemas.Keys{ReportID: "2021-" + code, Year: 2021, RegionCode: code, Region: code}
+			require.NoError(t, ds.Append(schemas.Reports, []schemas.Report{{Keys: k, Source: code + ".txt", Level: "county"}}))
+		}
+		_, err = ds.Commit(ctx)
+		require.NoError(t, err)
+	}
+	run("", "150702", "150703")
+	p, err := runreport.Build(ctx, out)
+	require.NoError(t, err)
+	assert.Empty(t, p.Removed)
+	run(output.OverwritePartitions, "150702")
+	p, err = runreport.Build(ctx, out)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"2021-150703"}, p.Removed)
+	page, err := runreport.Render(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(page), "removed 1 reports of the dataset that it did not bring")
+}
