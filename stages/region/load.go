@@ -202,11 +202,8 @@ func parseRegions(data string) ([]Region, error) {
 // today's revision does not list. The provinces of top are merged in by
 // code, so that the rows come out ordered by code in one allocation.
 func parseDivisions(data string, top []Region, todayOnly bool) ([]revision, []Region, error) {
-	n := strings.Count(data, "\n")
-	if todayOnly {
-		n = strings.Count(data, "\t"+Current+"\t")
-	}
-	rs := make([]Region, 0, len(top)+n)
+	// Room for every line: counting the rows listed today costs more than the unused capacity.
+	rs := make([]Region, 0, len(top)+strings.Count(data, "\n"))
 	macro := make(map[string]string, len(top))
 	for _, r := range top {
 		macro[r.Code] = r.MacroRegion
