@@ -11,6 +11,7 @@ import (
 
 	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/read"
+	"github.com/govreports/govreports/stages/region"
 	"github.com/govreports/govreports/stages/split"
 )
 
@@ -43,23 +44,36 @@ func newDoc(r *read.Report) *Doc {
 		Level:          r.Region.Level,
 		ProvinceCode:   optional(r.Region.ProvinceCode),
 		PrefectureCode: optional(r.Region.PrefectureCode),
-		YearSource:     string(r.YearSource),
-		RegionSource:   string(r.RegionSource),
-		Warnings:       optional(strings.Join(r.Warnings, "\n")),
-		Title:          r.Title,
-		Meeting:        optional(r.Meeting),
-		SpeakerRole:    optional(r.SpeakerRole),
-		Speaker:        optional(r.Speaker),
-		Source:         r.Source,
-		SourceLine:     int32(r.SourceLine),
-		SHA256:         hex.EncodeToString(h.Sum(nil)),
-		Chars:          int32(chars),
-		Paragraphs:     int32(paragraphs),
+		// The register's, not the reader's copy: its CurrentCode is the code's
+		// holder today whichever version of the code the reader resolved.
+		RegionCodeCurrent: optional(currentCode(r.Region.Code)),
+		YearSource:        string(r.YearSource),
+		RegionSource:      string(r.RegionSource),
+		Warnings:          optional(strings.Join(r.Warnings, "\n")),
+		Title:             r.Title,
+		Meeting:           optional(r.Meeting),
+		SpeakerRole:       optional(r.SpeakerRole),
+		Speaker:           optional(r.Speaker),
+		Source:            r.Source,
+		SourceLine:        int32(r.SourceLine),
+		SHA256:            hex.EncodeToString(h.Sum(nil)),
+		Chars:             int32(chars),
+		Paragraphs:        int32(paragraphs),
 	}
 	if t, err := time.Parse(time.DateOnly, r.MeetingDate); err == nil {
 		row.MeetingDate = &schemas.Date{Time: t}
 	}
 	return &Doc{Report: r, Row: row}
+}
+
+// currentCode is the code of the division that holds the one of code today;
+// "" where the register does not know.
+func currentCode(code string) string {
+	r, ok := region.ByCode(code)
+	if !ok {
+		return ""
+	}
+	return r.CurrentCode
 }
 
 // optional maps "" to null.

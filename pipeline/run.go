@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -222,14 +223,27 @@ func appendDoc(ds *output.Dataset, doc *Doc) error {
 	return nil
 }
 
-// RegionRows is the regions dimension table.
+// RegionRows is the regions dimension table: one row per code, under its
+// latest name, with the names it bore before.
 func RegionRows() []schemas.Region {
-	var rows []schemas.Region
-	for _, r := range region.All() {
+	all := region.All()
+	rows := make([]schemas.Region, 0, len(all))
+	for _, r := range all {
+		var successor string
+		if r.ValidTo != region.Current && r.CurrentCode != r.Code {
+			successor = r.CurrentCode
+		}
+		var former []string
+		vs := region.Versions(r.Code)
+		for _, v := range vs[:len(vs)-1] { // the last is r
+			former = append(former, fmt.Sprintf("%s %s…%s", v.Full, v.ValidFrom, v.ValidTo))
+		}
 		rows = append(rows, schemas.Region{
 			RegionCode: r.Code, Region: r.Short, RegionName: r.Full, RegionEN: r.English,
 			Level: r.Level, MacroRegion: r.MacroRegion,
 			ProvinceCode: optional(r.ProvinceCode), PrefectureCode: optional(r.PrefectureCode),
+			ValidFrom: r.ValidFrom, ValidTo: r.ValidTo, SuccessorCode: optional(successor),
+			FormerNames: optional(strings.Join(former, "; ")),
 		})
 	}
 	return rows

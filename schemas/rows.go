@@ -2,7 +2,7 @@ package schemas
 
 // Version is the schema version written into every file and the manifest.
 // Bump it when a column is added, removed or changes meaning.
-const Version = "1.1.0"
+const Version = "1.2.0"
 
 // Keys are the common keys on every per-report table.
 type Keys struct {
@@ -27,13 +27,15 @@ type Report struct {
 	// The divisions above the report's region, for joins and roll-ups.
 	ProvinceCode   *string `col:"province_code" doc:"GB/T 2260 code of the province the region belongs to; null for the nation and for a province itself"`
 	PrefectureCode *string `col:"prefecture_code" doc:"GB/T 2260 code of the prefecture-level division a county belongs to; null above county level and for counties directly under a province"`
-	Title          string  `col:"title" doc:"title line of the report, without its running number"`
-	Meeting        *string `col:"meeting" doc:"the session the report was given at (…人民代表大会第…次会议), null when the text does not say"`
-	MeetingDate    *Date   `col:"meeting_date" doc:"date of the dateline, null when the text does not say"`
-	SpeakerRole    *string `col:"speaker_role" doc:"office of the speaker (市长, 省长, 自治区主席, 国务院总理 …)"`
-	Speaker        *string `col:"speaker" doc:"name of the speaker as written"`
-	Source         string  `col:"source" doc:"path or URI of the input the report came from"`
-	SourceLine     int32   `col:"source_line" doc:"1-based line of the source where the report's title stands"`
+	// region_code is the division of the report's year; this one follows it to today.
+	RegionCodeCurrent *string `col:"region_code_current" doc:"GB/T 2260 code of the division that holds the report's region today: region_code while it is in force, its successor (regions.successor_code) where the region was abolished or renumbered since; null where the register does not know"`
+	Title             string  `col:"title" doc:"title line of the report, without its running number"`
+	Meeting           *string `col:"meeting" doc:"the session the report was given at (…人民代表大会第…次会议), null when the text does not say"`
+	MeetingDate       *Date   `col:"meeting_date" doc:"date of the dateline, null when the text does not say"`
+	SpeakerRole       *string `col:"speaker_role" doc:"office of the speaker (市长, 省长, 自治区主席, 国务院总理 …)"`
+	Speaker           *string `col:"speaker" doc:"name of the speaker as written"`
+	Source            string  `col:"source" doc:"path or URI of the input the report came from"`
+	SourceLine        int32   `col:"source_line" doc:"1-based line of the source where the report's title stands"`
 	// Where the year and the region were read from, so that a user can tell a
 	// stated fact from an inference (the file name is the weakest source).
 	YearSource   string  `col:"year_source" doc:"where the year was read: dateline | title | meeting | heading | row (a column of a table input) | file_name | flag"`
@@ -139,6 +141,13 @@ type Region struct {
 	MacroRegion    string  `col:"macro_region" doc:"east | central | west | northeast | national (of the province)"`
 	ProvinceCode   *string `col:"province_code" doc:"GB/T 2260 code of the province; null for the nation and the provinces"`
 	PrefectureCode *string `col:"prefecture_code" doc:"GB/T 2260 code of the prefecture-level division above a county; null otherwise"`
+	// One row per code, under its latest name, so that a join on region_code
+	// gives one row per report whatever its year; the code's earlier names
+	// are in former_names.
+	ValidFrom     string  `col:"valid_from" doc:"first GB/T 2260 revision that lists the code under this name (YYYY-MM): 2002-12 is the first revision of the register (listed then and maybe before); 2023-06 is today's data (listed since a revision after 2016-07)"`
+	ValidTo       string  `col:"valid_to" doc:"last revision that lists the code under this name (YYYY-MM), or current while today's data lists it"`
+	SuccessorCode *string `col:"successor_code" doc:"for a code no longer listed: the division that holds it today, a later division of its province that took its name as is or upgraded (341421 庐江县 → 340124 庐江县, 330185 临安市 → 330112 临安区); null while the code is listed today and where the data names no successor (a merger)"`
+	FormerNames   *string `col:"former_names" doc:"the code's earlier names with the revisions that list them, oldest first, separated by ; (襄樊市 2002-12…2010-10 for 420600 襄阳市); null when none"`
 }
 
 // AttainmentRow is one row of the attainment table: a goal of year Y and the

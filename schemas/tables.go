@@ -66,7 +66,7 @@ var (
 	Commitments = newTable[Commitment]("commitments", "one row per concrete action clause of the forward-looking sections", true)
 	Terms       = newTable[Term]("terms", "per report, the top content words with counts and tf-idf", true)
 	Attainment  = newTable[AttainmentRow]("attainment", attainmentDoc, true)
-	Regions     = newTable[Region]("regions", "the region dimension table", false)
+	Regions     = newTable[Region]("regions", "the region dimension table: every division of GB/T 2260 down to county level listed by a revision since 2002, one row per code under its latest name (a report's region_code, the division of its year, joins to one row)", false)
 )
 
 // attainmentDoc describes the attainment table and the rule of its met and gap

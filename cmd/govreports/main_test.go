@@ -140,6 +140,14 @@ func TestDuckDBQueriesTheDataset(t *testing.T) {
 	assert.Equal(t, 32, n)
 	assert.Equal(t, 8.0, maxTarget, "西藏 and 海南 aim at 8%")
 
+	// The README's query through region_code_current: one row per report, the regions table keyed by code.
+	var reports, joined, unknown int
+	require.NoError(t, db.QueryRow(`select count(*), count(r.region_code), count(*) filter (where rp.region_code_current is null) from `+
+		glob("reports")+` rp left join read_parquet('`+dir+`/regions/*.parquet') r on r.region_code = rp.region_code_current`).Scan(&reports, &joined, &unknown))
+	assert.Equal(t, 32, reports)
+	assert.Equal(t, reports, joined)
+	assert.Zero(t, unknown)
+
 	// Types survive: DATE, partition column, codec.
 	var date time.Time
 	require.NoError(t, db.QueryRow(`select meeting_date from `+glob("reports")+` where region = '北京'`).Scan(&date))

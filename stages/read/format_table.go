@@ -170,7 +170,7 @@ func yearOf(s string) int {
 // rowDocument is the document of a table's row n; ok is false for a row
 // whose text is empty, which is logged and left out.
 func rowDocument(in *opened, n int, text string, h Hints) (d document, ok bool, err error) {
-	name := fmt.Sprintf("%s#row=%d", in.name, n)
+	name := RowSource(in.name, n)
 	if strings.TrimSpace(text) == "" {
 		if in.opts.Logger != nil {
 			in.opts.Logger.Warn("row not read: its text is empty", "input", name)

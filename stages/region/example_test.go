@@ -34,3 +34,39 @@ func ExamplePrefix() {
 	// 350102 "鼓楼区" <nil>
 	//  "" <nil>
 }
+
+// A report is coded with the division of its year; CurrentCode names the
+// division that holds it today. Year(0) is today's register.
+func ExampleYear() {
+	for _, q := range []struct {
+		name string
+		year int
+	}{{"巢湖市", 2008}, {"巢湖市", 2015}, {"临安市", 2016}, {"临安市", 2024}, {"毕节地区", 2010}, {"萧山市", 2000}, {"莱芜市", 0}} {
+		r, err := region.Year(q.year).Find(q.name)
+		if err != nil {
+			fmt.Println(q.year, err)
+			continue
+		}
+		fmt.Printf("%d %s: %s %s %s, listed %s…%s, held today by %s\n", q.year, q.name, r.Code, r.Full, r.Level, r.ValidFrom, r.ValidTo, r.CurrentCode)
+	}
+	// Output:
+	// 2008 巢湖市: 341400 巢湖市 prefecture, listed 2002-12…2010-10, held today by 340181
+	// 2015 巢湖市: 340181 巢湖市 county, listed 2011-10…current, held today by 340181
+	// 2016 临安市: 330185 临安市 county, listed 2002-12…2016-07, held today by 330112
+	// 2024 临安市: 330112 临安区 county, listed 2023-06…current, held today by 330112
+	// 2010 毕节地区: 522400 毕节地区 prefecture, listed 2002-12…2010-10, held today by 520500
+	// 2000 萧山市: 330109 萧山区 county, listed 2002-12…current, held today by 330109
+	// 0 "莱芜市" names no division
+}
+
+// The metadata of a report reads its title in the report's year, with the
+// surrounding text for a name that several divisions bear.
+func ExampleYear_Prefix() {
+	for _, y := range []region.Year{2009, 2014} {
+		r, n, err := y.Prefix("巢湖市人民政府工作报告", "各位代表")
+		fmt.Println(y, r.Code, r.Level, n, err)
+	}
+	// Output:
+	// 2009 341400 prefecture 9 <nil>
+	// 2014 340181 county 9 <nil>
+}
