@@ -3,7 +3,9 @@ package goals
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -19,8 +21,10 @@ type pair struct{ word, value string }
 // grammar holds the words of the clause grammar by kind.
 type grammar struct {
 	lead, stretch, skip, conj, strip, distribute, baseline, start, verb, adverb []string
-	objectPrefix, objectSuffix, aboveRef, negation, rateUnits                   []string
-	compare, period, urbanRural                                                 []pair
+	objectPrefix, objectSuffix, aboveRef, negation, rateUnits, lightVerb        []string
+	relative, relativeOpen, relativeClose, rank                                 []string
+	compare, period, collective, reference, index, bareAmount                   []pair
+	slogans                                                                     []*regexp.Regexp
 	bullets                                                                     string // runes that mark a list item (——, ●)
 }
 
@@ -40,9 +44,11 @@ func load(data string) (grammar, error) {
 		"lead": &l.lead, "stretch": &l.stretch, "skip": &l.skip, "conj": &l.conj, "strip": &l.strip,
 		"distribute": &l.distribute, "baseline": &l.baseline, "start": &l.start, "verb": &l.verb, "adverb": &l.adverb,
 		"object_prefix": &l.objectPrefix, "object_suffix": &l.objectSuffix, "above_ref": &l.aboveRef, "negation": &l.negation,
-		"rate_unit": &l.rateUnits,
+		"rate_unit": &l.rateUnits, "light_verb": &l.lightVerb, "relative": &l.relative, "relative_open": &l.relativeOpen,
+		"relative_close": &l.relativeClose, "rank": &l.rank,
 	}
-	pairs := map[string]*[]pair{"compare": &l.compare, "period": &l.period, "urban_rural": &l.urbanRural}
+	pairs := map[string]*[]pair{"compare": &l.compare, "period": &l.period, "collective": &l.collective,
+		"reference": &l.reference, "index": &l.index, "bare_amount": &l.bareAmount}
 	rows, err := lexicon.Parse("grammar.tsv", data, 2)
 	if err != nil {
 		return l, err
@@ -52,8 +58,16 @@ func load(data string) (grammar, error) {
 		if f[1] == "" {
 			return l, r.Errorf("grammar.tsv", "want kind<TAB>word[<TAB>value]")
 		}
-		if f[0] == "bullet" {
+		switch f[0] {
+		case "bullet":
 			l.bullets += f[1]
+			continue
+		case "slogan":
+			re, err := regexp.Compile(f[1])
+			if err != nil || re.NumSubexp() != 2 {
+				return l, r.Errorf("grammar.tsv", "slogan %q: want a regular expression with two groups (%v)", f[1], err)
+			}
+			l.slogans = append(l.slogans, re)
 			continue
 		}
 		if dst, ok := words[f[0]]; ok {
@@ -68,6 +82,14 @@ func load(data string) (grammar, error) {
 			return l, r.Errorf("grammar.tsv", "kind %q needs a value", f[0])
 		}
 		*dst = append(*dst, pair{f[1], f[2]})
+	}
+	for _, p := range l.index {
+		if _, err := strconv.ParseFloat(p.value, 64); err != nil {
+			return l, fmt.Errorf("grammar.tsv: index %q: base %q is no number", p.word, p.value)
+		}
+	}
+	if len(l.bareAmount) != 1 {
+		return l, fmt.Errorf("grammar.tsv: want one bare_amount row, got %d", len(l.bareAmount))
 	}
 	for _, ws := range words {
 		// Longer words first, so that 稳定保持在 is stripped before 在.
