@@ -219,6 +219,11 @@ var extractTests = []struct {
 		"gdp_growth 全县生产总值 8×1% exact",
 		"budget_revenue_growth 全市下达的财政收入任务 9×1% exact",
 	}},
+	{"growth over last year", []string{"国内生产总值比上年增长8%左右，全市生产总值达到850亿元，比上年增长12%。"}, []string{
+		"gdp_growth 国内生产总值 8×1% about",
+		"gdp_level 全市生产总值 850×1e+08元 exact",
+		"gdp_growth 全市生产总值 12×1% exact",
+	}},
 	{"a bare relative comparison qualifies the goal before it", []string{"地区生产总值增长7.5%，高于全市平均水平。"}, []string{
 		"gdp_growth 地区生产总值 7.5×1% exact",
 		"gdp_growth 地区生产总值 - relative (高于全市平均水平) @全市",
