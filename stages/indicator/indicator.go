@@ -59,8 +59,9 @@ var (
 	// subject is scanned once instead of once per variant.
 	byFirst lexicon.ByFirst[int]
 	// shareVerbs introduce the denominator of a share (占, 相当于); parts make
-	// the variant after them a ratio or a part of it (人均, 单位, 民营).
-	shareVerbs, parts []string
+	// the variant after them a ratio or a part of it (人均, 单位, 民营), and
+	// afters the variant before them another quantity of it (质量, 贡献率).
+	shareVerbs, parts, afters []string
 )
 
 func init() {
@@ -83,6 +84,8 @@ func loadQualifiers(data string) error {
 			shareVerbs = append(shareVerbs, r.Fields[1])
 		case "part":
 			parts = append(parts, r.Fields[1])
+		case "after":
+			afters = append(afters, r.Fields[1])
 		default:
 			return r.Errorf("qualifiers.tsv", "unknown kind %q", r.Fields[0])
 		}
@@ -157,8 +160,9 @@ func Codes() []string { return append([]string(nil), codes...) }
 // head-final. A share (A占B比重, A占比, A相当于全市生产总值的比例) is never the
 // indicator of its denominator nor of its numerator: it matches only a
 // variant that is itself a share (研发经费投入占…). A variant right after a
-// word of a ratio or a part (人均生产总值, 万元工业增加值能耗, 民营经济增长) is not
-// its indicator either. When no variant occurs, Match returns the "other"
+// word of a ratio or a part (人均生产总值, 万元工业增加值能耗, 民营经济增长), or
+// right before a word of another quantity of it (经济增长质量, 收入倍差), is
+// not its indicator either. When no variant occurs, Match returns the "other"
 // indicator and false.
 func Match(subject string) (Indicator, bool) {
 	ind, _, ok := MatchVariant(subject)
@@ -193,6 +197,11 @@ func MatchVariant(subject string) (Indicator, string, bool) {
 	for _, p := range parts {
 		if strings.HasSuffix(s[:bestStart], p) {
 			return other, "", false // 人均生产总值, 单位生产总值用水量: a ratio of GDP, not GDP
+		}
+	}
+	for _, a := range afters {
+		if strings.HasPrefix(s[bestEnd:], a) {
+			return other, "", false // 经济增长质量, 城乡居民收入倍差: another quantity of it
 		}
 	}
 	return variants[best].ind, variants[best].text, true

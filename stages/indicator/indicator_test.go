@@ -71,6 +71,9 @@ func TestMatch(t *testing.T) {
 		{"单位生产总值用水量", Other, false},
 		{"万元工业增加值能耗", Other, false},
 		{"民营经济增长", Other, false},
+		{"经济增长的质量和效益", Other, false},
+		{"消费对经济增长的贡献率", Other, false},
+		{"城乡居民收入倍差", Other, false},
 		{"城市居民人均可支配收入", "urban_income_growth", true},
 		{"农村居民家庭人均纯收入", "rural_income_growth", true},
 		{"城乡居民人均收入", "income_growth", true},
@@ -161,8 +164,8 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestLoadQualifiersErrors(t *testing.T) {
-	saved, savedP := shareVerbs, parts
-	defer func() { shareVerbs, parts = saved, savedP }()
+	saved, savedP, savedA := shareVerbs, parts, afters
+	defer func() { shareVerbs, parts, afters = saved, savedP, savedA }()
 	assert.Error(t, loadQualifiers("nonsense\t占\n"))
 	assert.Error(t, loadQualifiers("share\n"))
 }
