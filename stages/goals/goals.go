@@ -44,6 +44,9 @@ const (
 // points, as TABLES.md writes them, whatever the report wrote.
 const marginUnit = "pp"
 
+// rankUnit is the base unit of a place in a ranking (第5位, 前10位).
+const rankUnit = "rank"
+
 // maxShortItem is the longest item of a subject list, in code points, that
 // is a bare modifier sharing the head of the last item (城镇 in
 // 城镇、农村居民人均可支配收入, 城镇常住居民 in 城镇常住居民、农村常住居民人均可支配收入,
@@ -486,13 +489,20 @@ func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 		g := base
 		g.Subject = items[min(i, len(items)-1)]
 		g.Indicator = indicatorOf(g.Subject)
-		if level, ok := indicator.LevelOf(g.Indicator.Code); ok && isAmount(m) && g.Reference == "" {
+		if level, ok := indicator.LevelOf(g.Indicator.Code); ok && isAmount(m) && g.Reference == "" && m.BaseUnit != rankUnit {
 			g.Indicator = level // 地区生产总值增长7.5%，达到326.4亿元: the second value is the level
 			if borrowed && prev.SentenceIndex == c.sentence {
 				// The level's span runs from the subject it shares with the growth.
 				g.SpanStart, g.Span = prev.SpanStart, string(c.rs[prev.SpanStart:c.end])
 			}
 			m = inBareUnit(m)
+		}
+		if m.BaseUnit == rankUnit {
+			// 地区生产总值总量保持全省第5位: a ranking aim, whatever it ranks.
+			g.Indicator = indicatorOf("")
+			if at, _ := predicateStart(g.Subject); at > 0 {
+				g.Subject = g.Subject[:at]
+			}
 		}
 		m = asChange(m, g.Indicator.Code)
 		g.Value, g.ValueMax, g.Multiplier, g.BaseValue = &m.Value, m.ValueMax, &m.Multiplier, &m.BaseValue

@@ -219,6 +219,15 @@ var extractTests = []struct {
 		"gdp_growth 全县生产总值 8×1% exact",
 		"budget_revenue_growth 全市下达的财政收入任务 9×1% exact",
 	}},
+	{"the justification restates a target", []string{
+		"主要预期目标是：国内生产总值增长7.5%左右，城镇登记失业率控制在4.6%以内。",
+		"居民消费价格涨幅3%左右。",
+		"经济增长预期7.5%左右，考虑了需要和可能，也留有余地。",
+	}, []string{
+		"gdp_growth 国内生产总值 7.5×1% about",
+		"registered_unemployment_rate 城镇登记失业率 4.6×1% at_most",
+		"cpi 居民消费价格涨幅 3×1% about",
+	}},
 	{"growth over last year", []string{"国内生产总值比上年增长8%左右，全市生产总值达到850亿元，比上年增长12%。"}, []string{
 		"gdp_growth 国内生产总值 8×1% about",
 		"gdp_level 全市生产总值 850×1e+08元 exact",
@@ -232,6 +241,10 @@ var extractTests = []struct {
 		"other 地区生产总值 - qualitative",
 		"other 主要经济指标 - qualitative",
 		"other 继续保持全市第一方阵 - qualitative",
+	}},
+	{"places in a ranking are other", []string{"地区生产总值总量保持全省第5位，县域经济综合实力进入全国前100位。"}, []string{
+		"other 地区生产总值总量 5×1位 exact",
+		"other 县域经济综合实力进入全国 100×1位 exact",
 	}},
 	{"slogans of a main target and a stretch", []string{"全市生产总值增长保七争八，县域经济增速“保10争12”。"}, []string{
 		"gdp_growth 全市生产总值 7×1% exact",
