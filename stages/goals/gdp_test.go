@@ -2,11 +2,8 @@ package goals_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -66,15 +63,8 @@ func TestGDPGrowthIsGDP(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "styles", "*.txt"))
 	require.NoError(t, err)
 	for _, path := range files {
-		data, err := os.ReadFile(path)
-		require.NoError(t, err)
-		year, err := strconv.Atoi(filepath.Base(path)[:4])
-		require.NoError(t, err)
-		r := &read.Report{Year: year}
-		for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
-			r.Lines = append(r.Lines, read.Line{Text: line, No: i + 1})
-		}
-		for _, g := range goals.Extract(split.Split(r), year) {
+		year, sents := styleReport(t, path)
+		for _, g := range goals.Extract(sents, year) {
 			if g.Indicator.Code == "gdp_growth" {
 				check(fromGoal(path, g))
 			}

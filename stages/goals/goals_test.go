@@ -434,16 +434,8 @@ func TestStyleGoals(t *testing.T) {
 	require.NotEmpty(t, files)
 	var b strings.Builder
 	for _, path := range files {
-		data, err := os.ReadFile(path)
-		require.NoError(t, err)
 		name := filepath.Base(path)
-		year, err := strconv.Atoi(name[:4]) // the file name starts with the year
-		require.NoError(t, err, name)
-		r := &read.Report{Year: year}
-		for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
-			r.Lines = append(r.Lines, read.Line{Text: line, No: i + 1})
-		}
-		sents := split.Split(r)
+		year, sents := styleReport(t, path)
 		fmt.Fprintf(&b, "## %s\n", name)
 		for _, g := range goals.Extract(sents, year) {
 			if g.Period == strconv.Itoa(year) {
@@ -459,6 +451,21 @@ func TestStyleGoals(t *testing.T) {
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err)
 	assert.Equal(t, string(want), b.String())
+}
+
+// styleReport reads a report of testdata/styles, whose file name starts
+// with its year, into sentences.
+func styleReport(t *testing.T, path string) (int, []split.Sentence) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	year, err := strconv.Atoi(filepath.Base(path)[:4])
+	require.NoError(t, err, path)
+	r := &read.Report{Year: year}
+	for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+		r.Lines = append(r.Lines, read.Line{Text: line, No: i + 1})
+	}
+	return year, split.Split(r)
 }
 
 func FuzzExtract(f *testing.F) {
