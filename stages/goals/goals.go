@@ -605,7 +605,11 @@ func qualitative(base Goal, body string, prev *Goal) []Goal {
 	ranked := containsAny(body, lex.rank)
 	if open, ref := relativeAt(body); open >= 0 && !ranked {
 		base.Comparator, base.Reference, base.Note = Relative, ref, body[open:]
-		return withSubjects(base, subjectItems(trimPredicate(dropMarkers(body[:open]))), prev)
+		subject := body[:open]
+		if onlyAdverbs(subject) {
+			subject = "" // 努力跑赢全省: the goal before it is compared
+		}
+		return withSubjects(base, subjectItems(trimPredicate(dropMarkers(subject))), prev)
 	}
 	at, w := predicateStart(body)
 	if at < 0 && ranked {

@@ -233,9 +233,11 @@ var extractTests = []struct {
 		"gdp_level 全市生产总值 850×1e+08元 exact",
 		"gdp_growth 全市生产总值 12×1% exact",
 	}},
-	{"a bare relative comparison qualifies the goal before it", []string{"地区生产总值增长7.5%，高于全市平均水平。"}, []string{
+	{"a bare relative comparison qualifies the goal before it", []string{"地区生产总值增长7.5%，高于全市平均水平，一般公共预算收入增长6%，努力跑赢全省。"}, []string{
 		"gdp_growth 地区生产总值 7.5×1% exact",
 		"gdp_growth 地区生产总值 - relative (高于全市平均水平) @全市",
+		"budget_revenue_growth 一般公共预算收入 6×1% exact",
+		"budget_revenue_growth 一般公共预算收入 - relative (跑赢全省) @全省",
 	}},
 	{"ranking aims are other", []string{"地区生产总值增速保持全省前列，主要经济指标增速争先进位，继续保持全市第一方阵。"}, []string{
 		"other 地区生产总值 - qualitative",
