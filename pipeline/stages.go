@@ -7,6 +7,7 @@ import (
 	"github.com/govreports/govreports/stages/commitments"
 	"github.com/govreports/govreports/stages/goals"
 	"github.com/govreports/govreports/stages/quantity"
+	"github.com/govreports/govreports/stages/region"
 	"github.com/govreports/govreports/stages/segment"
 	"github.com/govreports/govreports/stages/split"
 	"github.com/govreports/govreports/stages/terms"
@@ -105,10 +106,27 @@ func (GoalsStage) Name() string { return "goals" }
 // Process implements Stage.
 func (GoalsStage) Process(_ context.Context, doc *Doc) error {
 	doc.Goals = doc.Goals[:0]
+	scope := scopeOf(doc.Report.Region)
 	for _, g := range goals.Extract(doc.Split, int(doc.Row.Year)) {
-		doc.Goals = append(doc.Goals, g.Row(doc.Keys(), doc.Split))
+		doc.Goals = append(doc.Goals, g.Row(doc.Keys(), doc.Split, scope))
 	}
 	return nil
+}
+
+// scopeOf lists the divisions above r, nearest first, for the reference of
+// its relative targets.
+func scopeOf(r region.Region) goals.Scope {
+	var sc goals.Scope
+	for _, code := range []string{r.PrefectureCode, r.ProvinceCode} {
+		if d, ok := region.ByCode(code); ok && code != "" {
+			level := d.Level
+			if level == "provincial" {
+				level = "province" // TABLES.md's word for the reference
+			}
+			sc = append(sc, goals.Division{Name: d.Full, Level: level})
+		}
+	}
+	return sc
 }
 
 // CommitmentsStage finds the action clauses of the forward-looking sections

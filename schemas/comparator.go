@@ -18,11 +18,12 @@ const (
 	InSync      Comparator = "in_sync"     // 与经济增长同步
 	AboveGDP    Comparator = "above_gdp"   // 快于经济增长
 	Positive    Comparator = "positive"    // 正增长
+	Relative    Comparator = "relative"    // 高于全省1个百分点: against another region's figure
 	Qualitative Comparator = "qualitative" // a target, or an outcome, stated in words
 )
 
 // comparators lists every comparator, for Known.
-var comparators = []Comparator{About, AtLeast, AtMost, Exact, Range, InSync, AboveGDP, Positive, Qualitative}
+var comparators = []Comparator{About, AtLeast, AtMost, Exact, Range, InSync, AboveGDP, Positive, Relative, Qualitative}
 
 // Known reports whether c is one of the comparators: the loaders of the
 // lexicons that name comparators (quantity's comparators.tsv, the goals

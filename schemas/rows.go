@@ -71,13 +71,17 @@ type Goal struct {
 	Unit        *string  `col:"unit" doc:"unit as written without the magnitude (%, 人, 斤, 个百分点 …)"`
 	BaseValue   *float64 `col:"base_value" doc:"value in the base unit (1200万人 → 1.2e7)"`
 	BaseUnit    *string  `col:"base_unit" doc:"base unit (percent, person, tonne, CNY, pp …)"`
-	Comparator  string   `col:"comparator" doc:"about | at_least | at_most | exact | range | in_sync | above_gdp | positive | qualitative"`
-	Stretch     bool     `col:"stretch" doc:"true for an extra, higher aim (力争…) beside the main target"`
-	Period      string   `col:"period" doc:"the period the target covers: the year, or a span such as 2021-2025"`
-	Note        *string  `col:"note" doc:"what the comparison is against, for above_gdp targets and the like"`
-	Span        string   `col:"span" doc:"the words of the sentence that state the target" text:"free"`
-	SpanStart   int32    `col:"span_start" doc:"code-point offset of span in the sentence text"`
-	SpanEnd     int32    `col:"span_end" doc:"code-point offset just past span in the sentence text"`
+	Comparator  string   `col:"comparator" doc:"about | at_least | at_most | exact | range | in_sync | above_gdp | positive | relative | qualitative"`
+	Reference   *string  `col:"reference" doc:"relative targets only: whose figure the target is set against (nation | province | prefecture, or the words when none of these); null for other comparators"`
+	// ResolvedValue is left null by the goals stage: it links reports, so it is
+	// computed over the whole dataset at commit, as attainment is.
+	ResolvedValue *float64 `col:"resolved_value" doc:"relative targets: the reference region's own target of that year plus the margin, when that report is in the dataset, else null"`
+	Stretch       bool     `col:"stretch" doc:"true for an extra, higher aim (力争…) beside the main target"`
+	Period        string   `col:"period" doc:"the period the target covers: the year, or a span such as 2021-2025"`
+	Note          *string  `col:"note" doc:"what the comparison is against, for above_gdp targets and the like"`
+	Span          string   `col:"span" doc:"the words of the sentence that state the target" text:"free"`
+	SpanStart     int32    `col:"span_start" doc:"code-point offset of span in the sentence text"`
+	SpanEnd       int32    `col:"span_end" doc:"code-point offset just past span in the sentence text"`
 }
 
 // Figure is one row of the figures table: one quantity mention.

@@ -3,7 +3,8 @@
 # plain run over each folder of reports as found (../shared/reports-dev/files,
 # ../shared/reports-dev2/files; --on-error skip so that one refusal does not
 # hide the rest), then `govreports eval` against the folder's keys: metadata
-# (SOURCES.tsv), GDP growth targets (gdp.json), goals (goals.json).
+# (SOURCES.tsv), GDP growth targets (gdp.json), goals (goals.json). The shared
+# folder is ../shared, or $GOVREPORTS_SHARED (a worktree nested deeper).
 #
 #   scripts/devscore.sh [BINARY]     # default: builds ./cmd/govreports
 set -euo pipefail
@@ -16,7 +17,7 @@ if [[ -z $bin ]]; then
   go build -o "$bin" ./cmd/govreports
 fi
 for set in reports-dev reports-dev2; do
-  dir=../shared/$set
+  dir=${GOVREPORTS_SHARED:-../shared}/$set
   if [[ ! -d $dir ]]; then
     echo "# $dir absent: skipped"
     continue

@@ -31,6 +31,13 @@ import (
 	"github.com/govreports/govreports/stages/targets"
 )
 
+// The unit of the margin of a relative target (高于全省1个百分点): percentage
+// points, as TABLES.md writes them, whatever the report wrote.
+const marginUnit = "pp"
+
+// rankUnit is the base unit of a place in a ranking (第5位, 前10位).
+const rankUnit = "rank"
+
 // maxShortItem is the longest item of a subject list, in code points, that
 // is a bare modifier sharing the head of the last item (城镇 in
 // 城镇、农村居民人均可支配收入, 城镇常住居民 in 城镇常住居民、农村常住居民人均可支配收入,
@@ -59,6 +66,7 @@ type Goal struct {
 	BaseValue     *float64
 	BaseUnit      string
 	Comparator    schemas.Comparator
+	Reference     string // relative targets: the words naming the reference region (全省, 全国), else ""
 	Stretch       bool
 	Period        string
 	Note          string
@@ -81,7 +89,8 @@ func Extract(sentences []split.Sentence, year int) []Goal {
 		}
 	}
 	var goals []Goal
-	var prev *Goal // the last goal, whose subject a bare stretch aim takes over
+	var prev *Goal                // the last goal, whose subject a bare stretch aim takes over
+	stated := map[statement]int{} // the sentence where each target was first stated
 	first, at := targets.ListStart(texts)
 	for n := first; n < len(idx); n++ {
 		s := sentences[idx[n]]
@@ -89,19 +98,58 @@ func Extract(sentences []split.Sentence, year int) []Goal {
 		if n == first {
 			from = utf8.RuneCountInString(s.Text[:at])
 		}
-		for _, c := range clauses([]rune(s.Text), from, quantity.Extract(s.Text)) {
+		justifies := targets.Ends(s.Text)
+		for k, c := range clauses([]rune(s.Text), from, quantity.Extract(s.Text)) {
 			c.sentence = idx[n]
-			if targets.Ends(c.text()) {
+			// The list's first clause may name the target it introduces
+			// (国内生产总值增长预期目标为7%左右); any later one that does begins
+			// the justification.
+			if (n != first || k > 0) && targets.Ends(c.text()) {
 				return goals
 			}
 			for _, g := range c.goals(prev, strconv.Itoa(year)) {
 				g.SentenceIndex = idx[n]
+				if restated(stated, g) && justifies {
+					continue
+				}
 				goals = append(goals, g)
 				prev = &g
 			}
 		}
 	}
 	return goals
+}
+
+// statement is what makes two goals the same target.
+type statement struct {
+	code             string
+	comparator       schemas.Comparator
+	value, valueMax  float64
+	hasValue, ranged bool
+	stretch          bool
+}
+
+// restated reports whether g states again, in a later sentence, a target of
+// an indicator that an earlier sentence stated (经济增长预期7%左右，考虑了需要和
+// 可能…, after the list's 国内生产总值增长7%左右): in a sentence that goes on
+// to the justification, that is the justification's, not a target of its
+// own. It records g otherwise.
+func restated(stated map[statement]int, g Goal) bool {
+	if g.Indicator.Code == indicator.Other {
+		return false // other subjects differ from each other
+	}
+	k := statement{code: g.Indicator.Code, comparator: g.Comparator, stretch: g.Stretch}
+	if g.Value != nil {
+		k.value, k.hasValue = *g.Value, true
+	}
+	if g.ValueMax != nil {
+		k.valueMax, k.ranged = *g.ValueMax, true
+	}
+	if at, ok := stated[k]; ok {
+		return at != g.SentenceIndex
+	}
+	stated[k] = g.SentenceIndex
+	return false
 }
 
 // clause is one target clause of a sentence: runes [start, end) of rs and
@@ -149,8 +197,10 @@ func clauses(rs []rune, from int, mentions []quantity.Mention) []clause {
 		case strings.ContainsRune("）)”》", r):
 			depth = max(depth-1, 0)
 		case depth > 0:
-		case strings.ContainsRune("，,；;。！？!?：:", r):
+		case strings.ContainsRune("，,；;。！？!?：:", r) && !qualifiedAcross(mentions, i):
 			cut(i)
+		case r == '、' && inCondition(rs, start):
+			// 在优化结构、提高效益、降低消耗的基础上: one condition, not a list.
 		case r == '、' && valueEndsAt(mentions, start, i) && !valueStartsAt(mentions, i+1):
 			cut(i)
 		case r == '、' && (comparesBefore(rs[start:i]) || predicatedBefore(rs[start:i], mentions, start)):
@@ -159,6 +209,27 @@ func clauses(rs []rune, from int, mentions []quantity.Mention) []clause {
 	}
 	cut(len(rs))
 	return out
+}
+
+// inCondition reports whether the clause that starts at rune start, up to
+// the next clause punctuation, states no target (在…的基础上, 尽最大努力…).
+func inCondition(rs []rune, start int) bool {
+	end := start
+	for end < len(rs) && !strings.ContainsRune("，,；;。！？!?：:", rs[end]) {
+		end++
+	}
+	return containsAny(string(rs[start:end]), lex.skip)
+}
+
+// qualifiedAcross reports whether a mark at rune i stands between a value
+// and its qualifier (7.8%。以内): a stray mark that ends no clause.
+func qualifiedAcross(ms []quantity.Mention, i int) bool {
+	for _, m := range ms {
+		if m.End <= i && i < m.QualifierEnd {
+			return true
+		}
+	}
+	return false
 }
 
 // comparesBefore reports whether a stretch of a clause holds a comparison
@@ -290,11 +361,78 @@ func (c clause) goals(prev *Goal, year string) []Goal {
 			base.Period = p.value
 		}
 	}
+	var gs []Goal
 	if len(c.mentions) == 0 {
-		return qualitative(base, strings.TrimPrefix(text, prefixOf(text, lex.stretch)), prev)
+		body := strings.TrimPrefix(text, prefixOf(text, lex.stretch))
+		if gs = slogan(base, body, prev); gs == nil {
+			gs = qualitative(base, body, prev)
+		}
+	} else {
+		gs = c.numeric(base, dropMarkers(string(c.rs[c.start:c.valuesAt])), prev)
 	}
-	return c.numeric(base, dropMarkers(string(c.rs[c.start:c.valuesAt])), prev)
+	main := prev
+	for i, g := range gs {
+		// 力争 makes a stretch only beside a main target of the same
+		// indicator: a list that opens with 力争全市生产总值增长8% states the
+		// main targets.
+		gs[i].Stretch = g.Stretch && main != nil && (g.Subject == main.Subject || sameIndicator(g, *main))
+		if !gs[i].Stretch {
+			main = &gs[i]
+		}
+	}
+	return gs
 }
+
+// sameIndicator reports whether two goals measure one indicator, as its
+// growth or its level.
+func sameIndicator(a, b Goal) bool {
+	if a.Indicator.Code == b.Indicator.Code {
+		return true
+	}
+	l, ok := indicator.LevelOf(b.Indicator.Code)
+	return ok && l.Code == a.Indicator.Code
+}
+
+// The unit of the values of a slogan (保8争9), which are growth rates.
+const (
+	sloganUnit     = "%"
+	sloganBaseUnit = "percent"
+)
+
+// slogan reads a slogan that holds a main target and a stretch aim
+// (地区生产总值增速“保8争9”): the main value and the stretch, exact.
+func slogan(base Goal, body string, prev *Goal) []Goal {
+	for _, re := range lex.slogans {
+		loc := re.FindStringSubmatchIndex(body)
+		if loc == nil {
+			continue
+		}
+		items := subjectItems(trimPredicate(dropMarkers(strings.TrimRight(body[:loc[0]], quoteMarks))))
+		if len(items) == 0 && prev != nil {
+			items = []string{prev.Subject}
+		}
+		var out []Goal
+		for k, stretch := range []bool{false, true} {
+			n, err := quantity.ParseNumber(body[loc[2+2*k]:loc[3+2*k]])
+			if err != nil {
+				return nil
+			}
+			for _, it := range items {
+				g := base
+				g.Subject, g.Indicator = it, indicatorOf(it)
+				value, base, one := n.Value, n.Value, 1.0
+				g.Value, g.BaseValue, g.Multiplier = &value, &base, &one
+				g.Unit, g.BaseUnit, g.Comparator, g.Stretch = sloganUnit, sloganBaseUnit, schemas.Exact, stretch
+				out = append(out, g)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// quoteMarks are trimmed from a subject before a quoted slogan.
+const quoteMarks = "“”\"'‘’「」 "
 
 // dropMarkers removes the stretch word opening a clause and the names of
 // plan periods (“十四五”), which are not part of a subject.
@@ -309,7 +447,17 @@ func dropMarkers(s string) string {
 // numeric reads a clause with values; pre is what stands before the first
 // value: the subject list and the predicate.
 func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
-	items := subjectItems(trimPredicate(pre))
+	distributive := containsAny(pre, lex.distribute)
+	subject := pre
+	if open, ref := relativeAt(pre); open >= 0 {
+		// 生产总值增速高于全省1个百分点左右: the value is the margin over the reference.
+		base.Reference, subject = ref, pre[:open]
+		base.Note = pre[open:]
+		if at := strings.Index(c.text(), pre[open:]); at >= 0 {
+			base.Note = c.text()[at:]
+		}
+	}
+	items := subjectItems(trimPredicate(subject))
 	borrowed := len(items) == 0
 	if borrowed {
 		if prev == nil {
@@ -317,33 +465,120 @@ func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 		}
 		items = []string{prev.Subject}
 	}
-	if len(items) == 1 && len(c.mentions) <= 2 && containsAny(pre, lex.distribute) {
-		// 城乡居民人均可支配收入分别增长5.5%、6.5% (or 分别增长6%: the same for both).
-		items = urbanRural(items[0])
+	mentions := c.mentions
+	if distributive {
+		mentions = withSharedUnit(mentions)
+		if len(items) == 1 {
+			// 城乡居民人均可支配收入分别增长5.5%、6.5% (or 分别增长6%: the same for both).
+			items = collective(items[0], len(mentions))
+		}
 	}
 	// 分别 lists pair items and values in order; one value is shared by every item.
-	n := max(len(items), len(c.mentions))
+	n := max(len(items), len(mentions))
 	out := make([]Goal, 0, n)
 	for i := range n {
-		m := c.mentions[min(i, len(c.mentions)-1)]
+		m := mentions[min(i, len(mentions)-1)]
 		g := base
 		g.Subject = items[min(i, len(items)-1)]
 		g.Indicator = indicatorOf(g.Subject)
-		if level, ok := indicator.LevelOf(g.Indicator.Code); ok && isAmount(m) {
+		if level, ok := indicator.LevelOf(g.Indicator.Code); ok && isAmount(m) && g.Reference == "" && m.BaseUnit != rankUnit {
 			g.Indicator = level // 地区生产总值增长7.5%，达到326.4亿元: the second value is the level
 			if borrowed && prev.SentenceIndex == c.sentence {
 				// The level's span runs from the subject it shares with the growth.
 				g.SpanStart, g.Span = prev.SpanStart, string(c.rs[prev.SpanStart:c.end])
 			}
+			m = inBareUnit(m)
 		}
+		if m.BaseUnit == rankUnit {
+			// 地区生产总值总量保持全省第5位: a ranking aim, whatever it ranks.
+			g.Indicator = indicatorOf("")
+			if at, _ := predicateStart(g.Subject); at > 0 {
+				g.Subject = g.Subject[:at]
+			}
+		}
+		m = asChange(m, g.Indicator.Code)
 		g.Value, g.ValueMax, g.Multiplier, g.BaseValue = &m.Value, m.ValueMax, &m.Multiplier, &m.BaseValue
 		g.Unit, g.BaseUnit, g.Comparator = width.Fold.String(m.Unit), m.BaseUnit, m.Comparator
-		if m.ValueMax != nil {
+		switch {
+		case g.Reference != "":
+			one := 1.0
+			g.Comparator, g.Unit, g.BaseUnit, g.Multiplier, g.BaseValue, g.ValueMax = schemas.Relative, marginUnit, marginUnit, &one, &m.Value, nil
+		case m.ValueMax != nil:
 			g.Comparator = schemas.Range
 		}
 		out = append(out, g)
 	}
 	return out
+}
+
+// withSharedUnit gives a value of a distributive list written without its
+// unit the unit of the next value that has one (合同外资、实到外资分别为8亿、6亿美元:
+// 8亿美元).
+func withSharedUnit(ms []quantity.Mention) []quantity.Mention {
+	out := slices.Clone(ms)
+	for i := len(out) - 2; i >= 0; i-- {
+		next := out[i+1]
+		if out[i].Unit != "" || next.Unit == "" || next.Value == 0 || next.Multiplier == 0 {
+			continue
+		}
+		factor := next.BaseValue / (next.Value * next.Multiplier)
+		out[i].Unit, out[i].BaseUnit = next.Unit, next.BaseUnit
+		out[i].BaseValue = out[i].Value * out[i].Multiplier * factor
+	}
+	return out
+}
+
+// inBareUnit gives an amount written with its magnitude alone (跨越千亿台阶)
+// the unit that such amounts are in (元).
+func inBareUnit(m quantity.Mention) quantity.Mention {
+	if m.Unit != "" || m.Multiplier <= 1 {
+		return m
+	}
+	m.Unit, m.BaseUnit = lex.bareAmount[0].word, lex.bareAmount[0].value
+	m.BaseValue = m.Value * m.Multiplier
+	return m
+}
+
+// asChange reads an index written as a level with last year as its base
+// (居民消费价格指数103左右) as its change in % (3, about).
+func asChange(m quantity.Mention, code string) quantity.Mention {
+	for _, p := range lex.index {
+		base, _ := strconv.ParseFloat(p.value, 64) // checked by load
+		if p.word != code || m.Value <= base/2 {
+			continue
+		}
+		m.Value -= base
+		if m.ValueMax != nil {
+			v := *m.ValueMax - base
+			m.ValueMax = &v
+		}
+		m.Unit, m.BaseUnit, m.BaseValue, m.Multiplier = sloganUnit, sloganBaseUnit, m.Value, 1
+	}
+	return m
+}
+
+// relativeAt finds a comparison with another region's figure in s (高于全省,
+// 比全省平均高, 与全省同步): the byte offset where it opens and the words
+// naming the reference, or -1.
+func relativeAt(s string) (int, string) {
+	for from := 0; ; {
+		at, ref := -1, ""
+		for _, p := range lex.reference {
+			if i := strings.Index(s[from:], p.word); i >= 0 && (at < 0 || from+i < at) {
+				at, ref = from+i, p.word
+			}
+		}
+		if at < 0 {
+			return -1, ""
+		}
+		if w := suffixOf(s[:at], lex.relative); w != "" {
+			return at - len(w), ref
+		}
+		if w := suffixOf(s[:at], lex.relativeOpen); w != "" && containsAny(s[at+len(ref):], lex.relativeClose) {
+			return at - len(w), ref
+		}
+		from = at + len(ref)
+	}
 }
 
 // isAmount reports whether a value states an amount (326.4亿元) rather than
@@ -354,25 +589,48 @@ func isAmount(m quantity.Mention) bool {
 
 // qualitative reads a clause without values: subject + predicate
 // (居民收入增长与经济增长同步), a verb-first target whose object names the
-// indicators (完成国家下达的节能减排和环境保护等任务), or a bare comparison that
-// qualifies the goal before it (…增长5%左右，与经济增长基本同步).
+// indicators (完成国家下达的节能减排和环境保护等任务), a bare comparison that
+// qualifies the goal before it (…增长5%左右，与经济增长基本同步), a comparison
+// with another region (增速高于全省平均水平: relative) or a ranking aim
+// (主要经济指标增速保持全省前列: other, whatever its subject).
 func qualitative(base Goal, body string, prev *Goal) []Goal {
+	ranked := containsAny(body, lex.rank)
+	if open, ref := relativeAt(body); open >= 0 && !ranked {
+		base.Comparator, base.Reference, base.Note = schemas.Relative, ref, body[open:]
+		subject := body[:open]
+		if onlyAdverbs(subject) {
+			subject = "" // 努力跑赢全省: the goal before it is compared
+		}
+		return withSubjects(base, subjectItems(trimPredicate(dropMarkers(subject))), prev)
+	}
 	at, w := predicateStart(body)
+	if at < 0 && ranked {
+		at, w = 0, "" // 进入全市县域经济第一方阵: a ranking aim with no subject
+	}
 	if at < 0 {
 		return nil
 	}
 	subject, predicate := body[:at], body[at:]
+	if rest := body[at+len(w):]; prefixOf(w, lex.lightVerb) != "" && onlyAdverbs(subject) && named(rest) {
+		return qualitative(base, rest, prev) // 努力实现居民收入增长和经济发展同步
+	}
 	base.Comparator = schemas.Qualitative
 	compared := false
 	for _, p := range lex.compare {
-		if i := strings.Index(predicate, p.word); i >= 0 {
+		if i := strings.Index(predicate, p.word); i >= 0 && !ranked {
 			compared = true
 			base.Comparator = schemas.Comparator(p.value)
 			if base.Comparator == schemas.AboveGDP {
 				// Only a comparison with economic growth is above_gdp (and the
 				// legacy 快于城镇居民 of rural incomes); 高于全国平均水平 is not.
+				// What it is compared with follows the word (高于经济增长), or
+				// comes before it when nothing does (与GDP增长同步并略高).
 				base.Note = predicate[i:]
-				if ref := predicate[i+len(p.word):]; indicatorOf(ref).Code != gdpGrowth && !containsAny(ref, lex.aboveRef) {
+				ref := predicate[i+len(p.word):]
+				if ref == "" {
+					ref = predicate[:i]
+				}
+				if indicatorOf(ref).Code != gdpGrowth && !containsAny(ref, lex.aboveRef) {
 					base.Comparator = schemas.Qualitative
 				}
 			}
@@ -381,14 +639,39 @@ func qualitative(base Goal, body string, prev *Goal) []Goal {
 	}
 	var items []string
 	switch {
+	case ranked:
+		// 继续保持全省第一方阵: a ranking aim; with no subject, its words name it.
+		items := subjectItems(trimPredicate(dropMarkers(subject)))
+		if len(items) == 0 {
+			items = []string{body}
+		}
+		out := withSubjects(base, items, nil)
+		for i := range out {
+			out[i].Indicator = indicatorOf("")
+		}
+		return out
 	case subject == "" && compared && prev != nil:
 		items = []string{prev.Subject}
-	case prefixOf(w, lex.verb) != "" && adverbial(subject):
+	case prefixOf(w, lex.verb) != "" && adverbial(subject) && (onlyAdverbs(subject) || !tasksOnly(body[at+len(w):])):
 		items = subjectItems(trimPredicate(dropMarkers(verbObject(body[at+len(w):]))))
+		for i, it := range items {
+			if w := suffixOf(it, lex.objectSuffix); w != "" && w != it {
+				items[i] = strings.TrimSuffix(it, w) // 居民消费价格涨幅控制目标、碳排放…目标任务
+			}
+		}
 	case onlyAdverbs(subject):
 		return nil
 	default:
 		items = subjectItems(trimPredicate(dropMarkers(subject)))
+	}
+	return withSubjects(base, items, nil)
+}
+
+// withSubjects makes a goal of base for each subject, or for prev's subject
+// when there is none and prev is given.
+func withSubjects(base Goal, items []string, prev *Goal) []Goal {
+	if len(items) == 0 && prev != nil {
+		items = []string{prev.Subject}
 	}
 	out := make([]Goal, 0, len(items))
 	for _, it := range items {
@@ -400,6 +683,12 @@ func qualitative(base Goal, body string, prev *Goal) []Goal {
 		out = append(out, g)
 	}
 	return out
+}
+
+// named reports whether s names an indicator of the lexicon.
+func named(s string) bool {
+	_, ok := indicator.Match(s)
+	return ok
 }
 
 // adverbial reports whether the words before the verb of a verb-first target
@@ -480,6 +769,14 @@ func verbObject(obj string) string {
 		obj = strings.TrimSuffix(obj, w)
 	}
 	return obj
+}
+
+// tasksOnly reports whether the object of a verb-first target names nothing
+// but the tasks (约束性指标完成省下达的目标任务): then the words before the verb
+// are its subject, not an adverbial.
+func tasksOnly(obj string) bool {
+	obj = strings.TrimPrefix(obj, prefixOf(obj, lex.objectPrefix))
+	return suffixOf(obj, lex.objectSuffix) == obj
 }
 
 // trimPredicate strips predicate and modifier words from the end of a
@@ -579,12 +876,16 @@ func distributes(items []string) bool {
 	return true
 }
 
-// urbanRural splits a subject written for town and country together
-// (城乡居民人均可支配收入) into its urban and rural items when it takes two values.
-func urbanRural(subject string) []string {
-	for _, p := range lex.urbanRural {
+// collective splits a subject that stands for several items (城乡居民人均可支配收入,
+// 三次产业增加值) into its items when it takes n values, as many as it has
+// items or one for all.
+func collective(subject string, n int) []string {
+	for _, p := range lex.collective {
 		if rest, ok := strings.CutPrefix(subject, p.word); ok {
 			parts := strings.Split(p.value, "|")
+			if n != 1 && n != len(parts) {
+				break
+			}
 			out := make([]string, len(parts))
 			for i, part := range parts {
 				out[i] = part + rest

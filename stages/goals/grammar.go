@@ -4,7 +4,9 @@ import (
 	_ "embed"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/govreports/govreports/schemas"
@@ -20,8 +22,10 @@ type pair struct{ word, value string }
 // grammar holds the words of the clause grammar by kind.
 type grammar struct {
 	lead, stretch, skip, conj, strip, distribute, baseline, start, verb, adverb []string
-	objectPrefix, objectSuffix, aboveRef, negation, rateUnits                   []string
-	compare, period, urbanRural                                                 []pair
+	objectPrefix, objectSuffix, aboveRef, negation, rateUnits, lightVerb        []string
+	relative, relativeOpen, relativeClose, rank                                 []string
+	compare, period, collective, reference, index, bareAmount                   []pair
+	slogans                                                                     []*regexp.Regexp
 	bullets                                                                     string // runes that mark a list item (——, ●)
 }
 
@@ -41,16 +45,26 @@ func load(data string) (grammar, error) {
 		"lead": &l.lead, "stretch": &l.stretch, "skip": &l.skip, "conj": &l.conj, "strip": &l.strip,
 		"distribute": &l.distribute, "baseline": &l.baseline, "start": &l.start, "verb": &l.verb, "adverb": &l.adverb,
 		"object_prefix": &l.objectPrefix, "object_suffix": &l.objectSuffix, "above_ref": &l.aboveRef, "negation": &l.negation,
-		"rate_unit": &l.rateUnits,
+		"rate_unit": &l.rateUnits, "light_verb": &l.lightVerb, "relative": &l.relative, "relative_open": &l.relativeOpen,
+		"relative_close": &l.relativeClose, "rank": &l.rank,
 	}
-	pairs := map[string]*[]pair{"compare": &l.compare, "period": &l.period, "urban_rural": &l.urbanRural}
+	pairs := map[string]*[]pair{"compare": &l.compare, "period": &l.period, "collective": &l.collective,
+		"reference": &l.reference, "index": &l.index, "bare_amount": &l.bareAmount}
 	classes, err := lexicon.Classes("grammar.tsv", data, func(r lexicon.Row) error {
 		f := r.Fields
 		if f[1] == "" {
 			return r.Errorf("grammar.tsv", "want kind<TAB>word[<TAB>value]")
 		}
-		if f[0] == "bullet" {
+		switch f[0] {
+		case "bullet":
 			l.bullets += f[1]
+			return nil
+		case "slogan":
+			re, err := regexp.Compile(f[1])
+			if err != nil || re.NumSubexp() != 2 {
+				return r.Errorf("grammar.tsv", "slogan %q: want a regular expression with two groups (%v)", f[1], err)
+			}
+			l.slogans = append(l.slogans, re)
 			return nil
 		}
 		dst, ok := pairs[f[0]]
@@ -63,13 +77,24 @@ func load(data string) (grammar, error) {
 		if f[0] == "compare" && !schemas.Comparator(f[2]).Known() {
 			return r.Errorf("grammar.tsv", "unknown comparator %q", f[2])
 		}
+		if f[0] == "index" {
+			if _, err := strconv.ParseFloat(f[2], 64); err != nil {
+				return r.Errorf("grammar.tsv", "index %q: base %q is no number", f[1], f[2])
+			}
+		}
 		*dst = append(*dst, pair{f[1], f[2]})
 		return nil
 	}, slices.Collect(maps.Keys(words))...)
+	if err != nil {
+		return l, err
+	}
 	for class, dst := range words {
 		*dst = classes[class] // longer words first, so that 稳定保持在 is stripped before 在
 	}
-	return l, err
+	if len(l.bareAmount) != 1 {
+		return l, fmt.Errorf("grammar.tsv: want one bare_amount row, got %d", len(l.bareAmount))
+	}
+	return l, nil
 }
 
 // prefixOf returns the word of ws that s starts with, or "".

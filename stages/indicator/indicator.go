@@ -47,6 +47,9 @@ type variant struct {
 //go:embed indicators.tsv
 var indicatorsTSV string
 
+//go:embed qualifiers.tsv
+var qualifiersTSV string
+
 var (
 	byCode   = map[string]Indicator{}
 	other    Indicator // byCode[Other], at hand for the subjects no variant matches
@@ -55,12 +58,39 @@ var (
 	// byFirst indexes variants (by index) by their first character, so a
 	// subject is scanned once instead of once per variant.
 	byFirst lexicon.ByFirst[int]
+	// shareVerbs introduce the denominator of a share (占, 相当于); parts make
+	// the variant after them a ratio or a part of it (人均, 单位, 民营), and
+	// afters the variant before them another quantity of it (质量, 贡献率).
+	shareVerbs, parts, afters []string
 )
 
 func init() {
 	if err := load(indicatorsTSV); err != nil {
 		panic(fmt.Sprintf("indicator: embedded lexicon: %v", err)) // build-time data: a defect, not input
 	}
+	if err := loadQualifiers(qualifiersTSV); err != nil {
+		panic(fmt.Sprintf("indicator: embedded lexicon: %v", err))
+	}
+}
+
+func loadQualifiers(data string) error {
+	rows, err := lexicon.Parse("qualifiers.tsv", data, 2)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		switch r.Fields[0] {
+		case "share":
+			shareVerbs = append(shareVerbs, r.Fields[1])
+		case "part":
+			parts = append(parts, r.Fields[1])
+		case "after":
+			afters = append(afters, r.Fields[1])
+		default:
+			return r.Errorf("qualifiers.tsv", "unknown kind %q", r.Fields[0])
+		}
+	}
+	return nil
 }
 
 func load(data string) error {
@@ -127,10 +157,13 @@ func Codes() []string { return append([]string(nil), codes...) }
 // 城镇居民人均可支配收入 …) to its indicator. The longest variant found in the
 // subject wins, so that 单位生产总值能耗 is energy intensity rather than GDP,
 // and a tie goes to the variant ending later, as Chinese noun phrases are
-// head-final. A share (A占B比重, A占比) is never the indicator of its
-// denominator nor of its numerator: it matches only a variant that is itself
-// a share (研发经费投入占…). When no variant occurs, Match returns the
-// "other" indicator and false.
+// head-final. A share (A占B比重, A占比, A相当于全市生产总值的比例) is never the
+// indicator of its denominator nor of its numerator: it matches only a
+// variant that is itself a share (研发经费投入占…). A variant right after a
+// word of a ratio or a part (人均生产总值, 万元工业增加值能耗, 民营经济增长), or
+// right before a word of another quantity of it (经济增长质量, 收入倍差), is
+// not its indicator either. When no variant occurs, Match returns the "other"
+// indicator and false.
 func Match(subject string) (Indicator, bool) {
 	ind, _, ok := MatchVariant(subject)
 	return ind, ok
@@ -140,11 +173,11 @@ func Match(subject string) (Indicator, bool) {
 // stands in the normalized subject.
 func MatchVariant(subject string) (Indicator, string, bool) {
 	s := normalize(subject)
-	share := strings.Index(s, shareVerb)
-	if share >= 0 {
-		s = s[:share+len(shareVerb)] // the numerator, 占 included
+	verb := ""
+	if at, w := firstShareVerb(s); at >= 0 {
+		s, verb = s[:at+len(w)], w // the numerator, the verb included
 	}
-	best, bestLen, bestEnd := -1, 0, -1
+	best, bestLen, bestStart, bestEnd := -1, 0, 0, -1
 	for at, r := range s {
 		for _, i := range byFirst.Get(r) {
 			v := variants[i].text
@@ -154,18 +187,37 @@ func MatchVariant(subject string) (Indicator, string, bool) {
 			// The longest variant wins; among equals, the one ending last, then the first listed.
 			n, end := variants[i].runes, at+len(v)
 			if n > bestLen || (n == bestLen && (end > bestEnd || (end == bestEnd && i < best))) {
-				best, bestLen, bestEnd = i, n, end
+				best, bestLen, bestStart, bestEnd = i, n, at, end
 			}
 		}
 	}
-	if best < 0 || (share >= 0 && !strings.HasSuffix(variants[best].text, shareVerb)) {
+	if best < 0 || (verb != "" && !strings.HasSuffix(variants[best].text, verb)) {
 		return other, "", false
+	}
+	for _, p := range parts {
+		if strings.HasSuffix(s[:bestStart], p) {
+			return other, "", false // 人均生产总值, 单位生产总值用水量: a ratio of GDP, not GDP
+		}
+	}
+	for _, a := range afters {
+		if strings.HasPrefix(s[bestEnd:], a) {
+			return other, "", false // 经济增长质量, 城乡居民收入倍差: another quantity of it
+		}
 	}
 	return variants[best].ind, variants[best].text, true
 }
 
-// shareVerb introduces the denominator of a share (占地区生产总值比重, 占比).
-const shareVerb = "占"
+// firstShareVerb returns the byte offset and the word of the earliest share
+// verb in s, or -1.
+func firstShareVerb(s string) (int, string) {
+	at, word := -1, ""
+	for _, w := range shareVerbs {
+		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) {
+			at, word = i, w
+		}
+	}
+	return at, word
+}
 
 // normalize drops what does not decide the indicator: spaces, quotation
 // marks and parenthetical glosses such as （CPI）, and folds full-width

@@ -63,6 +63,23 @@ func TestMatch(t *testing.T) {
 		{"产业投资占比", Other, false},
 		{"数字经济核心产业增加值占地区生产总值比重", Other, false},
 		{"服务业增加值占GDP比重", Other, false},
+		{"全社会研究与开发经费支出相当于市生产总值的比例", "rd_intensity", true},
+		{"环保投入相当于全县生产总值的比例", Other, false},
+		{"万元生产总值综合能耗", "energy_intensity_reduction", true},
+		{"万元GDP综合能耗", "energy_intensity_reduction", true},
+		{"人均地区生产总值", Other, false},
+		{"单位生产总值用水量", Other, false},
+		{"万元工业增加值能耗", Other, false},
+		{"民营经济增长", Other, false},
+		{"经济增长的质量和效益", Other, false},
+		{"消费对经济增长的贡献率", Other, false},
+		{"城乡居民收入倍差", Other, false},
+		{"城市居民人均可支配收入", "urban_income_growth", true},
+		{"农村居民家庭人均纯收入", "rural_income_growth", true},
+		{"城乡居民人均收入", "income_growth", true},
+		{"实到外资", "foreign_investment", true},
+		{"经济总量", "gdp_growth", true},
+		{"商品零售价格总指数", "cpi", true},
 		{"人才资源总量", Other, false},
 		{"外贸外资", Other, false},
 		{"", Other, false},
@@ -98,7 +115,7 @@ func TestCodesCoverSpec(t *testing.T) {
 		"labor_productivity", "urbanization_rate", "air_quality", "water_quality", "emissions", "environment",
 		"balance_of_payments", "registered_unemployment_rate",
 		"gdp_level", "budget_revenue_level", "fixed_asset_investment_level", "retail_sales_level", "urban_income_level",
-		"rural_income_level", "income_level", "trade_level", "industrial_output_level", Other}
+		"rural_income_level", "income_level", "trade_level", "industrial_output_level", "foreign_investment_level", Other}
 	assert.ElementsMatch(t, spec, Codes())
 }
 
@@ -144,6 +161,13 @@ func TestLoadErrors(t *testing.T) {
 			assert.Error(t, load(tt.data))
 		})
 	}
+}
+
+func TestLoadQualifiersErrors(t *testing.T) {
+	saved, savedP, savedA := shareVerbs, parts, afters
+	defer func() { shareVerbs, parts, afters = saved, savedP, savedA }()
+	assert.Error(t, loadQualifiers("nonsense\t占\n"))
+	assert.Error(t, loadQualifiers("share\n"))
 }
 
 func FuzzMatch(f *testing.F) {

@@ -71,13 +71,13 @@ func TestExtractConcurrent(t *testing.T) {
 }
 
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{"国内生产总值超过126万亿元，增长5.2%。", "分别增长6%、8%、5%左右", "第四位、第六位", "翻一番", "5%—5.5%", "1,200", "十四五", "１２．５万", "7 4 7 7 2 亿元", "4 ．5 ％－5 ％", "2024年 5 月", "百分之九点七", "千分之十以内"} {
+	for _, s := range []string{"国内生产总值超过126万亿元，增长5.2%。", "分别增长6%、8%、5%左右", "第四位、第六位", "翻一番", "5%—5.5%", "1,200", "十四五", "１２．５万", "7 4 7 7 2 亿元", "4 ．5 ％－5 ％", "2024年 5 月", "百分之九点七", "千分之十以内", "增长lO.5％", "1O％。以内", "CO2", "跨越千亿台阶"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		rs := []rune(s)
 		for _, m := range Extract(s) {
-			if m.Start < 0 || m.End > len(rs) || m.Start >= m.End || string(rs[m.Start:m.End]) != m.Text {
+			if m.Start < 0 || m.End > len(rs) || m.Start >= m.End || string(rs[m.Start:m.End]) != m.Text || m.QualifierEnd < m.End || m.QualifierEnd > len(rs) {
 				t.Fatalf("bad span %d:%d %q in %q", m.Start, m.End, m.Text, s)
 			}
 			if math.IsNaN(m.BaseValue) || math.IsInf(m.BaseValue, 0) || math.IsNaN(m.Value) {

@@ -26,9 +26,13 @@ type Mention struct {
 	Kind       string // level growth share pp_change count_change multiple rank other
 	Direction  string // up | down | ""
 	Comparator schemas.Comparator
-	Approx     bool
-	Subject    string // "" when none
-	Indicator  string // code from INDICATORS.md or ""
+	// QualifierEnd is where the comparator word written after the mention
+	// (以上, 左右) ends, End when there is none: a stray full stop before it
+	// (7.8%。以内) ends no clause.
+	QualifierEnd int
+	Approx       bool
+	Subject      string // "" when none
+	Indicator    string // code from INDICATORS.md or ""
 }
 
 // Kinds and directions of a Mention (its comparators are schemas.Comparator).
@@ -63,6 +67,7 @@ func Extract(sentence string) []Mention {
 	sc := scratches.Get().(*scratch)
 	t := &sc.text
 	t.load(sentence)
+	readOCRDigits(t.rs)
 	rs := t.rs
 	quoted := quotedLabels(rs, sc.quoted)
 	if quoted != nil {
@@ -84,10 +89,67 @@ func Extract(sentence string) []Mention {
 	out := make([]Mention, len(fs))
 	for k, f := range fs {
 		out[k] = f.Mention
+		out[k].QualifierEnd = max(f.End, f.suffixEnd)
 	}
 	sc.found = fs
 	scratches.Put(sc)
 	return out
+}
+
+// ocrDigit returns the digit that OCR misreads as the letter r (O for 0, l
+// for 1), and false for any other rune.
+func ocrDigit(r rune) (rune, bool) {
+	switch r {
+	case 'O', 'o', 'Ｏ', 'ｏ':
+		return '0', true
+	case 'l', 'I', 'ｌ', 'Ｉ':
+		return '1', true
+	}
+	return 0, false
+}
+
+// readOCRDigits rewrites, in the runes being read (the text and its
+// offsets stay as written), the letters that OCR puts for digits inside a
+// number with a unit: a run of digits, such letters and decimal points that
+// follows no Latin letter or digit, has a unit after it and holds a digit or,
+// before a percent sign, two characters at least (增长1O％, lO.5％, lO％).
+// Elsewhere a letter stays a letter (CO2, O2O, IPO).
+func readOCRDigits(rs []rune) {
+	for i := 0; i < len(rs); i++ {
+		if _, ok := ocrDigit(rs[i]); !ok {
+			continue
+		}
+		from := i
+		for from > 0 && (isDigit(rs[from-1]) || isPoint(rs[from-1])) {
+			from--
+		}
+		to, digits := from, 0
+		for ; to < len(rs); to++ {
+			if isDigit(rs[to]) {
+				digits++
+			} else if _, ok := ocrDigit(rs[to]); !ok && !isPoint(rs[to]) {
+				break
+			}
+		}
+		i = to
+		if from > 0 && isLatin(rs[from-1]) {
+			continue
+		}
+		// Letters alone (lO％) read as a number only before a percent sign.
+		if u, ok := unitAfter(rs, to); !ok || u.Class == classLabel || digits == 0 && (to-from < 2 || u.Class != classPercent) {
+			continue
+		}
+		for k := from; k < to; k++ {
+			if d, ok := ocrDigit(rs[k]); ok {
+				rs[k] = d
+			}
+		}
+	}
+}
+
+// isLatin reports an ASCII or full-width Latin letter.
+func isLatin(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || 'ａ' <= r && r <= 'ｚ' || 'Ａ' <= r && r <= 'Ｚ'
 }
 
 // scratch is the working memory of one Extract call, recycled through
@@ -273,8 +335,8 @@ func readMention(t *decoded, i int) (found, int, bool) {
 			f.Start = f.prefixStart
 		}
 	}
-	if w, ok := lex.matchAfter(rs, end); ok && suffixBoundary(rs, end+runeLen(w.Text), w) {
-		f.suffixEnd = end + runeLen(w.Text)
+	if at, w, ok := qualifierAfter(rs, end); ok && suffixBoundary(rs, at+runeLen(w.Text), w) {
+		f.suffixEnd = at + runeLen(w.Text)
 		f.suffixWord = true
 		if w.InMention {
 			f.End = f.suffixEnd // 1年多
@@ -303,6 +365,21 @@ func readMention(t *decoded, i int) (found, int, bool) {
 	}
 	f.Text = t.str(f.Start, f.End)
 	return f, end, true
+}
+
+// qualifierAfter finds the comparator word written after a mention that
+// ends at rs[end]: right there, or past a stray full stop when no sentence
+// opens with the word (控制在7.8%。以内). It returns where the word starts.
+func qualifierAfter(rs []rune, end int) (int, comparatorWord, bool) {
+	if w, ok := lex.matchAfter(rs, end); ok {
+		return end, w, true
+	}
+	if end < len(rs) && rs[end] == '。' {
+		if w, ok := lex.matchAfter(rs, end+1); ok && w.Detached {
+			return end + 1, w, true
+		}
+	}
+	return end, comparatorWord{}, false
 }
 
 // roundBase rounds a base value to 12 significant digits, which drops the

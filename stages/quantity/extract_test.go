@@ -59,6 +59,20 @@ func TestExtract(t *testing.T) {
 			{text: "1.2万P", base: 12000, baseUnit: "other", unit: "P"},
 			{text: "200TB", base: 200, baseUnit: "other", unit: "TB"},
 		}},
+		{"城镇登记失业率低于4.6%，人口自然增长率控制在7.8％。以内，经济总量跨越千亿台阶、迈上五百亿台阶，上千万元。", []want{
+			{text: "4.6%", comparator: schemas.AtMost},
+			{text: "7.8％", comparator: schemas.AtMost},
+			{text: "千亿", base: 1e11, comparator: schemas.AtLeast},
+			{text: "五百亿", base: 5e10, comparator: schemas.AtLeast},
+		}},
+		{"增长1O％，收入增长lO.5％，投资增长lO％左右，CO2排放下降3%，O2O企业5家，IPO公司2家。", []want{
+			{text: "1O％", base: 10, baseUnit: "percent"},
+			{text: "lO.5％", base: 10.5, baseUnit: "percent"},
+			{text: "lO％", base: 10, comparator: schemas.About, approx: true},
+			{text: "3%", base: 3},
+			{text: "5家", base: 5},
+			{text: "2家", base: 2},
+		}},
 		{"第一、二、三产业增加值分别增长6%、8%、5%左右。", []want{
 			{text: "6%", kind: KindGrowth, comparator: schemas.About, approx: true},
 			{text: "8%", kind: KindGrowth, comparator: schemas.About, approx: true},

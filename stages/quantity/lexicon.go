@@ -68,6 +68,7 @@ type comparatorWord struct {
 	Comparator schemas.Comparator
 	Approx     bool
 	InMention  bool // part of the mention as written (近9.2万人)
+	Detached   bool // may follow a stray full stop (控制在7.8%。以内): no sentence opens with it
 }
 
 // cue is a word that decides the kind of a figure (增长, 新增, 率 …).
@@ -249,6 +250,7 @@ func loadLexicon() (*lexicons, error) {
 		if !w.Comparator.Known() {
 			return fmt.Errorf("unknown comparator %q", f[2])
 		}
+		w.Detached = len(f) > 5 && f[5] == "true"
 		if w.After {
 			l.after[w.Text] = w
 		} else {
@@ -411,6 +413,23 @@ func (l *lexicons) matchBefore(rs []rune, i int) (comparatorWord, bool) {
 func (l *lexicons) matchAfter(rs []rune, i int) (comparatorWord, bool) {
 	w, _, ok := l.afterAt.longest(rs, i)
 	return w, ok
+}
+
+// StrayStopAt reports whether the full stop that ends s[:i] (s[i-3:i] is
+// 。) is a stray mark inside a quantity rather than the end of a sentence:
+// a number or a percent sign stands before it and a comparator word that no
+// sentence opens with after it (控制在7.8%。以内).
+func StrayStopAt(s string, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(s[:i], "。"))
+	if !isDigit(before) && !strings.ContainsRune("%％‰", before) {
+		return false
+	}
+	for w, c := range lex.after {
+		if c.Detached && strings.HasPrefix(s[i:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchCue returns the longest cue word starting at rs[i:] and its length.

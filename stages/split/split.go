@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreports/govreports/stages/lexicon"
+	"github.com/govreports/govreports/stages/quantity"
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/stages/targets"
 )
@@ -421,6 +422,8 @@ func sentences(para string, nest bool) (out []string, balanced, valid bool) {
 		}
 		end := -1
 		switch {
+		case r == '。' && quantity.StrayStopAt(para, next):
+			// 控制在7.8%。以内: the qualifier after the stray stop belongs to the number.
 		case isTerminator(r):
 			end = next
 		case r == '…' && strings.HasPrefix(para[next:], "…"):

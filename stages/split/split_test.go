@@ -35,6 +35,8 @@ func TestSentences(t *testing.T) {
 		{"unbalanced quote falls back", "他说：“要努力。我们落实。", []string{"他说：“要努力。", "我们落实。"}},
 		{"no terminator", "一、2023年工作回顾", []string{"一、2023年工作回顾"}},
 		{"repeated marks", "真好！！是吗？！", []string{"真好！！", "是吗？！"}},
+		{"a stray stop between a value and its qualifier", "失业率控制在4.5%。以内。增长8%。左右为难。", []string{"失业率控制在4.5%。以内。", "增长8%。左右为难。"}},
+		{"a full stop before words that may open a sentence", "增长8%。以上目标要落实。", []string{"增长8%。", "以上目标要落实。"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

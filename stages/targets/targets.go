@@ -45,9 +45,10 @@ const (
 var cuesTSV string
 
 type cueSet struct {
-	markers, stops, ends, preds, bounds             []string
+	markers, stops, ends, preds, bounds, conditions []string
 	follow                                          string
 	starts, headings, numbered, plans, pasts, verbs []*regexp.Regexp
+	aims, labels                                    []*regexp.Regexp
 }
 
 var cues = mustLoad(cuesTSV)
@@ -62,8 +63,10 @@ func mustLoad(data string) cueSet {
 
 func load(data string) (cueSet, error) {
 	var c cueSet
-	words := map[string]*[]string{"marker": &c.markers, "stop": &c.stops, "end": &c.ends, "predicate": &c.preds, "bound": &c.bounds}
-	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "heading": &c.headings, "numbered": &c.numbered, "plan": &c.plans, "past": &c.pasts, "verb": &c.verbs}
+	words := map[string]*[]string{"marker": &c.markers, "stop": &c.stops, "end": &c.ends, "predicate": &c.preds, "bound": &c.bounds,
+		"condition": &c.conditions}
+	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "heading": &c.headings, "numbered": &c.numbered, "plan": &c.plans,
+		"past": &c.pasts, "verb": &c.verbs, "aim": &c.aims, "label": &c.labels}
 	classes, err := lexicon.Classes("cues.tsv", data, func(r lexicon.Row) error {
 		kind, pattern := r.Fields[0], strings.Join(r.Fields[1:], "\t")
 		if pattern == "" {
@@ -107,14 +110,24 @@ func load(data string) (cueSet, error) {
 // anything else that is not a target.
 //
 // A report that introduces no list in any of these ways has its passage at
-// the first sentence that is a list by itself: several target clauses, some
-// with the bounds of a target (左右, 以上, 以内 …), none of a plan period's.
+// the first sentence whose first target introduces itself (今年国内生产总值增长
+// 预期目标为7%左右，…), else at the first sentence that is a list by itself:
+// several target clauses, some with the bounds of a target (左右, 以上, 以内 …)
+// or opened by an aim (力争, 确保), none of a plan period's.
 func Passage(sentences []string) (first, end int, ok bool) {
 	first, k := -1, 0
 	for i := range sentences {
 		if start, last, _, found := introAt(sentences, i); found {
 			first, k = start, last
 			break
+		}
+	}
+	if first < 0 {
+		for i := range sentences {
+			if _, found := targetIntroAt(sentences, i); found {
+				first, k = i, i
+				break
+			}
 		}
 	}
 	if first < 0 {
@@ -140,6 +153,9 @@ func Passage(sentences []string) (first, end int, ok bool) {
 // the bound of a target, none of a plan period's or a past year's.
 func isList(s string) bool {
 	listed, bounded := 0, 0
+	if matchesAny(s, cues.aims) {
+		bounded = minBounded // 力争全市生产总值增长12%，…: an aim bounds every target
+	}
 	for _, c := range clausesOf(s) {
 		if matchesAny(c, cues.plans) || matchesAny(c, cues.pasts) {
 			return false
@@ -163,9 +179,48 @@ func ListStart(passage []string) (sentence, offset int) {
 		return 0, 0
 	}
 	if _, k, at, ok := introAt(passage, 0); ok {
+		if rest := clausesOf(passage[k][at:]); len(rest) > 0 && !slices.ContainsFunc(rest, isTarget) &&
+			k+1 < len(passage) && listOpens(passage[k+1]) {
+			return k + 1, 0 // past a sentence of priorities
+		}
 		return k, at
 	}
+	if at, ok := targetIntroAt(passage, 0); ok {
+		return 0, at
+	}
 	return 0, 0
+}
+
+// targetIntroAt finds, in sentences[i], a first target that introduces
+// itself (今年国内生产总值增长预期目标为7%左右): a start cue whose clause names an
+// indicator and is followed by a number, in a clause of no plan period or
+// past year, with a target clause after it in the sentence or the next. It
+// returns the byte offset where that clause starts.
+func targetIntroAt(sentences []string, i int) (int, bool) {
+	s := sentences[i]
+	if !mayIntroduce(s) {
+		return 0, false
+	}
+	for _, re := range cues.starts {
+		for _, loc := range re.FindAllStringIndex(s, -1) {
+			clause := lastClause(s[:loc[0]])
+			if _, named := indicator.Match(clause); !named || matchesAny(clause, cues.plans) || matchesAny(clause, cues.pasts) {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s[loc[1]:], unicode.IsSpace))
+			if !unicode.IsDigit(r) {
+				continue
+			}
+			rest := s[loc[1]:]
+			if i+1 < len(sentences) {
+				rest += "。" + sentences[i+1]
+			}
+			if listed := clausesOf(rest); len(listed) > 1 && slices.ContainsFunc(listed[1:], isTarget) {
+				return loc[0] - len(clause), true
+			}
+		}
+	}
+	return 0, false
 }
 
 // Ends reports whether a clause inside the list begins the justification
@@ -295,18 +350,60 @@ func opensList(sentences []string, k, at int) bool {
 		}
 		found = found || isTarget(c)
 	}
+	if !found && k+1 < len(sentences) && strings.TrimSpace(sentences[k][at:]) != "" {
+		// 主要预期目标是：保持经济平稳较快发展，…。全省生产总值增长10%，…: a
+		// sentence of priorities, then the list.
+		return listOpens(sentences[k+1])
+	}
 	return found
 }
 
-// continues reports whether a sentence after the introduction still lists
-// targets: its first clause is a target clause, or opens with a target verb
-// (完成国家下达…, 力争…).
-func continues(s string) bool {
+// listOpens reports whether a sentence opens a list of targets: one of its
+// first clauses is a target clause and none is a plan period's.
+func listOpens(s string) bool {
 	cs := clausesOf(s)
+	if len(cs) > firstClauses {
+		cs = cs[:firstClauses]
+	}
+	for _, c := range cs {
+		if matchesAny(c, cues.plans) {
+			return false
+		}
+		if isTarget(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// continues reports whether a sentence after the introduction still lists
+// targets: its first clause, past a condition (在优化结构、提高效益的基础上) or a
+// label (经济发展目标：), is a target clause or opens with a target verb
+// (完成国家下达…, 力争…); or the sentence is the label of the targets after it
+// (二、社会发展目标).
+func continues(s string) bool {
+	if matchesAny(strings.TrimSpace(s), cues.labels) {
+		return true
+	}
+	cs := clausesOf(s)
+	for len(cs) > 1 && (containsAny(cs[0], cues.conditions) || isLabel(s, cs[0])) {
+		cs = cs[1:]
+	}
 	if len(cs) == 0 || containsAny(cs[0], cues.stops) {
 		return false
 	}
 	return matchesAny(cs[0], cues.verbs) || isTarget(cs[0])
+}
+
+// isLabel reports whether clause c of s is a label that a colon ends
+// (经济发展目标：生产总值增长10%).
+func isLabel(s, c string) bool {
+	i := strings.Index(s, c)
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s[i+len(c):], unicode.IsSpace))
+	return r == '：' || r == ':'
 }
 
 // isTarget reports whether a clause states a target: it is short and names

@@ -117,6 +117,34 @@ func TestPassage(t *testing.T) {
 			"居民收入增长和经济增长同步。",
 			"重点做好以下工作。",
 		}, 1, 3, true},
+		{"a first target that introduces itself", []string{
+			"去年经济增长预期目标为7%，实际增长7.6%。",
+			"综合考虑各方面因素，今年全省生产总值增长预期目标为8%左右，城镇新增就业50万人。",
+			"城镇登记失业率控制在4.2%以内。",
+			"这样安排，兼顾了需要和可能。",
+		}, 1, 3, true},
+		{"an introduction with a comma", []string{
+			"今年国民经济和社会发展的主要调控目标，定为：经济增长速度9%左右，商品零售价格涨幅控制在5%以内。",
+			"实现上述目标，关键在于深化改革。",
+		}, 0, 1, true},
+		{"a list after a sentence of priorities", []string{
+			"今年全县经济社会发展的主要预期目标是：保持经济平稳较快发展，加快结构调整，着力改善民生，促进社会和谐。",
+			"全县生产总值增长11%，财政收入增长12%，城镇居民人均可支配收入增长9%。",
+			"确定这样的目标，是综合考虑了各方面因素的结果。",
+		}, 0, 2, true},
+		{"a list over several sentences with conditions and labels", []string{
+			"今年全市经济社会发展的主要目标是：",
+			"经济发展目标：全市生产总值增长12%，财政总收入增长14%。",
+			"在提高质量和效益的基础上，固定资产投资增长18%。",
+			"二、社会发展目标",
+			"城镇登记失业率控制在4%以内，努力实现居民收入增长和经济发展同步。",
+			"为实现上述目标，必须坚持项目带动。",
+		}, 0, 5, true},
+		{"a list opened by an aim, with no introduction", []string{
+			"2019年，全区生产总值增长7.2%，一般公共预算收入增长6.1%，固定资产投资增长9.3%。",
+			"今年，力争全区生产总值增长7%，一般公共预算收入增长6%，固定资产投资增长9%。",
+			"重点抓好以下工作。",
+		}, 1, 2, true},
 		{"review mention only", []string{
 			"过去一年，圆满实现经济社会发展主要预期目标。",
 			"二、2024年工作总体要求和主要目标",
@@ -158,6 +186,8 @@ func TestListStart(t *testing.T) {
 		{"a heading, then a sentence with its own introduction", []string{"二、2011年主要目标", "今年全市经济社会发展的主要预期目标是：全市生产总值增长9%"}, 1, "全市生产总值增长9%"},
 		{"no sentences", nil, 0, "-"},
 		{"prose after the colon", []string{"今年工作的主要目标是：坚持稳中求进，推动高质量发展。"}, 0, "-"},
+		{"a first target that introduces itself", []string{"综合考虑，今年全市生产总值增长预期目标为9%，财政收入增长10%"}, 0, "今年全市生产总值增长预期目标为9%，财政收入增长10%"},
+		{"past a sentence of priorities", []string{"主要预期目标是：稳增长，调结构，惠民生，防风险。", "全市生产总值增长8%，财政收入增长7%。"}, 1, "全市生产总值增长8%，财政收入增长7%。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
