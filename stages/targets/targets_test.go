@@ -280,6 +280,7 @@ func TestCorpusPassages(t *testing.T) {
 func FuzzPassage(f *testing.F) {
 	f.Add("主要预期目标是：地区生产总值增长5%左右。\n粮食产量只增不减。\n确定这样的目标。")
 	f.Add("主要预期目标：\n\n力争")
+	f.Add("主要指标是：\n地区生产总值：增长8%：\n钢产量一千万吨；\n经济运行方面，风险保持稳定。\n今年的国民经济计划，：")
 	f.Fuzz(func(t *testing.T, text string) {
 		sents := strings.Split(text, "\n")
 		first, end, ok := targets.Passage(sents)
