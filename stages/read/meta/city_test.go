@@ -155,6 +155,8 @@ func TestYearFromTheBody(t *testing.T) {
 		{"how the review and the plan open, one paragraph", address + "2018年是改革开放四十周年，全市经济平稳。各位代表，成绩来之不易。2019年是新中国成立七十周年，做好今年工作意义重大。全市生产总值增长6.5%。", 2019, FromOpenings},
 		{"the review opens under an undated heading", address + "\n一、过去一年工作回顾\n2012年，在省委、省政府的坚强领导下，全市经济平稳。\n", 2013, FromOpenings},
 		{"the past year named", address + "\n过去的2015年，全市经济平稳。\n", 2016, FromOpenings},
+		{"a plan heading run into one paragraph", address + "一、过去一年工作回顾过去的一年，全市经济平稳。2019年总体目标和重点任务2019年是改革的关键一年。政府工作的总体要求是：稳中求进。", 2019, FromHeading},
+		{"the plan opens after its undated heading", address + "一、过去一年工作回顾过去的一年，全市经济平稳。二、今年工作安排2019年是改革的关键一年。政府工作的总体要求是：稳中求进。", 2019, FromOpenings},
 		{"the plan opens with today", address + "\n过去一年，全市经济平稳。\n2020年，全市抗击疫情。\n2021年是十四五开局之年，做好今年工作意义重大。\n", 2021, FromOpenings},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,6 +184,12 @@ func TestYearNotFromAYearNamedInPassing(t *testing.T) {
 
 	_, err = Resolve(input("qujing.txt", review, Hints{}, Flags{}))
 	assert.ErrorContains(t, err, "cannot tell its year")
+
+	// A numbered heading of the review's year inside the review is no plan.
+	dated := "各位代表：\n现在，我代表市人民政府向大会报告工作。\n一、过去一年工作回顾\n2023年，全市经济平稳。\n（二）2023年重点工作\n全市项目建设加快。\n"
+	m, err = Resolve(input("qujing.txt", dated, Hints{}, Flags{}))
+	require.NoError(t, err)
+	assert.Equal(t, []any{2024, FromOpenings}, []any{m.Year, m.YearSource})
 }
 
 func TestMetadataOfDivisionsOfTheirYear(t *testing.T) {

@@ -14,7 +14,7 @@ var cuesTSV string
 
 // cues are the words of cues.tsv by class, longest first.
 var cues = func() map[string][]string {
-	c, err := lexicon.Classes("cues.tsv", cuesTSV, nil, "review", "plan", "either", "done", "span",
+	c, err := lexicon.Classes("cues.tsv", cuesTSV, nil, "review", "plan", "either", "done", "span", "plan_mark",
 		"header_title", "header_year", "header_date", "header_issuer", "header_speaker")
 	if err != nil {
 		panic(err) // embedded: a defect of the build, checked by the tests
@@ -32,7 +32,8 @@ type bodyScan struct {
 	// the opening address (2023年，在…领导下; 过去的2023年; 2023年是…之年).
 	opening dated
 	// planOpens are the sentences that open the plan after it: 2024年是…之年
-	// with 今年 in it or the next sentence (year set), or 今年是… (year 0).
+	// with 今年 or 总体要求 in it or the next sentence (year set), or 今年是…
+	// (year 0).
 	planOpens []dated
 	size      int // bytes scanned: positions are read against it
 
@@ -185,18 +186,21 @@ func (s *bodyScan) year(t string, i, no int) {
 		return
 	}
 	lead := strings.TrimRightFunc(t[:start], unicode.IsSpace)
+	rest := t[i+len("年"):]
+	d := dated{year: y, line: no, at: s.at + start}
+	if strings.HasPrefix(rest, "是") {
+		// 2024年是…之年 at a sentence's start, or right after a plan heading
+		// run into it (…重点任务2024年是…), past the review's first sentence.
+		_, afterHeading := cueEnding(lead, cues["plan"])
+		if (sentenceStart(t, start) || afterHeading) && s.reviewAt > 0 && d.at >= s.reviewAt && s.planMarked(rest) {
+			s.planOpens = append(s.planOpens, d)
+		}
+		return
+	}
 	for _, p := range []string{"关于", "对"} {
 		lead = strings.TrimSuffix(lead, p)
 	}
 	if !headingStart(lead) {
-		return
-	}
-	rest := t[i+len("年"):]
-	d := dated{year: y, line: no, at: s.at + start}
-	if strings.HasPrefix(rest, "是") && sentenceStart(t, start) && s.reviewAt > 0 && d.at >= s.reviewAt {
-		if s.todayNear(rest) {
-			s.planOpens = append(s.planOpens, d)
-		}
 		return
 	}
 	for _, w := range cues["span"] {
@@ -212,24 +216,32 @@ func (s *bodyScan) year(t string, i, no int) {
 		s.review = append(s.review, d)
 		return
 	}
-	numbered := strings.HasSuffix(lead, "、") || strings.HasSuffix(lead, "）") || strings.HasSuffix(lead, ")")
-	alone := lead == "" && utf8.RuneCountInString(t) <= 40 && !strings.Contains(t, "。")
-	if !numbered && !alone {
-		return
-	}
-	at, w, ok := cueIn(window, cues["plan"])
+	end, ok := cueEnd(window, cues["plan"])
 	either := false
 	if !ok {
-		if at, w, ok = cueIn(window, cues["either"]); !ok {
+		if end, ok = cueEnd(window, cues["either"]); !ok {
 			return
 		}
 		either = true
+	}
+	// A plan heading is one: numbered, a short line of its own, or run into
+	// the text of a one-paragraph report, which then opens with its year
+	// (…2024年重点任务2024年是…) or with 今年.
+	after := rest[end:]
+	numbered := strings.HasSuffix(lead, "、") || strings.HasSuffix(lead, "）") || strings.HasSuffix(lead, ")")
+	alone := lead == "" && utf8.RuneCountInString(t) <= 40 && !strings.Contains(t, "。")
+	runOn := strings.HasPrefix(after, "今年")
+	if ry, _ := leadingYearOf(after); ry == y {
+		runOn = true
+	}
+	if !numbered && !alone && !runOn {
+		return
 	}
 	// What the heading goes on with: the whole line when it stands alone, a
 	// few characters after the key word when it runs on into the text.
 	tail := rest
 	if !alone {
-		tail = cutRunes(rest, utf8.RuneCountInString(window[:at+len(w)])+3)
+		tail = rest[:end+len(cutRunes(after, 3))]
 	}
 	if _, _, done := cueIn(tail, cues["done"]); done {
 		return
@@ -241,16 +253,17 @@ func (s *bodyScan) year(t string, i, no int) {
 	}
 }
 
-// todayNear tells whether 今年 stands in the sentence after a year's 年 or
-// in the next: 2024年是…关键一年。做好今年工作… opens the plan.
-func (s *bodyScan) todayNear(rest string) bool {
+// planMarked tells whether the sentence after a year's 年, or the next,
+// speaks of the plan (plan_mark of cues.tsv: 今年, 总体要求 …): 2024年是…关键一年。
+// 做好今年工作… opens the plan; 2023年是极不平凡的一年 in the review does not.
+func (s *bodyScan) planMarked(rest string) bool {
 	n := 0
 	for i := 0; i < len(rest) && n < 2; {
 		e := strings.Index(rest[i:], "。")
 		if e < 0 {
 			e = len(rest) - i
 		}
-		if strings.Contains(rest[i:i+e], "今年") {
+		if _, _, ok := cueIn(rest[i:i+e], cues["plan_mark"]); ok {
 			return true
 		}
 		i += e + len("。")
@@ -265,7 +278,15 @@ func (s *bodyScan) todayNear(rest string) bool {
 // to eitherEnd of it), a plan after. conflict is a plan heading of the year
 // before or after, where both are there.
 func (s *bodyScan) headingYear() (year, line int, conflict dated) {
-	review, plan := s.review, s.plan
+	review := s.review
+	var plan []dated
+	for _, p := range s.plan {
+		// A plan heading of the year the review opens with heads a part of
+		// the review (（二）2023年重点项目), not the plan.
+		if s.opening.year == 0 || p.year != s.opening.year {
+			plan = append(plan, p)
+		}
+	}
 	for _, d := range s.either {
 		if d.at*eitherEnd[1] < s.size*eitherEnd[0] {
 			review = append(review, d)
@@ -398,6 +419,27 @@ func sentenceStart(t string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(t[:i])
 	return strings.ContainsRune("。！？；", r)
+}
+
+// cueEnd finds where the last of words in s to end ends.
+func cueEnd(s string, words []string) (end int, ok bool) {
+	end = -1
+	for _, w := range words {
+		if k := strings.LastIndex(s, w); k >= 0 && k+len(w) > end {
+			end = k + len(w)
+		}
+	}
+	return end, end >= 0
+}
+
+// cueEnding tells which of words s ends with.
+func cueEnding(s string, words []string) (string, bool) {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // cueIn finds the first of words (longest first) in s: where, which.
