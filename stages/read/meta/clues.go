@@ -131,7 +131,7 @@ func (r *resolver) opening(ev *evidence) error {
 		if len(short) > maxMetaLine {
 			short, _, _ = strings.Cut(t, "各位代表")
 		}
-		if seen <= metaLines && len(short) <= maxMetaLine {
+		if seen <= metaLines && short != "" && len(short) <= maxMetaLine {
 			if ok, err := r.metaLine(ev, lines, &i, short, no); err != nil {
 				return err
 			} else if ok {
@@ -182,20 +182,21 @@ func (r *resolver) metaLine(ev *evidence, lines []Line, i *int, t string, no int
 		}
 	}
 	if place, role, name, ok := speakerLine(t); ok && r.m.Speaker == "" {
-		r.speaker(ev, FromSpeaker, place, role, name, no)
+		r.speaker(ev, FromSpeaker, "", place, role, name, no)
 		return true, nil
 	}
 	return r.header(ev, t, no), nil
 }
 
-// speaker keeps the speaker and the region its office names.
-func (r *resolver) speaker(ev *evidence, src Source, place, role, name string, no int) {
+// speaker keeps the speaker and the region its office names; where is the
+// header's label when a header line names the speaker.
+func (r *resolver) speaker(ev *evidence, src Source, where, place, role, name string, no int) {
 	r.m.SpeakerRole, r.m.Speaker = role, name
 	switch {
 	case strings.Contains(role, "国务院") || strings.Contains(role, "政务院"):
-		ev.regions = append(ev.regions, clue{source: src, name: "国务院", line: no})
+		ev.regions = append(ev.regions, clue{source: src, name: "国务院", line: no, where: where})
 	case place != "":
-		ev.regions = append(ev.regions, clue{source: src, name: place, line: no})
+		ev.regions = append(ev.regions, clue{source: src, name: place, line: no, where: where})
 	}
 }
 
@@ -217,7 +218,7 @@ func (r *resolver) dated(ev *evidence, d Dateline, no int) error {
 		ev.regions = append(ev.regions, meetingClue(r.m.Meeting, no))
 	}
 	if d.SpeakerRole != "" && r.m.Speaker == "" {
-		r.speaker(ev, FromSpeaker, d.SpeakerPlace, d.SpeakerRole, d.Speaker, no)
+		r.speaker(ev, FromSpeaker, "", d.SpeakerPlace, d.SpeakerRole, d.Speaker, no)
 	}
 	return nil
 }

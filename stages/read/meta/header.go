@@ -71,11 +71,8 @@ func (r *resolver) header(ev *evidence, t string, no int) bool {
 			ev.nearby.WriteString(name)
 		}
 	case "header_speaker":
-		if place, role, name, ok := speakerLine(strings.Replace(value, "：", " ", 1)); ok && r.m.Speaker == "" {
-			r.m.SpeakerRole, r.m.Speaker = role, name
-			if place != "" {
-				ev.regions = append(ev.regions, clue{source: FromHeader, name: place, line: no, where: where})
-			}
+		if place, role, name, ok := speakerLine(value); ok && r.m.Speaker == "" {
+			r.speaker(ev, FromHeader, where, place, role, name, no)
 		}
 	}
 	return true

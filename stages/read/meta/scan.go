@@ -32,8 +32,7 @@ type bodyScan struct {
 	// the opening address (2023年，在…领导下; 过去的2023年; 2023年是…之年).
 	opening dated
 	// planOpens are the sentences that open the plan after it: 2024年是…之年
-	// with 今年 or 总体要求 in it or the next sentence (year set), or 今年是…
-	// (year 0).
+	// with 今年 or 总体要求 in it or the next sentence.
 	planOpens []dated
 	size      int // bytes scanned: positions are read against it
 
@@ -84,12 +83,6 @@ func (s *bodyScan) line(t string, no int) {
 			break
 		}
 		i += k
-		if i >= len("今") && strings.HasSuffix(t[:i], "今") {
-			if strings.HasPrefix(t[i:], "年是") && sentenceStart(t, i-len("今")) && s.reviewAt > 0 && s.at+i >= s.reviewAt {
-				s.planOpens = append(s.planOpens, dated{line: no, at: s.at + i})
-			}
-			continue
-		}
 		s.year(t, i, no)
 	}
 }
@@ -326,15 +319,14 @@ func (s *bodyScan) headingYear() (year, line int, conflict dated) {
 var eitherEnd = [2]int{2, 5}
 
 // openingsYear is the year how the review and the plan open gives, or 0:
-// the review's year and one, or the plan's year when 今年 stands by it.
+// the review's year and one, or the plan's year.
 func (s *bodyScan) openingsYear() (year, line int, where string) {
 	if s.opening.year != 0 {
 		return s.opening.year + 1, s.opening.line, "review"
 	}
-	for _, p := range s.planOpens {
-		if p.year != 0 {
-			return p.year, p.line, "plan"
-		}
+	if len(s.planOpens) > 0 {
+		p := s.planOpens[0]
+		return p.year, p.line, "plan"
 	}
 	return 0, 0, ""
 }
