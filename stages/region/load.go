@@ -46,9 +46,13 @@ type register struct {
 	byCode  map[string]int   // code → index of its first version
 	byName  map[string][]int // Chinese names and aliases → indexes
 	byLatin map[string][]int // English names and Latin aliases, folded by latinKey
-	byStem  map[string][]int // names below the provinces without their 市, 区, 县 or 旗 (深圳, 海拉尔), for Find only
-	maxName int              // longest name in bytes
-	history bool             // holds versions no longer listed today
+	byStem  map[string][]int // names below the provinces without their 地区, 盟, 市, 区, 县 or 旗 (深圳, 海拉尔, 喀什), for Find only
+	// byLatinStem holds the pinyin names below the provinces without the
+	// English word of their kind (xuchang for Xuchang and Xuchang County), for
+	// LatinNamed only.
+	byLatinStem map[string][]int
+	maxName     int  // longest name in bytes
+	history     bool // holds versions no longer listed today
 }
 
 // The registers are built on first use, so that commands that name no region
@@ -95,7 +99,7 @@ func parse(regions, divisions string, todayOnly bool) (*rows, error) {
 func index(r *rows, history bool) (*register, error) {
 	n := len(r.all)
 	g := &register{rows: *r, byCode: make(map[string]int, n), byName: make(map[string][]int, 2*n),
-		byLatin: make(map[string][]int, n), byStem: map[string][]int{}, history: history}
+		byLatin: make(map[string][]int, n), byStem: map[string][]int{}, byLatinStem: make(map[string][]int, n), history: history}
 	for i, r := range g.all {
 		if _, seen := g.byCode[r.Code]; !seen {
 			g.byCode[r.Code] = i
@@ -111,9 +115,12 @@ func index(r *rows, history bool) (*register, error) {
 		}
 		g.add(g.byLatin, latinKey(r.English), i)
 		if r.Level == "prefecture" || r.Level == "county" {
-			for _, suffix := range []string{"市", "区", "县", "旗"} {
+			g.add(g.byLatinStem, latinKey(latinStem(r.English)), i)
+			// 地区 and 盟 before 区: 喀什 is 喀什地区 as much as 喀什市.
+			for _, suffix := range []string{"地区", "盟", "市", "区", "县", "旗"} {
 				if stem, ok := strings.CutSuffix(r.Full, suffix); ok && utf8.RuneCountInString(stem) >= 2 {
 					g.add(g.byStem, stem, i)
+					break
 				}
 			}
 		}
@@ -130,6 +137,26 @@ func index(r *rows, history bool) (*register, error) {
 		g.add(g.byStem, stem, i)
 	}
 	return g, nil
+}
+
+// latinKinds are the last words of the English names below the provinces
+// that say their kind; a prefecture-level city's name has none (Xuchang).
+var latinKinds = []string{" City", " County", " District", " Banner", " League", " Prefecture", " Area"}
+
+// latinStem is an English name without the words of its kind: Xuchang
+// County → Xuchang; Enshi Tujia Miao Autonomous Prefecture → Enshi (the
+// peoples follow the place name).
+func latinStem(english string) string {
+	if before, _, ok := strings.Cut(english, " Autonomous "); ok {
+		stem, _, _ := strings.Cut(before, " ")
+		return stem
+	}
+	for _, k := range latinKinds {
+		if stem, ok := strings.CutSuffix(english, k); ok {
+			return stem
+		}
+	}
+	return english
 }
 
 // autonomousShort reads the place name of an autonomous division and its

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -216,6 +217,8 @@ func TestYear(t *testing.T) {
 		{"北京市崇文区", 2012, "", "", "", "names no division"},
 		{"鼓楼区", 2010, "", "", "", "ambiguous"},
 		{"新城市", 2010, "", "", "", "names no division"}, // 新城区 is the name of several: no guess
+		{"喀什", 2024, "", "", "", "ambiguous"},          // 喀什地区 and its city 喀什市
+		{"锡林郭勒", 2024, "152500", "锡林郭勒盟", "prefecture", ""},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s/%d", tt.name, tt.year), func(t *testing.T) {
@@ -229,6 +232,36 @@ func TestYear(t *testing.T) {
 			assert.Equal(t, tt.code, r.Code)
 			assert.Equal(t, tt.was, r.Full)
 			assert.Equal(t, tt.level, r.Level)
+		})
+	}
+}
+
+// TestLatinNamed reads pinyin names of every kind below the provinces, as
+// folders are named: the bare name of a prefecture-level city, of a county
+// (Xuchang County), of an autonomous prefecture by its place name.
+func TestLatinNamed(t *testing.T) {
+	tests := []struct {
+		name  string
+		year  int
+		codes []string
+	}{
+		{"xuchang", 2005, []string{"411000", "411023"}},
+		{"Fuyang", 2013, []string{"330183", "341200"}},
+		{"fuyang", 2024, []string{"330111", "341200"}}, // 富阳市 is 富阳区 (Fuyang District) since 2014
+		{"enshi", 2024, []string{"422800", "422801"}},
+		{"chaohu", 2008, []string{"341400"}},
+		{"chaohu", 2014, []string{"340181"}},
+		{"zhumadian", 2020, []string{"411700"}},
+		{"nowhere", 2020, nil},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s/%d", tt.name, tt.year), func(t *testing.T) {
+			var codes []string
+			for _, r := range Year(tt.year).LatinNamed(tt.name) {
+				codes = append(codes, r.Code)
+			}
+			slices.Sort(codes)
+			assert.Equal(t, tt.codes, codes)
 		})
 	}
 }

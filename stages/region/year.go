@@ -72,6 +72,21 @@ func (y Year) Named(name string) []Region {
 	return out
 }
 
+// LatinNamed returns the divisions below the provinces whose pinyin name,
+// without the word of its kind, is name, those surely in force in the year
+// first: xuchang is 许昌市 (Xuchang) and 许昌县 (Xuchang County), enshi is
+// 恩施土家族苗族自治州 and 恩施市. It serves a pinyin name beside a report's
+// text, read with the kind of government the text speaks for.
+func (y Year) LatinNamed(name string) []Region {
+	l := y.lookup()
+	cands := l.surest(l.inForce(l.g.byLatinStem[latinKey(name)]))
+	out := make([]Region, len(cands))
+	for i, c := range cands {
+		out[i] = l.g.all[c]
+	}
+	return out
+}
+
 // lookup is a register read in a year.
 type lookup struct {
 	g       *register
