@@ -60,8 +60,9 @@ var (
 	byFirst lexicon.ByFirst[int]
 	// shareVerbs introduce the denominator of a share (占, 相当于); parts make
 	// the variant after them a ratio or a part of it (人均, 单位, 民营), and
-	// afters the variant before them another quantity of it (质量, 贡献率).
-	shareVerbs, parts, afters []string
+	// so do economies before its 经济 (工业经济增长); afters make the variant
+	// before them another quantity of it (质量, 贡献率).
+	shareVerbs, parts, economies, afters []string
 )
 
 func init() {
@@ -84,6 +85,8 @@ func loadQualifiers(data string) error {
 			shareVerbs = append(shareVerbs, r.Fields[1])
 		case "part":
 			parts = append(parts, r.Fields[1])
+		case "economy":
+			economies = append(economies, r.Fields[1])
 		case "after":
 			afters = append(afters, r.Fields[1])
 		default:
@@ -194,10 +197,8 @@ func MatchVariant(subject string) (Indicator, string, bool) {
 	if best < 0 || (verb != "" && !strings.HasSuffix(variants[best].text, verb)) {
 		return other, "", false
 	}
-	for _, p := range parts {
-		if strings.HasSuffix(s[:bestStart], p) {
-			return other, "", false // 人均生产总值, 单位生产总值用水量: a ratio of GDP, not GDP
-		}
+	if partOf(s[:bestStart], variants[best].text) {
+		return other, "", false // 人均生产总值, 单位生产总值用水量, 海洋经济生产总值: a ratio or a part of GDP, not GDP
 	}
 	for _, a := range afters {
 		if strings.HasPrefix(s[bestEnd:], a) {
@@ -205,6 +206,33 @@ func MatchVariant(subject string) (Indicator, string, bool) {
 		}
 	}
 	return variants[best].ind, variants[best].text, true
+}
+
+// partOf tells whether the words before a variant make it a ratio or a part
+// of its indicator: a part word right before it (人均生产总值), or a part or
+// economy word before the 经济 of an economy that is a part of the whole
+// (海洋经济生产总值, 工业经济增长, whose variant 经济增长 holds that 经济).
+func partOf(before, variant string) bool {
+	for _, p := range parts {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(variant, "经济") {
+		before += "经济"
+	}
+	economy, ok := strings.CutSuffix(before, "经济")
+	if !ok {
+		return false
+	}
+	for _, words := range [][]string{parts, economies} {
+		for _, p := range words {
+			if strings.HasSuffix(economy, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstShareVerb returns the byte offset and the word of the earliest share
