@@ -33,17 +33,29 @@ type mention struct {
 }
 
 // bodyClue reads the division of the kind that the body names most, with
-// its own counties, when one stands out: a clue of source FromBody.
-func (r *resolver) bodyClue(k kind) (clue, bool) {
+// its own counties, when one stands out: a clue of source FromBody. The
+// candidates of a name left ambiguous (a folder suzhou: 苏州市, 宿州市) count
+// by their counties too when the body never names them in full.
+func (r *resolver) bodyClue(k kind, amb *region.AmbiguousError) (clue, bool) {
 	if k.name == "" {
 		return clue{}, false
 	}
 	named := r.bodyMentions()
 	children := map[string]int{} // code → how many of its divisions are named
+	seen := map[string]bool{}
 	for _, m := range named {
+		seen[m.reg.Code] = true
 		for _, above := range []string{m.reg.PrefectureCode, m.reg.ProvinceCode} {
 			if above != "" {
 				children[above]++
+			}
+		}
+	}
+	if amb != nil {
+		for _, c := range amb.Candidates {
+			if !seen[c.Code] {
+				seen[c.Code] = true
+				named = append(named, mention{reg: c})
 			}
 		}
 	}

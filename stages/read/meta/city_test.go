@@ -54,9 +54,14 @@ func TestMetadataOfCitiesAndCountiesOfOneName(t *testing.T) {
 			year: 2011, yearSource: FromHeading, code: "632800", regionSource: FromFileName, warnings: []string{"632800"}},
 		{name: "a prefecture (地区) under its commissioner's office", file: "大兴安岭.docx", text: cityBody("地区行政公署", 2005, "全区"),
 			year: 2006, yearSource: FromHeading, code: "232700", regionSource: FromFileName, warnings: []string{"232700"}},
+		{name: "a prefecture (地区) by its level words alone", file: "喀什.docx", text: "一、2023年工作回顾\n全地区经济平稳。全地区就业稳定。全地区物价平稳。\n",
+			year: 2024, yearSource: FromHeading, code: "653100", level: "prefecture", regionSource: FromFileName, warnings: []string{"喀什地区 (653100)"}},
 	} {
 		t.Run(tt.name, tt.check)
 	}
+	// Nothing tells the kind: the name a prefecture (地区) and its city bear is refused, not read as the city.
+	_, err := Resolve(input("喀什.docx", "一、2023年工作回顾\n经济平稳。\n", Hints{}, Flags{}))
+	assert.ErrorContains(t, err, "喀什 is ambiguous")
 }
 
 func TestMetadataFromFolders(t *testing.T) {
@@ -66,6 +71,11 @@ func TestMetadataFromFolders(t *testing.T) {
 			warnings: []string{"region 荆州市 (421000) taken from the folder jingzhou-report"}},
 		{name: "a pinyin folder the province shares", file: "reports/jilin/2013.txt", text: cityBody("市人民政府", 2012, "全市"),
 			year: 2013, yearSource: FromHeading, code: "220200", regionSource: FromFolder, warnings: []string{"吉林市 (220200) taken from the folder jilin"}},
+		{name: "a county's folder in pinyin, read with the kind", file: "xuchang/2005.txt", text: cityBody("县人民政府", 2004, "全县"),
+			year: 2005, yearSource: FromHeading, code: "411023", level: "county", regionSource: FromFolder, warnings: []string{"许昌县 (411023) taken from the folder xuchang"}},
+		{name: "a pinyin folder two cities bear, settled by the counties the text names", file: "suzhou-report/data/2010.txt",
+			text: cityBody("市人民政府", 2009, "全市") + "埇桥区工业加快发展，砀山县酥梨产业壮大，灵璧县粮食增产。\n",
+			year: 2010, yearSource: FromHeading, code: "341300", regionSource: FromBody, warnings: []string{"宿州市 (341300) taken from the divisions the text names: 宿州市 0 times, 3 of its divisions"}},
 		{name: "a province's folder in Chinese", file: "政府工作报告/黑龙江省/2012.txt", text: cityBody("省人民政府", 2011, "全省"),
 			year: 2012, yearSource: FromHeading, code: "230000", regionSource: FromFolder, warnings: []string{"taken from the folder 黑龙江省"}},
 		{name: "a year's folder", file: "collection/2008/通化.docx", text: "各位代表：\n现在，我代表市人民政府向大会报告工作。\n全市经济平稳。\n",
@@ -85,6 +95,9 @@ func TestMetadataFromFolders(t *testing.T) {
 		}
 		t.Run(tt.name, tt.check)
 	}
+	// A pinyin folder two cities bear, and a text that names neither's counties.
+	_, err := Resolve(input("suzhou-report/data/2010.txt", cityBody("市人民政府", 2009, "全市"), Hints{}, Flags{}))
+	assert.ErrorContains(t, err, "suzhou is ambiguous: 320500 江苏省苏州市, 341300 安徽省宿州市")
 }
 
 // A district's report in its municipality's folder: the text (a district
@@ -158,6 +171,11 @@ func TestYearFromTheBody(t *testing.T) {
 		{"a plan heading run into one paragraph", address + "一、过去一年工作回顾过去的一年，全市经济平稳。2019年总体目标和重点任务2019年是改革的关键一年。政府工作的总体要求是：稳中求进。", 2019, FromHeading},
 		{"the plan opens after its undated heading", address + "一、过去一年工作回顾过去的一年，全市经济平稳。二、今年工作安排2019年是改革的关键一年。政府工作的总体要求是：稳中求进。", 2019, FromOpenings},
 		{"the plan opens with today", address + "\n过去一年，全市经济平稳。\n2020年，全市抗击疫情。\n2021年是十四五开局之年，做好今年工作意义重大。\n", 2021, FromOpenings},
+		{"the plan opens with the year's work", address + "\n一、过去一年工作回顾\n过去的一年，全市经济平稳。\n二、今年工作安排\n做好2024年工作，要坚持稳中求进。\n", 2024, FromOpenings},
+		{"the plan opens with the year's targets", address + "\n一、过去一年工作回顾\n过去的一年，全市经济平稳。\n二、今年工作安排\n2024年全市经济社会发展的主要预期目标是：生产总值增长6%左右。\n", 2024, FromOpenings},
+		{"the review opens under a numbered heading of no year", address + "\n一、过去一年的主要工作\n2014年，全市经济平稳。\n", 2015, FromOpenings},
+		{"a numbered heading that ends with its year", address + "\n一、砥砺奋进的2023年\n过去一年，全市经济平稳。\n" + strings.Repeat("全市就业稳定。\n", 20), 2024, FromHeading},
+		{"a numbered part of the review with its verb is no plan heading", address + "\n一、砥砺奋进的一年\n过去一年，全市经济平稳。\n（一）2023年重点工作扎实推进。全市项目加快。\n二、今年工作安排\n2024年全市主要预期目标：生产总值增长6%。\n", 2024, FromOpenings},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m, err := Resolve(input("丽江.docx", tt.text, Hints{}, Flags{}))
@@ -183,6 +201,11 @@ func TestYearNotFromAYearNamedInPassing(t *testing.T) {
 	assert.Equal(t, "530300", m.Region.Code)
 
 	_, err = Resolve(input("qujing.txt", review, Hints{}, Flags{}))
+	assert.ErrorContains(t, err, "cannot tell its year")
+
+	// The review says its year's targets were met: no sentence of the plan.
+	met := "各位代表：\n现在，我代表市人民政府向大会报告工作。\n一、过去一年工作回顾\n过去一年，全市经济平稳。\n2023年主要预期目标全面实现，做好2023年工作的经验弥足珍贵。\n"
+	_, err = Resolve(input("qujing.txt", met, Hints{}, Flags{}))
 	assert.ErrorContains(t, err, "cannot tell its year")
 
 	// A numbered heading of the review's year inside the review is no plan.
@@ -271,6 +294,7 @@ func FuzzResolve(f *testing.F) {
 		"各位代表：我代表县人民政府。2018年是…之年。2019年是…，做好今年工作。",
 		"（2015年2月6日莱芜市第十七届人民代表大会第五次会议通过莱芜市人民政府市长某丙）",
 		"发文单位：平顶山市人民政府\n发文时间：2010-02-20\n",
+		"一、砥砺奋进的2023年\n（一）2023年重点工作扎实推进。\n二、今年工作安排\n做好2024年工作，要稳中求进。2024年全地区主要预期目标：",
 	} {
 		f.Add("jingzhou-report/data/2016_东营.txt", s)
 	}

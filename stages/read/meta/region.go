@@ -27,7 +27,7 @@ func (r *resolver) pickRegion(ev *evidence) error {
 	var body *clue
 	bodyRead := chosen < 0 || clues[chosen].source.beside()
 	if bodyRead {
-		if b, ok := r.bodyClue(k); ok {
+		if b, ok := r.bodyClue(k, amb); ok {
 			body = &b
 			clues = append(clues, b)
 			if chosen < 0 {
@@ -163,20 +163,28 @@ func (r *resolver) lookup(c clue, nearby string, k kind) (region.Region, error) 
 	if c.reg != nil {
 		return *c.reg, nil
 	}
+	var besideErr error
 	if c.source.beside() {
 		reg, err := r.findBeside(c, k)
 		if c.source == FromFolder && err == nil && reg.Level == "national" {
 			return region.Region{}, region.ErrUnknown // a folder named china holds no one report
 		}
-		if err == nil || c.source == FromFlag {
+		// A pinyin name is a name beside the text or nothing: its ambiguity
+		// (suzhou: 苏州市, 宿州市) stands, for a later clue to settle.
+		if err == nil || c.source == FromFlag || isASCII(c.name) {
 			return reg, err
 		}
+		besideErr = err
 	}
 	reg, n, err := r.year.Prefix(c.name, nearby)
 	if err != nil {
 		return k.only(reg, err)
 	}
 	if n == 0 {
+		var a *region.AmbiguousError
+		if errors.As(besideErr, &a) {
+			return reg, besideErr // 喀什 of a text that tells no kind: 喀什市 or 喀什地区
+		}
 		return reg, region.ErrUnknown
 	}
 	return reg, nil
@@ -188,12 +196,39 @@ func (r *resolver) findBeside(c clue, k kind) (region.Region, error) {
 	if c.source == FromFlag {
 		return r.year.Find(c.name)
 	}
+	if isASCII(c.name) {
+		if reg, ok, err := k.among(c.name, r.year.LatinNamed(c.name)); ok {
+			return reg, err
+		}
+	}
 	for _, name := range k.completions(c.name) {
 		if reg, err := r.year.Find(name); err == nil {
 			return reg, nil
 		}
 	}
 	return k.only(r.year.Find(c.name))
+}
+
+// among picks the divisions of the kind among those a pinyin name may mean
+// (xuchang of a report that says 我代表县人民政府 is 许昌县): ok is false when
+// none is of the kind, or nothing tells the kind.
+func (k kind) among(name string, cands []region.Region) (reg region.Region, ok bool, err error) {
+	if k.name == "" {
+		return reg, false, nil
+	}
+	var fit []region.Region
+	for _, c := range cands {
+		if k.fits(c) {
+			fit = append(fit, c)
+		}
+	}
+	switch len(fit) {
+	case 0:
+		return reg, false, nil
+	case 1:
+		return fit[0], true, nil
+	}
+	return reg, true, &region.AmbiguousError{Name: name, Candidates: fit}
 }
 
 // only settles an ambiguous name by the kind: the one candidate of the kind

@@ -14,7 +14,7 @@ var cuesTSV string
 
 // cues are the words of cues.tsv by class, longest first.
 var cues = func() map[string][]string {
-	c, err := lexicon.Classes("cues.tsv", cuesTSV, nil, "review", "plan", "either", "done", "span", "plan_mark",
+	c, err := lexicon.Classes("cues.tsv", cuesTSV, nil, "review", "plan", "either", "done", "span", "plan_mark", "plan_lead", "plan_clause",
 		"header_title", "header_year", "header_date", "header_issuer", "header_speaker")
 	if err != nil {
 		panic(err) // embedded: a defect of the build, checked by the tests
@@ -32,7 +32,8 @@ type bodyScan struct {
 	// the opening address (2023年，在…领导下; 过去的2023年; 2023年是…之年).
 	opening dated
 	// planOpens are the sentences that open the plan after it: 2024年是…之年
-	// with 今年 or 总体要求 in it or the next sentence.
+	// with 今年 or 总体要求 in it or the next sentence, 做好2024年工作，…, and
+	// 2024年…主要预期目标是：….
 	planOpens []dated
 	size      int // bytes scanned: positions are read against it
 
@@ -100,7 +101,8 @@ func levelWordsOf(lines []Line) map[rune]int {
 					break
 				}
 				i += k + len(w)
-				if r, _ := utf8.DecodeRuneInString(l.Text[i:]); strings.ContainsRune(divisionKinds, r) {
+				// 全地区 speaks for a 地区, which the kind 区 covers.
+				if r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(l.Text[i:], "地")); strings.ContainsRune(divisionKinds, r) {
 					levels[r]++
 				}
 			}
@@ -140,13 +142,17 @@ func (s *bodyScan) reviewOpening(t string, no int) {
 	if rest == "" {
 		return
 	}
-	// Pass over a heading: numbered, or a short line, that names the review.
+	// Pass over a heading: numbered, or a short line, that names the review;
+	// or a numbered line of its own (一、过去一年的主要工作).
 	if h := strings.Index(rest, "回顾"); h >= 0 && utf8.RuneCountInString(rest[:h]) <= headingWindow && !strings.ContainsAny(rest[:h], "，。") {
 		rest = rest[h+len("回顾"):]
 		from = len(t) - len(rest)
 		if rest == "" {
 			return // the heading is a line of its own: the opening is on the next
 		}
+	}
+	if from == 0 && numberedHeading(rest) {
+		return
 	}
 	s.awaiting = false
 	end := strings.Index(rest, "。")
@@ -190,8 +196,18 @@ func (s *bodyScan) year(t string, i, no int) {
 		}
 		return
 	}
+	if s.reviewAt > 0 && d.at >= s.reviewAt && planSentence(t, start, rest) {
+		s.planOpens = append(s.planOpens, d)
+		return
+	}
 	for _, p := range []string{"关于", "对"} {
 		lead = strings.TrimSuffix(lead, p)
+	}
+	if rest == "" && numberedHeading(t) {
+		// 一、砥砺奋进的2023年: a part of the report named by its year, the
+		// review's or the plan's by where it stands.
+		s.either = append(s.either, d)
+		return
 	}
 	if !headingStart(lead) {
 		return
@@ -231,10 +247,19 @@ func (s *bodyScan) year(t string, i, no int) {
 		return
 	}
 	// What the heading goes on with: the whole line when it stands alone, a
-	// few characters after the key word when it runs on into the text.
+	// few characters after the key word when it runs on into the text, and
+	// the rest of its clause when it is a numbered sentence of its own
+	// (（一）2023年重点工作扎实推进。… heads a part of the review).
 	tail := rest
-	if !alone {
+	switch {
+	case runOn:
 		tail = rest[:end+len(cutRunes(after, 3))]
+	case !alone:
+		clause := after
+		if p := strings.IndexAny(clause, "，。；：,;:！？"); p >= 0 {
+			clause = clause[:p]
+		}
+		tail = rest[:end+len(cutRunes(clause, 8))]
 	}
 	if _, _, done := cueIn(tail, cues["done"]); done {
 		return
@@ -244,6 +269,43 @@ func (s *bodyScan) year(t string, i, no int) {
 	} else {
 		s.plan = append(s.plan, d)
 	}
+}
+
+// planSentence tells whether the year at t[start:], whose 年 rest
+// follows, opens a sentence of the plan: 做好2024年工作，… (a plan_lead of
+// cues.tsv before it, the year's work after it), or 2024年全市经济社会发展的
+// 主要预期目标是：… (a plan_clause that introduces what the year's targets
+// are). A review says its year's targets were met (2023年主要预期目标全面完成):
+// that clause does not end in the cue.
+func planSentence(t string, start int, rest string) bool {
+	clause := rest
+	if p := strings.IndexAny(clause, "，。；：,;:！？"); p >= 0 {
+		clause = clause[:p]
+	}
+	if utf8.RuneCountInString(clause) > 20 {
+		return false
+	}
+	if lead, ok := cueEnding(t[:start], cues["plan_lead"]); ok {
+		_, _, done := cueIn(clause, cues["done"])
+		return sentenceStart(t, start-len(lead)) && strings.HasSuffix(clause, "工作") && !done
+	}
+	if !sentenceStart(t, start) {
+		return false
+	}
+	colon := strings.HasPrefix(rest[len(clause):], "：") || strings.HasPrefix(rest[len(clause):], ":")
+	for _, w := range cues["plan_clause"] {
+		k := strings.LastIndex(clause, w)
+		if k < 0 {
+			continue
+		}
+		switch clause[k+len(w):] {
+		case "":
+			return colon
+		case "是", "为", "建议为", "确定为", "定为":
+			return true
+		}
+	}
+	return false
 }
 
 // planMarked tells whether the sentence after a year's 年, or the next,
@@ -402,6 +464,29 @@ func headingStart(lead string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(lead)
 	return strings.ContainsRune("。！？；：、）)", r) || strings.HasSuffix(lead, "部分")
+}
+
+// numberedHeading tells whether a line is a numbered heading of its own: a
+// short line without a sentence's end that opens with 一、 or （一）.
+func numberedHeading(t string) bool {
+	if strings.ContainsAny(t, "。；") || utf8.RuneCountInString(t) > 30 {
+		return false
+	}
+	rest, paren := strings.CutPrefix(t, "（")
+	n := 0
+	for _, r := range rest {
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		n += utf8.RuneLen(r)
+	}
+	if n == 0 {
+		return false
+	}
+	if paren {
+		return strings.HasPrefix(rest[n:], "）")
+	}
+	return strings.HasPrefix(rest[n:], "、")
 }
 
 // sentenceStart tells whether t[i:] starts a sentence.
