@@ -156,7 +156,7 @@ func TestRelinkerRewritesOtherYears(t *testing.T) {
 			seen = append(seen, fmt.Sprintf("%s:%v", k.ID, k.Brought))
 		}
 		var ids []string
-		err := m.Scan(schemas.Goals, 2024, func(id string, rows any) error {
+		err := m.Scan(schemas.Goals, 2024, nil, func(id string, rows any) error {
 			ids = append(ids, fmt.Sprintf("%s×%d", id, reflect.ValueOf(rows).Len()))
 			return nil
 		})
