@@ -82,8 +82,7 @@ func shardOf(n, count int) int {
 // Run reads the inputs, runs every stage and writes the dataset atomically.
 // On any error or cancellation the previous dataset at cfg.Out is left as it was.
 //
-// A shard (ShardCount > 1) writes its reports' rows and word counts under
-// _shards/ instead, for Commit to join with the other shards' once all finished.
+// A shard (ShardCount > 1) writes its reports' rows under _shards/ instead, for Commit to join with the other shards' once all finished.
 func Run(ctx context.Context, cfg Config) (Summary, error) {
 	start := time.Now()
 	log := cfg.Logger
