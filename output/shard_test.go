@@ -171,7 +171,7 @@ func TestShardDoneNeedsEveryFile(t *testing.T) {
 	ctx := context.Background()
 	out := t.TempDir()
 	writeShard(t, out, corpus, shardSpec{index: 1, count: 2})
-	for _, f := range []string{"_shards/00001-of-00002/goals/year=2024/part-00000.parquet", "_shards/00001-of-00002/reports/year=2023/part-00000.parquet"} {
+	for _, f := range []string{"_shards/00001-of-00002/goals/year=2024/part-00000.parquet", "_shards/00001-of-00002/reports/year=2024/part-00000.parquet"} {
 		out := t.TempDir()
 		writeShard(t, out, corpus, shardSpec{index: 1, count: 2})
 		require.NoError(t, os.Remove(filepath.Join(out, f)))
