@@ -172,6 +172,21 @@ func TestLakeInEveryOrder(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, want, files(t, out))
 	})
+	t.Run("append", func(t *testing.T) {
+		// An appending run rewrites no partition: it links its own reports
+		// (2011's goals against 2012's review, read from the lake), not the
+		// reports already there.
+		out := filepath.Join(t.TempDir(), "lake")
+		load(t, out, byYear(2012))
+		_, err := Run(ctx, Config{Inputs: byYear(2011), Out: out, ToolVersion: "test", Mode: output.Append})
+		require.NoError(t, err)
+		got, err := output.ReadTable[schemas.AttainmentRow](ctx, out, schemas.Attainment)
+		require.NoError(t, err)
+		wanted, err := output.ReadTable[schemas.AttainmentRow](ctx, single, schemas.Attainment)
+		require.NoError(t, err)
+		wanted = slices.DeleteFunc(wanted, func(r schemas.AttainmentRow) bool { return r.Year != 2011 })
+		assert.Equal(t, wanted, got)
+	})
 	t.Run("reports removed", func(t *testing.T) {
 		// overwrite-partitions of 2012 with the nation's report alone removes
 		// the other reports of 2012: the lake is then one run over what is left.
