@@ -121,7 +121,7 @@ func scopeOf(r region.Region) goals.Scope {
 		if d, ok := region.ByCode(code); ok && code != "" {
 			level := d.Level
 			if level == "provincial" {
-				level = "province" // TABLES.md's word for the reference
+				level = "province" // goals.reference's word for it
 			}
 			sc = append(sc, goals.Division{Name: d.Full, Level: level})
 		}

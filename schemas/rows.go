@@ -61,7 +61,7 @@ type Sentence struct {
 type Goal struct {
 	Keys
 	SentenceRef
-	Indicator   string   `col:"indicator" doc:"indicator code from INDICATORS.md, or other"`
+	Indicator   string   `col:"indicator" doc:"indicator code (govreports schema indicators lists them: gdp_growth, cpi …), or other"`
 	IndicatorZH string   `col:"indicator_zh" doc:"Chinese label of the indicator"`
 	IndicatorEN string   `col:"indicator_en" doc:"English label of the indicator"`
 	Subject     string   `col:"subject" doc:"the indicator's words as written"`
