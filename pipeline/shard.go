@@ -13,7 +13,6 @@ import (
 // CommitConfig is the commit of a sharded run.
 type CommitConfig struct {
 	Out         string // dataset root the shards wrote to
-	Workers     int
 	ToolVersion string // of the committing program; the shards' must match
 	Logger      *slog.Logger
 	// Mode joins the shards' rows to the dataset at Out, as a run's

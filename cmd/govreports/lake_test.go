@@ -111,7 +111,10 @@ func TestOnErrorSkip(t *testing.T) {
 	assert.Equal(t, exitRejected, code, stderr)
 	assert.Contains(t, stdout, `"reports":1`)
 	assert.Contains(t, stderr, `"msg":"input rejected"`)
-	assert.Contains(t, stderr, "completed with rejected inputs")
+	lines := jsonLines(t, stderr)
+	last := lines[len(lines)-1]
+	assert.Equal(t, "WARN", last["level"], "the closing line, as JSON")
+	assert.Contains(t, last["msg"], "completed with rejected inputs")
 	m := manifestOf(t, out)
 	require.Len(t, m.Rejected, 1)
 	// Named relative to the walked directory's parent, as every source is.

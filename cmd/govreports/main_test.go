@@ -185,30 +185,61 @@ func hashes(t *testing.T, dir string) map[string]string {
 	return out
 }
 
+// jsonLines fails unless every line of stderr is a JSON log line, and
+// returns them.
+func jsonLines(t *testing.T, stderr string) []map[string]any {
+	t.Helper()
+	var lines []map[string]any
+	for line := range strings.Lines(stderr) {
+		var m map[string]any
+		require.NoError(t, json.Unmarshal([]byte(line), &m), "not a JSON log line: %q", line)
+		lines = append(lines, m)
+	}
+	require.NotEmpty(t, lines)
+	return lines
+}
+
+// TestUsageErrors: off a terminal a usage error is one JSON log line saying
+// the error and where the usage is; with --log-format text, the usage and
+// the error as plain text.
 func TestUsageErrors(t *testing.T) {
 	tests := []struct {
-		args []string
-		want string
+		args       []string
+		want, help string
 	}{
-		{nil, "usage: govreports"},
-		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
-		{[]string{"run", "--no-such-flag"}, "flag provided but not defined"},
-		{[]string{"run", "--shard-index", "3", "--shard-count", "2"}, "shard index 3 is outside 0..1"},
-		{[]string{"run", "--log-format", "xml"}, `--log-format "xml"`},
-		{[]string{"schema", "nope"}, `unknown table "nope"`},
-		{[]string{"eval"}, "eval needs --gold DIR"},
+		{nil, "no command given", "govreports help"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`, "govreports help"},
+		{[]string{"run", "--no-such-flag"}, "flag provided but not defined", "govreports run -h"},
+		{[]string{"run", "--shard-index", "3", "--shard-count", "2"}, "shard index 3 is outside 0..1", "govreports run -h"},
+		{[]string{"run", "--log-format", "xml"}, `--log-format "xml"`, "govreports run -h"},
+		{[]string{"run"}, "no INPUT given", "govreports run -h"},
+		{[]string{"schema", "nope"}, `unknown table "nope"`, "govreports schema -h"},
+		{[]string{"eval"}, "eval needs --gold DIR", "govreports eval -h"},
+		{[]string{"commit", "--workers", "2"}, "flag provided but not defined: -workers", "govreports commit -h"},
 		// A bad --region is a usage error even where every title names a region.
-		{[]string{"run", "--demo", "--region", "火星省"}, `--region "火星省"`},
-		{[]string{"run", "--demo", "--region", "鼓楼区"}, "320106"},
-		{[]string{"run", "--demo", "--year", "20244"}, "--year 20244"},
+		{[]string{"run", "--demo", "--region", "火星省"}, `--region "火星省"`, "govreports run -h"},
+		{[]string{"run", "--demo", "--region", "鼓楼区"}, "320106", "govreports run -h"},
+		{[]string{"run", "--demo", "--year", "20244"}, "--year 20244", "govreports run -h"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			code, _, stderr := cli(t, tt.args...)
 			assert.Equal(t, exitUsage, code)
-			assert.Contains(t, stderr, tt.want)
+			lines := jsonLines(t, stderr)
+			last := lines[len(lines)-1]
+			assert.Equal(t, "ERROR", last["level"])
+			assert.Equal(t, "usage error", last["msg"])
+			assert.Contains(t, last["error"], tt.want)
+			assert.Equal(t, tt.help, last["help"])
 		})
 	}
+	code, _, stderr := cli(t, "run", "--log-format", "text", "--no-such-flag")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "usage: govreports run")
+	assert.Contains(t, stderr, "govreports: flag provided but not defined: -no-such-flag\n")
+	code, _, stderr = cli(t, "run", "--log-format=json", "--no-such-flag")
+	assert.Equal(t, exitUsage, code)
+	jsonLines(t, stderr)
 }
 
 func TestSchemaAndVersion(t *testing.T) {
