@@ -74,10 +74,10 @@ func TestHelpGoesToStdout(t *testing.T) {
 	}
 	code, _, stderr := cli(t, "run", "--mode", "upsert")
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, stderr, `unknown write mode "upsert"`)
+	assert.Contains(t, jsonLines(t, stderr)[0]["error"], `unknown write mode "upsert"`)
 	code, _, stderr = cli(t, "run", "--on-error", "ignore")
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, stderr, `--on-error "ignore"`)
+	assert.Contains(t, jsonLines(t, stderr)[0]["error"], `--on-error "ignore"`)
 }
 
 func TestFatalErrorIsJSONWithJSONLogs(t *testing.T) {
