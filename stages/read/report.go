@@ -54,6 +54,9 @@ func (r *Report) finish(opts Options) error {
 	if err != nil {
 		return err
 	}
+	if m.Title != "" {
+		r.Title = m.Title
+	}
 	r.Year, r.YearSource, r.Region, r.RegionSource = m.Year, m.YearSource, m.Region, m.RegionSource
 	r.Meeting, r.MeetingDate, r.SpeakerRole, r.Speaker = m.Meeting, m.MeetingDate, m.SpeakerRole, m.Speaker
 	r.titleFromRow()
