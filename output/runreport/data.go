@@ -442,7 +442,7 @@ func attainStatus(a schemas.AttainmentRow) string {
 const (
 	noGoals      = "no targets passage found (no goals)"
 	fewFigures   = "few figures for its length"
-	metaFileName = "metadata taken from the file name"
+	metaFileName = "metadata taken from the file name or its folder"
 	metaFlag     = "metadata given by flag"
 	readWarning  = "warnings of the reader"
 )
@@ -474,7 +474,7 @@ func (t *tables) coverage() ([]Coverage, int, int, []Count) {
 			c.add(2, fmt.Sprintf("%s: %s in %s", fewFigures, count(c.Figures, "figure"), count(int(r.Chars), "character")))
 			kinds[fewFigures]++
 		}
-		if r.YearSource == "file_name" || r.RegionSource == "file_name" {
+		if byName(r.YearSource) || byName(r.RegionSource) {
 			c.add(2, fmt.Sprintf("%s (year from %s, region from %s)", metaFileName, words(r.YearSource), words(r.RegionSource)))
 			kinds[metaFileName]++
 		}
@@ -506,6 +506,9 @@ func (t *tables) coverage() ([]Coverage, int, int, []Count) {
 	out, more := firstOf(out, maxCoverage)
 	return out, more, clean, problems
 }
+
+// byName tells the weakest metadata sources: the input's name, not its text.
+func byName(source string) bool { return source == "file_name" || source == "folder" }
 
 // words is a code with spaces for underscores: file_name → file name.
 func words(code string) string { return strings.ReplaceAll(code, "_", " ") }
