@@ -163,15 +163,38 @@ func tableColumns(header []string, textColumn string) (columns, error) {
 		strings.Join(columnNames["text"], ", "), have)
 }
 
-// hints reads a row's title, year and region cells (the code cell, else
-// the names); get(i) is the text of column i ("" when absent).
+// hints reads a row's title, year and region cells (the code cell when it
+// holds a code, else the names, else the code cell as it is); get(i) is the
+// text of column i ("" when absent).
 func (c columns) hints(get func(int) string) Hints {
-	h := Hints{Title: strings.TrimSpace(get(c.title)), Region: strings.TrimSpace(get(c.code))}
-	h.Year = yearOf(get(c.year))
-	if h.Region == "" {
+	h := Hints{Title: strings.TrimSpace(get(c.title)), Year: yearOf(get(c.year))}
+	code := strings.TrimSpace(get(c.code))
+	if h.Region = divisionCode(code); h.Region == "" {
 		h.Region = regionNames(c.names, get)
 	}
+	if h.Region == "" {
+		h.Region = code
+	}
 	return h
+}
+
+// divisionCode reads a GB/T 2260 code as exports write it: 330522, a number
+// cell 330522.0, or the statistics bureau's 12-digit code 330522000000 (9
+// digits: 330522000); "" when the cell holds none.
+func divisionCode(cell string) string {
+	if whole, frac, ok := strings.Cut(cell, "."); ok && strings.Trim(frac, "0") == "" {
+		cell = whole
+	}
+	if strings.Trim(cell, "0123456789") != "" {
+		return ""
+	}
+	if (len(cell) == 9 || len(cell) == 12) && strings.Trim(cell[6:], "0") == "" {
+		cell = cell[:6]
+	}
+	if len(cell) != 6 {
+		return ""
+	}
+	return cell
 }
 
 // regionNames joins a row's region names widest first (浙江省, 湖州市, 长兴县
