@@ -57,8 +57,8 @@ func TestReportsDev2(t *testing.T) {
 	require.NoError(t, goals.Write(&log))
 	t.Log("\n" + log.String())
 
-	assert.GreaterOrEqual(t, meta.Region, 23, "reports with the right region")
-	assert.GreaterOrEqual(t, meta.Year, 23, "reports with the right year")
-	assert.GreaterOrEqual(t, gdp.Right, 23, "GDP growth targets right")
+	assert.GreaterOrEqual(t, meta.Region, 26, "reports with the right region")
+	assert.GreaterOrEqual(t, meta.Year, 26, "reports with the right year")
+	assert.GreaterOrEqual(t, gdp.Right, 26, "GDP growth targets right")
 	assert.GreaterOrEqual(t, goals.Overall.F1(), 1.0, "goals F1")
 }

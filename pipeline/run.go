@@ -50,6 +50,10 @@ type Summary struct {
 	// Removed lists the reports the run removed from the dataset without
 	// bringing them (--mode overwrite-partitions, overwrite).
 	Removed []string `json:"removed,omitempty"`
+	// RowsWithoutText counts the rows of tables of reports the run left out
+	// because their text is empty (each logged with its row; per input in
+	// the manifest): a corpus export lists reports it has no text of.
+	RowsWithoutText int `json:"rows_without_text,omitempty"`
 }
 
 // Stages builds the default stages of a run; the segmenter is loaded once
@@ -141,8 +145,14 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	ds.SetInputs(inputs)
 	ds.SetRejected(eng.Rejected)
+	withoutText := 0
+	for _, in := range inputs {
+		withoutText += in.RowsWithoutText
+	}
 	if !sharded {
-		return finish(ctx, ds, brought, eng.Rejected, start)
+		sum, err := finish(ctx, ds, brought, eng.Rejected, start)
+		sum.RowsWithoutText = withoutText
+		return sum, err
 	}
 	for i := range kept {
 		kept[i].Seq = seqs[kept[i].ID]
@@ -159,7 +169,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	return summarize(sum, len(kept), eng.Rejected, start), nil
+	out := summarize(sum, len(kept), eng.Rejected, start)
+	out.RowsWithoutText = withoutText
+	return out, nil
 }
 
 // finish writes the regions and commits the dataset, whose relinker

@@ -38,9 +38,9 @@ type Report struct {
 	SourceLine        int32   `col:"source_line" doc:"1-based line of the source where the report's title stands"`
 	// Where the year and the region were read from, so that a user can tell a
 	// stated fact from an inference (the file name is the weakest source).
-	YearSource   string  `col:"year_source" doc:"where the year was read: dateline | title | meeting | heading | row (a column of a table input) | file_name | flag"`
-	RegionSource string  `col:"region_source" doc:"where the region was read: title | dateline | meeting | speaker | text (我代表国务院 …) | row | file_name | flag"`
-	Warnings     *string `col:"warnings" doc:"what the reader repaired or inferred (a repaired dateline, metadata from the file name), one per line; null when nothing"`
+	YearSource   string  `col:"year_source" doc:"where the year was read, strongest first: dateline | title | heading (a dated review or plan heading, 2023年工作回顾 → 2024) | openings (how the review and plan open: 2023年，在…领导下 → 2024; 2024年是…之年) | header (a scraper's header line: 标题：, 年份：, 发布时间：) | row (a column of a table input) | file_name | folder | flag"`
+	RegionSource string  `col:"region_source" doc:"where the region was read, strongest first: dateline | title | meeting | speaker | text (我代表国务院 …) | header (发文单位：, 标题：) | row | file_name | folder | flag | body (the division of the report's kind its text names most, with its counties); a bare name beside the text (长沙.docx, a folder zhumadian) is read as a division of the kind the text speaks for (我代表市人民政府, 全市: 长沙市, not 长沙县)"`
+	Warnings     *string `col:"warnings" doc:"what the reader repaired or inferred (a repaired dateline, metadata from the file name, a folder, a header or the divisions the text names) and where sources disagreed, one per line; null when nothing"`
 	SHA256       string  `col:"sha256" doc:"hex sha256 of the report text (UTF-8, LF line ends)"`
 	Chars        int32   `col:"chars" doc:"length of the report text in code points"`
 	Paragraphs   int32   `col:"paragraphs" doc:"number of non-empty paragraphs (lines) after the title"`

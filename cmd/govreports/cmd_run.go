@@ -164,7 +164,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	rss := peakRSSBytes()
 	log.Info("run finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "rejected", len(sum.Rejected),
-		"seconds", sum.Seconds, "peak_rss_mb", rss>>20)
+		"rows_without_text", sum.RowsWithoutText, "seconds", sum.Seconds, "peak_rss_mb", rss>>20)
 	if err := json.NewEncoder(stdout).Encode(struct {
 		pipeline.Summary
 		PeakRSSMB int64 `json:"peak_rss_mb"`

@@ -45,8 +45,9 @@ func fromGoal(where string, g goals.Goal) gdpGoal {
 }
 
 // TestGDPGrowthIsGDP reads every gdp_growth goal of every fixture (the
-// clauses of TestExtract, the reports of testdata/styles, the embedded
-// corpus) and of the shared development reports when they are present.
+// clauses of TestExtract, the reports of testdata/styles and testdata/qa, the
+// embedded corpus) and of the shared development reports when they are
+// present.
 func TestGDPGrowthIsGDP(t *testing.T) {
 	checked := 0
 	check := func(g gdpGoal) {
@@ -62,7 +63,9 @@ func TestGDPGrowthIsGDP(t *testing.T) {
 	}
 	files, err := filepath.Glob(filepath.Join("testdata", "styles", "*.txt"))
 	require.NoError(t, err)
-	for _, path := range files {
+	qa, err := filepath.Glob(filepath.Join(qaDir, "files", "*.txt"))
+	require.NoError(t, err)
+	for _, path := range append(files, qa...) {
 		year, sents := styleReport(t, path)
 		for _, g := range goals.Extract(sents, year) {
 			if g.Indicator.Code == "gdp_growth" {

@@ -7,12 +7,14 @@
 // in order; one predicate shared by a list gives one goal per subject; a
 // clause opening with 力争 is a stretch aim, of the previous subject when it
 // names none; an amount beside a growth (增长7.5%，达到326.4亿元) is a second
-// goal with the indicator's level code. Clauses without a number read as
-// subject + predicate (comparisons with economic growth, 正增长/稳步增长,
-// anything else qualitative) or as a verb-first target (完成国家下达…任务);
-// conditions and policies in the list give none. Numbers, units and their
-// qualifiers come from stages/quantity; the grammar words live in
-// grammar.tsv.
+// goal with the indicator's level code; a subject set before a colon
+// (地区生产总值：增长8%左右, a list laid out as a table) is the subject of the
+// clause after it, and the field of a list (经济运行方面，…) states none.
+// Clauses without a number read as subject + predicate (comparisons with
+// economic growth, 正增长/稳步增长, anything else qualitative) or as a
+// verb-first target (完成国家下达…任务); conditions and policies in the list
+// give none. Numbers, units and their qualifiers come from stages/quantity;
+// the grammar words live in grammar.tsv.
 package goals
 
 import (
@@ -90,6 +92,7 @@ func Extract(sentences []split.Sentence, year int) []Goal {
 	}
 	var goals []Goal
 	var prev *Goal                // the last goal, whose subject a bare stretch aim takes over
+	var label *Goal               // a subject set before a colon (地区生产总值：增长8%左右), for the clause after it
 	stated := map[statement]int{} // the sentence where each target was first stated
 	first, at := targets.ListStart(texts)
 	for n := first; n < len(idx); n++ {
@@ -107,7 +110,18 @@ func Extract(sentences []split.Sentence, year int) []Goal {
 			if (n != first || k > 0) && targets.Ends(c.text()) {
 				return goals
 			}
-			for _, g := range c.goals(prev, strconv.Itoa(year)) {
+			if targets.FieldLabel(c.text()) {
+				continue // 经济运行方面，…: the field of the targets after it, none itself
+			}
+			subjectOf := prev
+			if label != nil {
+				subjectOf, label = label, nil
+			}
+			if c.colon && len(c.mentions) == 0 && targets.BareSubject(c.text()) {
+				label = &Goal{Subject: c.text(), Indicator: indicatorOf(c.text()), SentenceIndex: idx[n], SpanStart: c.start}
+				continue
+			}
+			for _, g := range c.goals(subjectOf, strconv.Itoa(year)) {
 				g.SentenceIndex = idx[n]
 				if restated(stated, g) && justifies {
 					continue
@@ -160,6 +174,7 @@ type clause struct {
 	start, end int
 	mentions   []quantity.Mention // the target values, baselines (由2.1%提高到…) left out
 	valuesAt   int                // where the first mention, baseline or not, starts
+	colon      bool               // the clause ends at a colon
 }
 
 func (c clause) text() string { return string(c.rs[c.start:c.end]) }
@@ -174,7 +189,7 @@ func clauses(rs []rune, from int, mentions []quantity.Mention) []clause {
 	var out []clause
 	start, depth := from, 0
 	cut := func(end int) {
-		c := trimClause(clause{rs: rs, start: start, end: end})
+		c := trimClause(clause{rs: rs, start: start, end: end, colon: end < len(rs) && strings.ContainsRune("：:", rs[end])})
 		c.valuesAt = c.end
 		for _, m := range mentions {
 			if m.Start < c.start || m.End > c.end {
@@ -353,9 +368,8 @@ func (c clause) goals(prev *Goal, year string) []Goal {
 		return nil
 	}
 	base := Goal{Period: year, Span: text, SpanStart: c.start, SpanEnd: c.end}
-	if w := prefixOf(text, lex.stretch); w != "" {
-		base.Stretch = true
-	}
+	body, stretched := stripStretch(text)
+	base.Stretch = stretched
 	for _, p := range lex.period {
 		if strings.Contains(text, p.word) {
 			base.Period = p.value
@@ -363,7 +377,6 @@ func (c clause) goals(prev *Goal, year string) []Goal {
 	}
 	var gs []Goal
 	if len(c.mentions) == 0 {
-		body := strings.TrimPrefix(text, prefixOf(text, lex.stretch))
 		if gs = slogan(base, body, prev); gs == nil {
 			gs = qualitative(base, body, prev)
 		}
@@ -434,14 +447,34 @@ func slogan(base Goal, body string, prev *Goal) []Goal {
 // quoteMarks are trimmed from a subject before a quoted slogan.
 const quoteMarks = "“”\"'‘’「」 "
 
-// dropMarkers removes the stretch word opening a clause and the names of
-// plan periods (“十四五”), which are not part of a subject.
+// stripStretch returns s without the stretch word that opens it (力争, or
+// 争取 after an adverbial such as 在执行中), and whether there was one.
+func stripStretch(s string) (string, bool) {
+	rest := s
+	for _, re := range lex.stretchAdverbials {
+		if loc := re.FindStringIndex(rest); loc != nil && prefixOf(rest[loc[1]:], lex.stretch) != "" {
+			rest = rest[loc[1]:]
+			break
+		}
+	}
+	if w := prefixOf(rest, lex.stretch); w != "" {
+		return rest[len(w):], true
+	}
+	return s, false
+}
+
+// dropMarkers removes the stretch word opening a clause, the names of plan
+// periods (“十四五”) and the year a growth is counted from (比一九五八年),
+// which are not part of a subject.
 func dropMarkers(s string) string {
-	s = strings.TrimPrefix(s, prefixOf(s, lex.stretch))
+	s, _ = stripStretch(s)
 	for _, p := range lex.period {
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "“"+p.word+"”", ""), p.word, "")
 	}
-	return s
+	for _, re := range lex.baseYears {
+		s = re.ReplaceAllString(s, "")
+	}
+	return strings.TrimSpace(s) // 生产总值增长 11 ％: a spaced layout
 }
 
 // numeric reads a clause with values; pre is what stands before the first
@@ -458,6 +491,9 @@ func (c clause) numeric(base Goal, pre string, prev *Goal) []Goal {
 		}
 	}
 	items := subjectItems(trimPredicate(subject))
+	if len(items) == 1 && slices.Contains(lex.anaphor, items[0]) {
+		items = nil // 总量突破7000亿元: the amount of the subject before it
+	}
 	borrowed := len(items) == 0
 	if borrowed {
 		if prev == nil {
@@ -805,6 +841,11 @@ func subjectItems(subject string) []string {
 	}
 	if _, v, ok := indicator.MatchVariant(subject); ok && containsAny(v, lex.conj) {
 		return []string{subject}
+	}
+	for _, p := range lex.collective {
+		if strings.HasPrefix(subject, p.word) && containsAny(p.word, lex.conj) {
+			return []string{subject} // 第一、二、三产业增加值: one collective subject, which 分别 splits
+		}
 	}
 	items := splitItems(subject)
 	if len(items) == 0 {

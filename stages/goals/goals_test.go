@@ -125,6 +125,36 @@ var extractTests = []struct {
 		"income_growth 居民人均可支配收入 5×1% about",
 		"income_growth 居民人均可支配收入 - in_sync",
 	}},
+	{"a planning-era list in words", []string{"一九六〇年国民经济计划的主要指标是：工业总产值一千八百亿元，比一九五九年增长百分之二十五左右；钢产量二千万吨；棉花产量四千八百万担左右。"}, []string{
+		"other 工业总产值 1800×1e+08元 exact",
+		"other 工业总产值 25×1% about",
+		"other 钢产量 2000×10000吨 exact",
+		"other 棉花产量 4800×10000担 about",
+	}},
+	{"a stretch aim after an adverbial", []string{"工农业总产值比上年增长5%，在执行中争取达到6%。"}, []string{
+		"other 工农业总产值 5×1% exact",
+		"other 工农业总产值 6×1% exact stretch",
+	}},
+	{"subjects set before a colon, a target a line", []string{"主要预期目标：", "地区生产总值：增长7%左右；", "城镇登记失业率：控制在4%以内。"}, []string{
+		"gdp_growth 地区生产总值 7×1% about",
+		"registered_unemployment_rate 城镇登记失业率 4×1% at_most",
+	}},
+	{"the amount of the subject before it", []string{"地区生产总值增长9%、总量突破3000亿元。"}, []string{
+		"gdp_growth 地区生产总值 9×1% exact",
+		"gdp_level 地区生产总值 3000×1e+08元 at_least",
+	}},
+	{"ordinals of the three industries", []string{"第一、二、三产业增加值分别增长4%、7%、8%。"}, []string{
+		"primary_industry_growth 第一产业增加值 4×1% exact",
+		"secondary_industry_growth 第二产业增加值 7×1% exact",
+		"tertiary_industry_growth 第三产业增加值 8×1% exact",
+	}},
+	{"the fields of a list name no target", []string{"经济增长方面，地区生产总值增长6%左右；风险防控方面，政府债务风险有效防控。"}, []string{
+		"gdp_growth 地区生产总值 6×1% about",
+		"other 政府债务风险 - qualitative",
+	}},
+	{"a spaced value and its qualifier", []string{"生产总值增长 9 ％ 左右。"}, []string{
+		"gdp_growth 生产总值 9×1% about",
+	}},
 	{"comparisons joined by an enumeration comma", []string{"居民收入增长与经济增长同步、农村居民收入增速快于城镇居民。"}, []string{
 		"income_growth 居民收入 - in_sync",
 		"rural_income_growth 农村居民收入 - above_gdp (快于城镇居民)",
@@ -477,6 +507,8 @@ func FuzzExtract(f *testing.F) {
 		"、、和及分别5%（，",
 		"地区生产总值增速“保8争9”，高于全省1个百分点左右，人口自然增长率控制在7‰。以内，比全市平均高",
 		"努力实现、完成省下达的目标任务，保持全省前列，居民消费价格指数103左右，分别为8亿、6亿美元",
+		"地区生产总值：增长 8 ％ 左右：：经济运行方面，在执行中争取达到百分之五，比一九五九年增长，总量突破千亿元",
+		"第一、二、三产业增加值分别增长4%、、钢产量二千万担：",
 	} {
 		f.Add(s)
 	}

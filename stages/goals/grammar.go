@@ -23,9 +23,9 @@ type pair struct{ word, value string }
 type grammar struct {
 	lead, stretch, skip, conj, strip, distribute, baseline, start, verb, adverb []string
 	objectPrefix, objectSuffix, aboveRef, negation, rateUnits, lightVerb        []string
-	relative, relativeOpen, relativeClose, rank                                 []string
+	relative, relativeOpen, relativeClose, rank, anaphor                        []string
 	compare, period, collective, reference, index, bareAmount                   []pair
-	slogans                                                                     []*regexp.Regexp
+	slogans, stretchAdverbials, baseYears                                       []*regexp.Regexp
 	bullets                                                                     string // runes that mark a list item (——, ●)
 }
 
@@ -46,8 +46,9 @@ func load(data string) (grammar, error) {
 		"distribute": &l.distribute, "baseline": &l.baseline, "start": &l.start, "verb": &l.verb, "adverb": &l.adverb,
 		"object_prefix": &l.objectPrefix, "object_suffix": &l.objectSuffix, "above_ref": &l.aboveRef, "negation": &l.negation,
 		"rate_unit": &l.rateUnits, "light_verb": &l.lightVerb, "relative": &l.relative, "relative_open": &l.relativeOpen,
-		"relative_close": &l.relativeClose, "rank": &l.rank,
+		"relative_close": &l.relativeClose, "rank": &l.rank, "anaphor": &l.anaphor,
 	}
+	patterns := map[string]*[]*regexp.Regexp{"stretch_adverbial": &l.stretchAdverbials, "base_year": &l.baseYears}
 	pairs := map[string]*[]pair{"compare": &l.compare, "period": &l.period, "collective": &l.collective,
 		"reference": &l.reference, "index": &l.index, "bare_amount": &l.bareAmount}
 	classes, err := lexicon.Classes("grammar.tsv", data, func(r lexicon.Row) error {
@@ -65,6 +66,14 @@ func load(data string) (grammar, error) {
 				return r.Errorf("grammar.tsv", "slogan %q: want a regular expression with two groups (%v)", f[1], err)
 			}
 			l.slogans = append(l.slogans, re)
+			return nil
+		}
+		if dst, ok := patterns[f[0]]; ok {
+			re, err := regexp.Compile(f[1])
+			if err != nil {
+				return r.Errorf("grammar.tsv", "%s %q: %v", f[0], f[1], err)
+			}
+			*dst = append(*dst, re)
 			return nil
 		}
 		dst, ok := pairs[f[0]]

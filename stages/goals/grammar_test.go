@@ -37,6 +37,8 @@ func TestLoadGrammarErrors(t *testing.T) {
 		{"slogan with one group", amount + "slogan\t保([0-9]+)\n"},
 		{"slogan that does not compile", amount + "slogan\t保([0-9]+争(\n"},
 		{"index base that is no number", amount + "index\tcpi\thundred\n"},
+		{"stretch adverbial that does not compile", amount + "stretch_adverbial\t在(执行\n"},
+		{"base year that does not compile", amount + "base_year\t比[0-9\n"},
 		{"no bare amount", "lead\t其中\n"},
 	}
 	for _, tt := range tests {
@@ -45,7 +47,9 @@ func TestLoadGrammarErrors(t *testing.T) {
 			assert.Error(t, err)
 		})
 	}
-	g, err := load(amount + "slogan\t保([0-9]+)争([0-9]+)\nindex\tcpi\t100\n")
+	g, err := load(amount + "slogan\t保([0-9]+)争([0-9]+)\nindex\tcpi\t100\nstretch_adverbial\t^在执行中\nbase_year\t比上年\n")
 	require.NoError(t, err)
 	assert.Len(t, g.slogans, 1)
+	assert.Len(t, g.stretchAdverbials, 1)
+	assert.Len(t, g.baseYears, 1)
 }

@@ -35,6 +35,7 @@ func TestMatch(t *testing.T) {
 		{"新增城镇就业", "urban_new_jobs", true},
 		{"城镇新增就业人数", "urban_new_jobs", true},
 		{"居民消费价格指数（CPI）涨幅", "cpi", true},
+		{"通货膨胀率", "cpi", true},
 		{"粮食总产量", "grain_output", true},
 		{"粮食综合生产能力", "grain_capacity", true},
 		{"单位国内生产总值能耗", "energy_intensity_reduction", true},

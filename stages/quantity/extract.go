@@ -368,11 +368,17 @@ func readMention(t *decoded, i int) (found, int, bool) {
 }
 
 // qualifierAfter finds the comparator word written after a mention that
-// ends at rs[end]: right there, or past a stray full stop when no sentence
-// opens with the word (控制在7.8%。以内). It returns where the word starts.
+// ends at rs[end]: right there, past the blanks of a spaced layout (11 ％ 左右),
+// or past a stray full stop when no sentence opens with the word (控制在7.8%。
+// 以内). It returns where the word starts.
 func qualifierAfter(rs []rune, end int) (int, comparatorWord, bool) {
 	if w, ok := lex.matchAfter(rs, end); ok {
 		return end, w, true
+	}
+	if at := skipBlanks(rs, end); at > end {
+		if w, ok := lex.matchAfter(rs, at); ok {
+			return at, w, true
+		}
 	}
 	if end < len(rs) && rs[end] == '。' {
 		if w, ok := lex.matchAfter(rs, end+1); ok && w.Detached {

@@ -53,6 +53,14 @@ func TestExtract(t *testing.T) {
 			{text: "7万个", base: 70000, baseUnit: "count", kind: KindCountChange},
 			{text: "106平方公里", base: 106, baseUnit: "km2", kind: KindCountChange},
 		}},
+		{"棉花产量七千二百万担左右，发电量3100亿千瓦小时。", []want{
+			{text: "七千二百万担", base: 3.6e6, baseUnit: "tonne", unit: "担", comparator: schemas.About, approx: true, subject: "棉花产量"},
+			{text: "3100亿千瓦小时", base: 3.1e11, baseUnit: "kWh", unit: "千瓦小时", subject: "发电量"},
+		}},
+		{"生产总值增长 9 ％ 左右，零售物价总指数要力争控制在105以内。", []want{
+			{text: "9 ％", base: 9, baseUnit: "percent", comparator: schemas.About, approx: true},
+			{text: "105", base: 105, baseUnit: "other", comparator: schemas.AtMost, subject: "零售物价总指数"},
+		}},
 		{"建成18兆瓦海上风电，新型储能35GWh，算力规模达1.2万P，存储200TB。", []want{
 			{text: "18兆瓦", base: 18000, baseUnit: "kW", unit: "兆瓦"},
 			{text: "35GWh", base: 3.5e7, baseUnit: "kWh", unit: "GWh"},

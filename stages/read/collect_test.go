@@ -31,7 +31,7 @@ func TestReadSplitsAtBareTitles(t *testing.T) {
 		{"a bare title in the text is text", jilin + "2021年吉林省政府工作报告\n全省生产总值增长6%。\n全省生产总值增长6%。\n全省生产总值增长6%。\n全省生产总值增长6%。\n全省生产总值增长6%。\n全省生产总值增长6%。\n各位代表：\n",
 			[]string{"2021年吉林省政府工作报告"}, []int{1}},
 		{"a page's label and header before the title", "标题：2021年吉林省政府工作报告\n年份：2021\n======\n" + jilin,
-			[]string{"标题：2021年吉林省政府工作报告"}, []int{1}},
+			[]string{"2021年吉林省政府工作报告"}, []int{1}}, // the label is no part of the title
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

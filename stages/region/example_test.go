@@ -70,3 +70,20 @@ func ExampleYear_Prefix() {
 	// 2009 341400 prefecture 9 <nil>
 	// 2014 340181 county 9 <nil>
 }
+
+// Named is the exact-name test for names found in running text: no stems,
+// no codes, no error.
+func ExampleYear_Named() {
+	for _, name := range []string{"遂平县", "巢湖市", "鼓楼区", "长沙"} {
+		var codes []string
+		for _, r := range region.Year(2009).Named(name) {
+			codes = append(codes, r.Code)
+		}
+		fmt.Println(name, codes)
+	}
+	// Output:
+	// 遂平县 [411728]
+	// 巢湖市 [341400]
+	// 鼓楼区 [320106 320302 350102 410204]
+	// 长沙 []
+}

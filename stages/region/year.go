@@ -53,6 +53,25 @@ func (y Year) Prefix(s, nearby string) (r Region, n int, err error) {
 	return y.lookup().prefix(s, nearby)
 }
 
+// Named returns the divisions that bear exactly the name in the year — a
+// full or short name, an alias, the short form of an autonomous division —
+// those surely in force first: no codes, stems or Latin names, and no error
+// for a name that names none. It is the cheap test for a name found in
+// running text (遂平县, 驻马店市), where most strings tried name nothing.
+func (y Year) Named(name string) []Region {
+	l := y.lookup()
+	cands := l.g.byName[name]
+	if len(cands) == 0 {
+		return nil
+	}
+	cands = l.surest(l.inForce(cands))
+	out := make([]Region, len(cands))
+	for i, c := range cands {
+		out[i] = l.g.all[c]
+	}
+	return out
+}
+
 // lookup is a register read in a year.
 type lookup struct {
 	g       *register

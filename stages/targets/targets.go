@@ -20,6 +20,7 @@ import (
 
 	"github.com/govreports/govreports/stages/indicator"
 	"github.com/govreports/govreports/stages/lexicon"
+	"github.com/govreports/govreports/stages/quantity"
 )
 
 const (
@@ -45,10 +46,10 @@ const (
 var cuesTSV string
 
 type cueSet struct {
-	markers, stops, ends, preds, bounds, conditions []string
-	follow                                          string
-	starts, headings, numbered, plans, pasts, verbs []*regexp.Regexp
-	aims, labels                                    []*regexp.Regexp
+	markers, stops, ends, preds, bounds, conditions, subjects []string
+	follow                                                    string
+	starts, headings, numbered, plans, pasts, verbs           []*regexp.Regexp
+	aims, labels, aspects                                     []*regexp.Regexp
 }
 
 var cues = mustLoad(cuesTSV)
@@ -64,9 +65,9 @@ func mustLoad(data string) cueSet {
 func load(data string) (cueSet, error) {
 	var c cueSet
 	words := map[string]*[]string{"marker": &c.markers, "stop": &c.stops, "end": &c.ends, "predicate": &c.preds, "bound": &c.bounds,
-		"condition": &c.conditions}
+		"condition": &c.conditions, "subject": &c.subjects}
 	patterns := map[string]*[]*regexp.Regexp{"start": &c.starts, "heading": &c.headings, "numbered": &c.numbered, "plan": &c.plans,
-		"past": &c.pasts, "verb": &c.verbs, "aim": &c.aims, "label": &c.labels}
+		"past": &c.pasts, "verb": &c.verbs, "aim": &c.aims, "label": &c.labels, "aspect": &c.aspects}
 	classes, err := lexicon.Classes("cues.tsv", data, func(r lexicon.Row) error {
 		kind, pattern := r.Fields[0], strings.Join(r.Fields[1:], "\t")
 		if pattern == "" {
@@ -377,23 +378,32 @@ func listOpens(s string) bool {
 }
 
 // continues reports whether a sentence after the introduction still lists
-// targets: its first clause, past a condition (在优化结构、提高效益的基础上) or a
-// label (经济发展目标：), is a target clause or opens with a target verb
-// (完成国家下达…, 力争…); or the sentence is the label of the targets after it
-// (二、社会发展目标).
+// targets: its first clause, past a condition (在优化结构、提高效益的基础上), a
+// label (经济发展目标：) or the field of the targets (经济运行方面，), is a
+// target clause or opens with a target verb (完成国家下达…, 力争…); or the
+// sentence is the label of the targets after it (二、社会发展目标).
 func continues(s string) bool {
 	if matchesAny(strings.TrimSpace(s), cues.labels) {
 		return true
 	}
 	cs := clausesOf(s)
-	for len(cs) > 1 && (containsAny(cs[0], cues.conditions) || isLabel(s, cs[0])) {
+	field := false
+	for len(cs) > 1 && (containsAny(cs[0], cues.conditions) || isLabel(s, cs[0]) || FieldLabel(cs[0])) {
+		field = field || FieldLabel(cs[0])
 		cs = cs[1:]
 	}
 	if len(cs) == 0 || containsAny(cs[0], cues.stops) {
 		return false
 	}
+	if field && utf8.RuneCountInString(cs[0]) <= maxClause && containsAny(cs[0], cues.preds) {
+		return true // 风险防控方面，宏观杠杆率保持基本稳定: a field of the list names its targets
+	}
 	return matchesAny(cs[0], cues.verbs) || isTarget(cs[0])
 }
+
+// FieldLabel reports whether a clause names the field of the targets after it
+// (经济运行方面, 在民生保障方面), which is no target itself.
+func FieldLabel(clause string) bool { return matchesAny(clause, cues.aspects) }
 
 // isLabel reports whether clause c of s is a label that a colon ends
 // (经济发展目标：生产总值增长10%).
@@ -407,28 +417,81 @@ func isLabel(s, c string) bool {
 }
 
 // isTarget reports whether a clause states a target: it is short and names
-// an indicator with a value or a target predicate.
+// an indicator, or a subject of the lists that no indicator covers (钢产量,
+// 人口自然增长率), with a value or a target predicate.
 func isTarget(clause string) bool {
-	if utf8.RuneCountInString(clause) > maxClause {
+	if utf8.RuneCountInString(clause) > maxClause || !namesSubject(clause) {
 		return false
 	}
-	if _, ok := indicator.Match(clause); !ok {
-		return false
+	return hasValue(clause) || containsAny(clause, cues.preds)
+}
+
+// namesSubject reports whether a clause names an indicator or a subject word
+// of the lists.
+func namesSubject(clause string) bool {
+	_, ok := indicator.Match(clause)
+	return ok || containsAny(clause, cues.subjects)
+}
+
+// chineseDigits are the numerals of a value written in words (百分之四十,
+// 一千七百五十万吨), as the reports of the planning era write them.
+const chineseDigits = "零〇一二两三四五六七八九十百千万亿"
+
+// hasValue reports whether a clause holds a value, in digits or in words.
+func hasValue(clause string) bool {
+	if strings.IndexFunc(clause, unicode.IsDigit) >= 0 {
+		return true
 	}
-	return strings.IndexFunc(clause, unicode.IsDigit) >= 0 || containsAny(clause, cues.preds)
+	return strings.ContainsAny(clause, chineseDigits) && len(quantity.Extract(clause)) > 0
 }
 
 const clausePunct = "，；。：！？,;:!?"
 
-// clausesOf cuts s into its non-empty clauses.
+// clausesOf cuts s into its non-empty clauses. A subject set before a colon
+// (地区生产总值：增长8%左右, a list laid out as a table) stays one clause with
+// what follows it.
 func clausesOf(s string) []string {
 	var out []string
-	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(clausePunct, r) }) {
-		if c = strings.TrimSpace(c); c != "" {
+	joinNext := false
+	for s != "" {
+		i := strings.IndexAny(s, clausePunct)
+		c, sep := s, rune(0)
+		if i >= 0 {
+			c = s[:i]
+			sep, _ = utf8.DecodeRuneInString(s[i:])
+			s = s[i+utf8.RuneLen(sep):]
+		} else {
+			s = ""
+		}
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		if joinNext {
+			out[len(out)-1] += c
+		} else {
 			out = append(out, c)
 		}
+		joinNext = !joinNext && (sep == '：' || sep == ':') && BareSubject(c)
 	}
 	return out
+}
+
+// BareSubject reports whether a clause is the name of an indicator or of a
+// subject of the lists and nothing else: no value, no predicate. Set before a
+// colon (地区生产总值：增长8%左右), it is the subject of the clause after it.
+func BareSubject(c string) bool {
+	if hasValue(c) || containsAny(c, cues.preds) {
+		return false
+	}
+	if _, v, ok := indicator.MatchVariant(c); ok && strings.HasSuffix(c, v) {
+		return true
+	}
+	for _, w := range cues.subjects {
+		if strings.HasSuffix(c, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastClause is s after its last clause-ending punctuation mark.

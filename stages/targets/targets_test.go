@@ -111,6 +111,41 @@ func TestPassage(t *testing.T) {
 			"城镇登记失业率控制在4%以内。",
 			"（三）重点工作",
 		}, 0, 3, true},
+		{"a planning-era list goes on with subjects no indicator covers", []string{
+			"1984年国民经济计划的主要指标是：",
+			"工农业总产值比上年增长5%；",
+			"原煤产量6.9亿吨；",
+			"人口自然增长率控制在12‰以内。",
+			"这个计划是积极稳妥的。",
+		}, 0, 4, true},
+		{"a list whose values are written in words", []string{
+			"一九五七年国民经济计划的主要指标是：钢产量四百一十万吨左右，粮食产量三千八百亿斤左右。",
+			"这些指标是经过综合平衡的。",
+		}, 0, 1, true},
+		{"a five-year plan's targets in words are no list", []string{
+			"按照计划，到一九六二年，工业总产值增长一倍左右，钢产量达到一千万吨以上，粮食产量达到五千亿斤左右。",
+			"现在我们的工作还有许多缺点。",
+		}, 0, 0, false},
+		{"the planning era's plan without a target word", []string{
+			"今年的国民经济计划，工农业总产值安排增长7%，粮食产量按8200亿斤安排。",
+			"实现今年的计划，关键是控制投资规模。",
+		}, 0, 1, true},
+		{"a first target introduced by 预期为", []string{
+			"今年经济增长速度预期为7%左右，通货膨胀率低于3%。",
+			"实现这个目标，需要付出艰苦的努力。",
+		}, 0, 1, true},
+		{"the fields of a list", []string{
+			"今年主要预期目标是：",
+			"经济运行方面，地区生产总值增长7%左右；",
+			"风险防控方面，宏观杠杆率保持基本稳定。",
+			"围绕上述目标，重点抓好以下工作。",
+		}, 0, 3, true},
+		{"a list laid out as a table of subjects and values", []string{
+			"今年主要预期目标：",
+			"地区生产总值：增长8%；",
+			"财政收入：增长6%。",
+			"三、重点工作",
+		}, 0, 3, true},
 		{"a list with no introduction", []string{
 			"去年，地区生产总值增长6.1%，城镇新增就业12万人，居民消费价格上涨1.8%。",
 			"今年，全市生产总值增长6%左右，固定资产投资增长8%，城镇新增就业10万人以上，城镇调查失业率5.5%以内。",
@@ -245,6 +280,7 @@ func TestCorpusPassages(t *testing.T) {
 func FuzzPassage(f *testing.F) {
 	f.Add("主要预期目标是：地区生产总值增长5%左右。\n粮食产量只增不减。\n确定这样的目标。")
 	f.Add("主要预期目标：\n\n力争")
+	f.Add("主要指标是：\n地区生产总值：增长8%：\n钢产量一千万吨；\n经济运行方面，风险保持稳定。\n今年的国民经济计划，：")
 	f.Fuzz(func(t *testing.T, text string) {
 		sents := strings.Split(text, "\n")
 		first, end, ok := targets.Passage(sents)

@@ -26,6 +26,29 @@ func ExampleResolve() {
 	// 2016-01-08 海拉尔区第十五届人民代表大会第一次会议 区长 某某
 }
 
+// A city's report named only by the city, whose name a district bears: the
+// opening address and the level words say it is the city's; the year is read
+// from the review heading run into the paragraph.
+func ExampleResolve_cityTier() {
+	m, err := meta.Resolve(meta.Input{
+		Source: "docxV/东营.docx", TitleLine: 1,
+		Lines: []meta.Line{
+			{Text: "各位代表：现在，我代表市人民政府向大会报告工作。一、2019年工作回顾2019年，全市经济平稳，全市就业稳定。", No: 1},
+		},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(m.Year, m.YearSource, m.Region.Code, m.Region.Full, m.RegionSource)
+	for _, w := range m.Warnings {
+		fmt.Println(w.Text)
+	}
+	// Output:
+	// 2020 heading 370500 东营市 file_name
+	// region 东营市 (370500) taken from the file name
+}
+
 func ExampleParseDateline() {
 	for _, line := range []string{
 		"——２００９年３月５日在第十一届全国人民代表大会第二次会议上",

@@ -1,28 +1,37 @@
 // Package meta reads a report's metadata — its year, its region, the
 // meeting it was given at, its date and its speaker — from what the report
 // states, strongest first: the dateline (——２００９年３月５日…,
-// 二〇二六年一月二十日…), the title (2025年重庆市政府工作报告, 政 府 工 作 报 告), the
-// meeting (在海拉尔区第十四届人民代表大会…, 全国人民代表大会 → the nation), the
+// 二〇二六年一月二十日…, …会议通过), the title (2025年重庆市政府工作报告, 政 府 工 作 报 告),
+// the meeting (在海拉尔区第十四届人民代表大会…, 全国人民代表大会 → the nation), the
 // speaker line (海拉尔区人民政府区长 …, 国务院总理 …), the opening address
-// (我代表国务院), the review and plan headings (2024年工作回顾 → 2025), a table
-// row's columns, the file name (2026_广东省_….csv, 2026-guangdong-province.txt)
-// and last the user's --region/--year.
+// (我代表国务院), the review and plan headings wherever they stand (2024年工作回顾
+// → 2025), how the review and the plan open (2023年，在…领导下 → 2024), a
+// scraper's header lines (标题：…, 年份：…), a table row's columns, the file name
+// (2026_广东省_….csv, 2026-guangdong-province.txt), the folders (zhumadian-report/),
+// the user's --region/--year, and last the divisions the body names.
 //
 // It does no I/O: Resolve takes the report's title, lines, row columns,
 // source name and the user's flags, and returns a Meta with where each value
 // came from (Source) and the warnings a reader should log and keep. A bare
 // 政府工作报告 is no evidence of the national report; a report whose year or
-// region nothing states is refused with what was tried.
+// region nothing states is refused with what was tried. The year is read
+// first, and the region among the divisions in force in that year; a name
+// beside the text is read as a division of the kind of government the text
+// speaks for (我代表市人民政府, 全市: 长沙.docx is 长沙市, not 长沙县).
 //
 // The files follow the concerns: numerals.go (digits and Chinese numerals),
-// title.go, dateline.go, speaker.go, filename.go (the statements), clues.go
+// title.go, dateline.go, speaker.go, header.go, filename.go (the statements
+// and names), scan.go (the one pass over the body for the year), kind.go (the
+// kind of government), body.go (the divisions the body names), clues.go
 // (gathering them as evidence), source.go (the sources and their strength),
-// region.go and year.go (choosing), flags.go (the user's fallbacks).
+// region.go and year.go (choosing), flags.go (the user's fallbacks); the
+// words of headings and header lines are in cues.tsv.
 package meta
 
 import (
 	"fmt"
 	"log/slog"
+	"slices"
 
 	"github.com/govreports/govreports/stages/region"
 )
@@ -31,6 +40,9 @@ import (
 type Line struct {
 	Text string // the line, hygiene applied (no BOM, no CR, no trailing spaces)
 	No   int    // 1-based line number in the source file
+	// Wraps tells that the line's paragraph runs on into the next line: a
+	// printed line that the page width ended (a PDF's), not the author.
+	Wraps bool
 }
 
 // Hints are the metadata a table input gives in the columns of a report's row.
@@ -52,6 +64,9 @@ type Input struct {
 
 // Meta is a report's metadata.
 type Meta struct {
+	// Title is the report's title when the reader's needs mending: the page
+	// title of a scraper's 标题： header, without its label; "" otherwise.
+	Title        string
 	Year         int
 	YearSource   Source
 	Region       region.Region
@@ -95,19 +110,36 @@ func Resolve(in Input) (Meta, error) {
 		return Meta{}, err
 	}
 	ev.addFlags(in.Flags)
-	if err := r.pickRegion(ev); err != nil {
-		return Meta{}, err
-	}
+	// The year first: a region is read among the divisions of its year. Its
+	// warnings follow the region's, as they are listed in the reports table.
+	n := len(r.m.Warnings)
 	if err := r.pickYear(ev); err != nil {
 		return Meta{}, err
 	}
+	yearNotes := slices.Clone(r.m.Warnings[n:])
+	r.m.Warnings = r.m.Warnings[:n]
+	r.year = region.Year(r.m.Year)
+	if err := r.pickRegion(ev); err != nil {
+		return Meta{}, err
+	}
+	r.m.Warnings = append(r.m.Warnings, yearNotes...)
 	return r.m, nil
 }
 
 // resolver is one report's metadata as it is read.
 type resolver struct {
-	in Input
-	m  Meta
+	in   Input
+	m    Meta
+	scan *bodyScan   // what one pass over the body found, once it was needed
+	year region.Year // the register of the report's year, once it is known
+}
+
+// scanned is the body scan, made on first use.
+func (r *resolver) scanned() *bodyScan {
+	if r.scan == nil {
+		r.scan = scanBody(r.in.Lines)
+	}
+	return r.scan
 }
 
 // note keeps a warning.

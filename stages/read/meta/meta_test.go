@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/govreports/govreports/stages/region"
 )
 
 // metaCase is one report's opening, written for the test in the style of
@@ -206,7 +208,7 @@ func TestMetadataRefused(t *testing.T) {
 			[]string{"region 鼓楼区 is ambiguous"}},
 		{"no year anywhere", "sz.txt", "深圳市政府工作报告\n各位代表：\n", Flags{}, 1,
 			[]string{`report "深圳市政府工作报告": cannot tell its year`, "--year"}},
-		{"untitled, nothing names a region", "rows.csv#row=2", "各位代表：\n", Flags{}, 1,
+		{"untitled, nothing names a region", "rows.csv#row=2", "各位代表：\n一、2019年工作回顾\n", Flags{}, 1,
 			[]string{`report "(untitled)": cannot tell its region`}},
 		{"bad date", "d.txt", "2.北京市政府工作报告\n\n——2024年2月30日在北京市第十六届人民代表大会第二次会议上\n", Flags{}, 3,
 			[]string{"dateline date 2024年2月30日 is not a calendar date"}},
@@ -263,6 +265,12 @@ func TestParseDateline(t *testing.T) {
 		{"2024年1月21日，全市召开大会。", false, 0, 0, 0, "", ""},
 		{"——1800年1月1日", false, 0, 0, 0, "", ""},
 		{"一、2023年工作回顾", false, 0, 0, 0, "", ""},
+		{"（2015年2月6日某市第十七届人民代表大会第五次会议通过）", true, 2015, 2, 6, "2015", "某市第十七届人民代表大会第五次会议"},
+		{"——二O一一年一月十日在某市第五届人民代表大会第四次会议上", true, 2011, 1, 10, "二O一一", "某市第五届人民代表大会第四次会议"},
+		{"——二00五年二月二十日", true, 2005, 2, 20, "二00五", ""},
+		{"——2020年5月10日在某市第四届人民代表大会第六次会议上某市人民政府市长某某", true, 2020, 5, 10, "2020", "某市第四届人民代表大会第六次会议"},
+		{"2024年1月21日全市召开工作会议部署全年任务", false, 0, 0, 0, "", ""},
+		{"——2024年1月21日在某市第一届人民代表大会第一次会议上的讲话", false, 0, 0, 0, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -276,6 +284,16 @@ func TestParseDateline(t *testing.T) {
 			assert.Equal(t, tt.meeting, d.Meeting)
 		})
 	}
+}
+
+// The speaker line run on after a dateline: the place, the office, the name.
+func TestParseDatelineSpeakerRunOn(t *testing.T) {
+	d, ok := ParseDateline("2016年2月10日某市第三届人民代表大会第六次会议通过某市人民政府代市长某丁")
+	require.True(t, ok)
+	assert.Equal(t, []string{"某市第三届人民代表大会第六次会议", "某市", "代市长", "某丁"}, []string{d.Meeting, d.SpeakerPlace, d.SpeakerRole, d.Speaker})
+	d, ok = ParseDateline("——2021年1月6日在区第六届人民代表大会第一次会议上区长某戊")
+	require.True(t, ok)
+	assert.Equal(t, []string{"", "区长", "某戊"}, []string{d.SpeakerPlace, d.SpeakerRole, d.Speaker})
 }
 
 func TestTitleOf(t *testing.T) {
@@ -331,10 +349,11 @@ func FuzzTitle(f *testing.F) {
 		if y != 0 && (y < minYear || y > maxYear) {
 			t.Fatalf("implausible year %d from %q", y, line)
 		}
-		_, _ = lookupClue(clue{source: FromTitle, name: rest}, line)
+		r := &resolver{year: region.Year(y)}
+		_, _ = r.lookup(clue{source: FromTitle, name: rest}, line, kind{})
 		fy, fr := fileNameClues(line + ".txt")
 		for _, c := range append(fy, fr...) {
-			_, _ = lookupClue(c, "")
+			_, _ = r.lookup(c, "", kind{name: "市"})
 		}
 	})
 }

@@ -36,7 +36,12 @@ func Compact(s string) string {
 	return b.String()
 }
 
-// parseYear reads four digits, ASCII or Chinese (二〇二六), as a plausible year.
+// yearDigits is a regular expression for the four digits of a year as
+// reports write them: ASCII, Chinese (二〇二六), or mixed with a digit or a
+// Latin letter for the zero (二00三, 二O一一).
+const yearDigits = `[0-9〇○零ＯOo一二三四五六七八九]{4}`
+
+// parseYear reads four digits, ASCII or Chinese (二〇二六, 二O一一), as a plausible year.
 func parseYear(s string) (int, bool) {
 	y := 0
 	for _, r := range s {
@@ -53,10 +58,13 @@ func chineseDigit(r rune) int {
 	if r >= '0' && r <= '9' {
 		return int(r - '0')
 	}
+	if r >= '０' && r <= '９' {
+		return int(r - '０')
+	}
 	if i := strings.IndexRune("〇一二三四五六七八九", r); i >= 0 {
 		return utf8.RuneCountInString("〇一二三四五六七八九"[:i])
 	}
-	if r == '○' || r == '零' || r == 'Ｏ' {
+	if r == '○' || r == '零' || r == 'Ｏ' || r == 'O' || r == 'o' {
 		return 0
 	}
 	return -1

@@ -11,9 +11,9 @@ var (
 	// The title of a file holding one report, on its first non-empty line.
 	bareTitle = regexp.MustCompile(`^《?(\S{0,30}政府工作报告)》?(?:[（(](?:摘要|全文|节选|摘登)[）)])?$`)
 	// A year written at the start of a title or file name: 2025年, 2009, 二〇二六年.
-	leadingYear = regexp.MustCompile(`^(\d{4}|[〇○零Ｏ一二三四五六七八九]{4})(?:年度|年)?`)
+	leadingYear = regexp.MustCompile(`^(` + yearDigits + `)(?:年度|年)?`)
 	// A year after the region: 海拉尔区2019年政府工作报告.
-	innerYear = regexp.MustCompile(`(\d{4}|[〇○零Ｏ一二三四五六七八九]{4})年`)
+	innerYear = regexp.MustCompile(`(` + yearDigits + `)年`)
 )
 
 // TitleOf tells whether a line is a report's title and returns it without
