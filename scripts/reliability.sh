@@ -39,7 +39,7 @@ mkdir -p "$work/in" "$work/empty"
 cp testdata/gov-work-reports-2024.txt "$y2024"
 "$bin" gen-corpus --times 3 -o "$work/three.txt"
 size=$(wc -c <"$y2024")
-tail -c +$((size + 1)) "$work/three.txt" | head -c "$size" >"$y2023"
+head -c $((2 * size)) "$work/three.txt" | tail -c "$size" >"$y2023"
 tail -c +$((2 * size + 1)) "$work/three.txt" >"$y2022"
 grep -q '2023年' "$y2023" || fail "no 2023 input"
 grep -q '2022年' "$y2022" || fail "no 2022 input"
