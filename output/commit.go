@@ -143,7 +143,7 @@ func (d *Dataset) commit(ctx context.Context) (Summary, error) {
 		if err := d.merge(ctx); err != nil { // step 4: the old rows that stay
 			return Summary{}, err
 		}
-		d.files.addEmptyFiles()
+		d.files.addEmptyFiles(d.runYears)
 	}
 	files, err := d.files.closeAll() // the end of step 3
 	if err != nil {

@@ -18,12 +18,13 @@ import (
 	"github.com/govreports/govreports/stages/read"
 )
 
-// Relinker recomputes, at the commit of a run (not a shard's, not in Append
-// mode), the rows that depend on reports of several years, such as the
+// Relinker recomputes, at the commit of a run or of shards (not a shard's
+// own), the rows that depend on reports of several years, such as the
 // attainment of a year's goals against the next year's review: it reads the
 // dataset as the commit leaves it (Merged.Reports, Merged.Scan) and replaces
 // the rows it recomputes (Merged.Replace). It runs once every row of the run
-// is in and before any file is written.
+// is in and before any file is written. In Append mode, which rewrites no
+// partition, it may replace the rows of the run's own reports only.
 type Relinker func(ctx context.Context, m *Merged) error
 
 // Merged is a relinker's view of a commit: the dataset as the commit leaves it.
@@ -58,34 +59,71 @@ func (m *Merged) Reports() []ReportKey {
 			}
 		}
 	}
+	sortKeys(keys)
+	return keys
+}
+
+// Removed are the reports of the dataset that the commit removes without
+// bringing them again (by the run's mode), by year and id: their links to
+// other reports go with them.
+func (m *Merged) Removed() []ReportKey {
+	d := m.d
+	var keys []ReportKey
+	if d.old != nil {
+		for _, p := range d.old.Partitions {
+			for _, id := range p.ReportIDs {
+				if !d.brings(id) && !d.keeps(nil, p.Year, id) {
+					keys = append(keys, ReportKey{ID: id, Year: p.Year})
+				}
+			}
+		}
+	}
+	sortKeys(keys)
+	return keys
+}
+
+// Appending tells whether the commit adds part files without rewriting any
+// partition (Append mode): only the run's own reports' rows may be replaced.
+func (m *Merged) Appending() bool { return m.d.opts.Mode == Append }
+
+func sortKeys(keys []ReportKey) {
 	sort.Slice(keys, func(i, j int) bool {
 		a, b := keys[i], keys[j]
 		return a.Year < b.Year || a.Year == b.Year && a.ID < b.ID
 	})
-	return keys
 }
 
 // Scan hands fn the rows of table t in year partition year as the commit
 // leaves them, a report at a time (rows is a slice of t's row type), in
 // report_id order: the run's and the old rows that stay, less those the
-// relinker replaced already (its own rows are not shown).
-func (m *Merged) Scan(t *schemas.Table, year int16, fn func(reportID string, rows any) error) error {
+// relinker replaced already (its own rows are not shown). When want is not
+// nil, only the reports it wants are handed on, and files that hold none of
+// them (the run's, the old ones) are not read.
+func (m *Merged) Scan(t *schemas.Table, year int16, want func(reportID string) bool, fn func(reportID string, rows any) error) error {
 	d := m.d
 	idOf := reportIDOf(t)
 	if !t.Partitioned || idOf == nil {
 		return fmt.Errorf("output: scan %s: not a table of reports", t.Name)
 	}
+	if want == nil {
+		want = func(string) bool { return true }
+	}
 	var cursors []rowCursor
 	defer func() { closeAll(cursors) }()
-	if keys := d.oldFiles(t, year); len(keys) > 0 {
-		cursors = append(cursors, filtered{newRows(d.st, t, keys), func(row reflect.Value) bool { return !d.keeps(t, year, idOf(row)) }})
+	if keys := d.oldFiles(t, year); len(keys) > 0 && m.wantsOld(t, year, want) {
+		cursors = append(cursors, filtered{newRows(d.st, t, keys), func(row reflect.Value) bool {
+			id := idOf(row)
+			return !d.keeps(t, year, id) || !want(id)
+		}})
 	}
-	if pt, ok := d.files.parts[partitionDir(t, &year)]; ok {
+	if pt, ok := d.files.parts[partitionDir(t, &year)]; ok && m.wantsRun(year, want) {
 		if err := d.files.bg.wait(); err != nil { // files closed early and spills are read back
 			return err
 		}
 		run, err := d.files.cursors(pt, 0) // the run's rows, not the relinker's
-		cursors = append(cursors, run...)
+		for _, c := range run {
+			cursors = append(cursors, filtered{c, func(row reflect.Value) bool { return !want(idOf(row)) }})
+		}
 		if err != nil {
 			return err
 		}
@@ -109,6 +147,35 @@ func (m *Merged) Scan(t *schemas.Table, year int16, fn func(reportID string, row
 	return fn(id, block.Interface())
 }
 
+// wantsOld tells whether the old files of table t's partition year hold a
+// report that stays and that want wants.
+func (m *Merged) wantsOld(t *schemas.Table, year int16, want func(string) bool) bool {
+	if m.d.old == nil {
+		return false
+	}
+	for _, p := range m.d.old.Partitions {
+		if p.Year != year {
+			continue
+		}
+		for _, id := range p.ReportIDs {
+			if m.d.keeps(t, year, id) && want(id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wantsRun tells whether the run brought a report of year that want wants.
+func (m *Merged) wantsRun(year int16, want func(string) bool) bool {
+	for id := range m.d.reports.reports[year] {
+		if m.d.brings(id) && want(id) {
+			return true
+		}
+	}
+	return false
+}
+
 // Replace makes rows (a slice of t's row type, every one of report reportID
 // of year) the rows of that report in table t, in place of the run's or
 // the dataset's; no rows leaves the report none in t. The report's partition
@@ -122,6 +189,8 @@ func (m *Merged) Replace(t *schemas.Table, reportID string, year int16, rows any
 		return fmt.Errorf("output: replace rows of %s: not a table of reports", t.Name)
 	case v.Kind() != reflect.Slice || v.Type().Elem() != t.Row:
 		return fmt.Errorf("output: replace rows of %s: rows are %T, want []%s", t.Name, rows, t.Row)
+	case m.Appending() && !d.brings(reportID):
+		return fmt.Errorf("output: replace rows of %s of report %s: an appending run rewrites no partition", t.Name, reportID)
 	}
 	yearCol := column(t, schemas.PartitionColumn)
 	for i := 0; i < v.Len(); i++ {
@@ -184,11 +253,10 @@ func (d *Dataset) oldFiles(t *schemas.Table, year int16) []string {
 }
 
 // merge runs the relinker and reads the old rows that stay into every
-// partition the run rewrites (step 4a).
+// partition the run rewrites (step 4a). In a year the run brings no report
+// to, only the tables whose rows the relinker replaced are rewritten (and
+// the reports, whose partition entry of the manifest lists them again).
 func (d *Dataset) merge(ctx context.Context) error {
-	if d.opts.Mode == Append {
-		return nil // new part files beside the old ones: no partition is rewritten
-	}
 	if d.old != nil && d.old.SchemaVersion != schemas.Version && d.opts.Mode != Overwrite && len(d.old.Files) > 0 {
 		return fmt.Errorf("output: the dataset has schema version %s and this run writes %s: "+
 			"rebuild it with --mode overwrite (and every year's inputs)", d.old.SchemaVersion, schemas.Version)
@@ -204,8 +272,8 @@ func (d *Dataset) merge(ctx context.Context) error {
 			return fmt.Errorf("output: relink: %w", err)
 		}
 	}
-	if d.old == nil || d.opts.Mode == Overwrite {
-		return nil
+	if d.old == nil || d.opts.Mode == Overwrite || d.opts.Mode == Append {
+		return nil // Append: new part files beside the old ones, no partition is rewritten
 	}
 	years := make([]int16, 0, len(d.files.years))
 	for y := range d.files.years {
@@ -217,7 +285,10 @@ func (d *Dataset) merge(ctx context.Context) error {
 			continue // the run's years are the run's alone
 		}
 		for _, t := range schemas.All {
-			if t.Partitioned {
+			if !t.Partitioned {
+				continue
+			}
+			if _, relinked := d.files.parts[partitionDir(t, &y)]; d.runYears[y] || relinked || t == schemas.Reports {
 				if err := d.carry(ctx, t, y); err != nil {
 					return err
 				}

@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -156,7 +157,7 @@ func TestRelinkerRewritesOtherYears(t *testing.T) {
 			seen = append(seen, fmt.Sprintf("%s:%v", k.ID, k.Brought))
 		}
 		var ids []string
-		err := m.Scan(schemas.Goals, 2024, func(id string, rows any) error {
+		err := m.Scan(schemas.Goals, 2024, nil, func(id string, rows any) error {
 			ids = append(ids, fmt.Sprintf("%s×%d", id, reflect.ValueOf(rows).Len()))
 			return nil
 		})
@@ -196,6 +197,58 @@ func TestRelinkerRewritesOtherYears(t *testing.T) {
 	assert.Len(t, sentences, int(c.rowsOf(schemas.Sentences, 0)+c.rowsOf(schemas.Sentences, 1)+
 		c.rowsOf(schemas.Sentences, 2)+c.rowsOf(schemas.Sentences, 3)), "the other tables of the years rewritten keep every row")
 	assert.ElementsMatch(t, []string{"2023-110000", "2023-130000", "2024-120000", "2024-140000"}, reportIDs(t, out))
+	checkManifest(t, out)
+}
+
+// TestRelinkerSeesWhatTheCommitChanges: a relinker learns the reports a
+// commit removes, reads only the reports it asks for (not the files that
+// hold none of them), and an appending run may replace its own reports'
+// rows only.
+func TestRelinkerSeesWhatTheCommitChanges(t *testing.T) {
+	c := testCorpus{reports: 4, perReport: 2} // 2023: 0, 2; 2024: 1, 3
+	out := t.TempDir()
+	_, err := runWith(t, out, Options{}, 0, reportsOf(t, c, 0, 1, 2, 3))
+	require.NoError(t, err)
+
+	var removed, scanned []string
+	relink := func(_ context.Context, m *Merged) error {
+		for _, k := range m.Removed() {
+			removed = append(removed, k.ID)
+		}
+		err := m.Scan(schemas.Goals, 2024, func(id string) bool { return id == "2024-140000" }, func(id string, rows any) error {
+			scanned = append(scanned, fmt.Sprintf("%s×%d", id, reflect.ValueOf(rows).Len()))
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// The goals partition of 2023 is read by no one: a damaged file there goes unnoticed.
+		return m.Scan(schemas.Goals, 2023, func(string) bool { return false }, func(string, any) error {
+			return errors.New("no report wanted")
+		})
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(out, "goals", "year=2023", "part-00000.parquet"), []byte("damaged"), 0o644))
+	_, err = runWith(t, out, Options{Relink: relink, Mode: OverwritePartitions}, 0, reportsOf(t, c, 1))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"2024-140000"}, removed, "overwrite-partitions of 2024 removes the other report of 2024")
+	assert.Empty(t, scanned, "a removed report is not scanned")
+
+	scanned = nil
+	_, err = runWith(t, out, Options{Relink: relink}, 0, reportsOf(t, c, 3))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"2024-140000×5"}, scanned, "the run's own report, read back")
+
+	appendRun := func(_ context.Context, m *Merged) error {
+		assert.True(t, m.Appending())
+		id, year, _ := reportKeys(1)
+		err := m.Replace(schemas.Goals, id, year, testRows(schemas.Goals, 1, 1))
+		assert.ErrorContains(t, err, "an appending run rewrites no partition")
+		id, year, _ = reportKeys(5)
+		return m.Replace(schemas.Goals, id, year, testRows(schemas.Goals, 5, 1))
+	}
+	c6 := testCorpus{reports: 6, perReport: 2}
+	_, err = runWith(t, out, Options{Relink: appendRun, Mode: Append}, 0, reportsOf(t, c6, 5))
+	require.NoError(t, err)
 	checkManifest(t, out)
 }
 

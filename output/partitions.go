@@ -355,20 +355,22 @@ func (p *partitionFiles) replace(t *schemas.Table, year *int16, id string) {
 }
 
 // addEmptyFiles gives every table a file, so that readers of the dataset
-// never miss one: partitioned tables get one in each year the run saw.
-func (p *partitionFiles) addEmptyFiles() {
-	years := make([]int16, 0, len(p.years))
-	for y := range p.years {
-		years = append(years, y)
+// never miss one: partitioned tables get one in each of years (the years of
+// the run's own rows; a year the relinker alone touched keeps its other
+// tables' files).
+func (p *partitionFiles) addEmptyFiles(years map[int16]bool) {
+	sorted := make([]int16, 0, len(years))
+	for y := range years {
+		sorted = append(sorted, y)
 	}
-	sort.Slice(years, func(i, j int) bool { return years[i] < years[j] })
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
 	for _, t := range schemas.All {
-		if !t.Partitioned || len(years) == 0 {
+		if !t.Partitioned || len(sorted) == 0 {
 			// A run without any row knows no year: an unpartitioned file keeps the table readable.
 			p.part(t, nil)
 			continue
 		}
-		for _, y := range years {
+		for _, y := range sorted {
 			p.part(t, &y)
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"slices"
 	"sort"
@@ -197,29 +196,6 @@ func (s *Shards) ToolVersion() string { return s.markers[0].ToolVersion }
 
 // Count is the number of shards.
 func (s *Shards) Count() int { return len(s.markers) }
-
-// ReadObject hands read each shard's file name (WriteShardObject), in shard order.
-func (s *Shards) ReadObject(ctx context.Context, name string, read func(io.Reader) error) error {
-	for _, m := range s.markers {
-		if !slices.Contains(m.Objects, name) {
-			return fmt.Errorf("output: shard %s has no %s", shardName(m.Index, m.Count), name)
-		}
-		key := shardPrefix(m.Index, m.Count) + name
-		f, err := s.st.OpenFile(ctx, key)
-		if err != nil {
-			return err
-		}
-		size, err := f.Seek(0, io.SeekEnd)
-		if err == nil {
-			err = read(io.NewSectionReader(f, 0, size))
-		}
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("output: %s: %w", key, err)
-		}
-	}
-	return nil
-}
 
 // ReportRows returns the rows of table t (T its row type) that the shard of
 // report r wrote for it. Ask for the reports in the order of Reports.

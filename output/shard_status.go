@@ -97,14 +97,8 @@ func ShardDone(ctx context.Context, out string, index, count int, inputs []strin
 
 // missingFile returns the first file of a shard's marker that is not there.
 func missingFile(ctx context.Context, st store, m ShardMarker) (string, error) {
-	keys := make([]string, 0, len(m.Files)+len(m.Objects))
 	for _, f := range m.Files {
-		keys = append(keys, f.Path)
-	}
-	for _, o := range m.Objects {
-		keys = append(keys, shardPrefix(m.Index, m.Count)+o)
-	}
-	for _, k := range keys {
+		k := f.Path
 		ok, err := st.Exists(ctx, k)
 		if err != nil {
 			return "", err

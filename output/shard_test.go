@@ -3,7 +3,6 @@ package output
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,10 +64,6 @@ func writeShard(t *testing.T, out string, c testCorpus, s shardSpec) Summary {
 		}
 	}
 	d.SetShardReports(reports, s.skipped, s.read)
-	require.NoError(t, d.WriteShardObject("extra.txt", func(w io.Writer) error {
-		_, err := fmt.Fprintf(w, "shard %d\n", s.index)
-		return err
-	}))
 	sum, err := d.Commit(ctx)
 	require.NoError(t, err)
 	return sum
@@ -93,18 +88,6 @@ func commitShardsOn(ctx context.Context, c testCorpus, open func() (store, error
 		return Summary{}, err
 	}
 	defer shards.Close()
-	var extra []string
-	err = shards.ReadObject(ctx, "extra.txt", func(r io.Reader) error {
-		b, err := io.ReadAll(r)
-		extra = append(extra, string(b))
-		return err
-	})
-	if err != nil {
-		return Summary{}, err
-	}
-	if want := shards.Count(); len(extra) != want || extra[want-1] != fmt.Sprintf("shard %d\n", want-1) {
-		return Summary{}, fmt.Errorf("objects %q", extra)
-	}
 	st, err = open()
 	if err != nil {
 		return Summary{}, err
@@ -188,7 +171,7 @@ func TestShardDoneNeedsEveryFile(t *testing.T) {
 	ctx := context.Background()
 	out := t.TempDir()
 	writeShard(t, out, corpus, shardSpec{index: 1, count: 2})
-	for _, f := range []string{"_shards/00001-of-00002/extra.txt", "_shards/00001-of-00002/goals/year=2024/part-00000.parquet"} {
+	for _, f := range []string{"_shards/00001-of-00002/goals/year=2024/part-00000.parquet", "_shards/00001-of-00002/reports/year=2024/part-00000.parquet"} {
 		out := t.TempDir()
 		writeShard(t, out, corpus, shardSpec{index: 1, count: 2})
 		require.NoError(t, os.Remove(filepath.Join(out, f)))
@@ -306,7 +289,6 @@ func TestParseShardKey(t *testing.T) {
 		marker, ok   bool
 	}{
 		{"_shards/00001-of-00002.json", 1, 2, true, true},
-		{"_shards/00001-of-00002/terms.counts", 1, 2, false, true},
 		{"_shards/00001-of-00002/goals/year=2024/part-00000.parquet", 1, 2, false, true},
 		{"_shards/1-of-2.json", 0, 0, false, false},
 		{"_shards/00001-of-00000.json", 0, 0, false, false},

@@ -2,17 +2,14 @@ package output
 
 // Sharded runs, the shard's side. A shard writes its rows with the normal
 // writer, but under _shards/<index>-of-<count>/ instead of the table folders,
-// so that no reader of the dataset sees them; with them go the files the
-// commit needs to compute what depends on every report (the terms' word
-// counts), and last its marker _shards/<index>-of-<count>.json. A shard runs
+// so that no reader of the dataset sees them, and last its marker
+// _shards/<index>-of-<count>.json. A shard runs
 // under a lease of its own, _lease-shard-<index>-of-<count>.json, not the
 // dataset's. The commit side (shard_commit.go) reads the shards back; the
 // names and the checks of a finished shard are in shard_status.go.
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -45,8 +42,6 @@ type ShardMarker struct {
 	Rejected []Rejection      `json:"rejected,omitempty"`
 	Tables   map[string]int64 `json:"tables"`
 	Files    []FileInfo       `json:"files"`
-	// Objects are the shard's other files (names in its folder) for the commit.
-	Objects []string `json:"objects"`
 }
 
 // shardState is what a shard's Dataset records for its marker besides the files.
@@ -54,7 +49,6 @@ type shardState struct {
 	reports     []ShardReport
 	skipped     []int
 	reportsRead int
-	objects     []string
 }
 
 // SetShardReports records, for a shard's marker, the reports it processed,
@@ -62,35 +56,6 @@ type shardState struct {
 // many reports the inputs hold in all.
 func (d *Dataset) SetShardReports(reports []ShardReport, skipped []int, reportsRead int) {
 	d.shard.reports, d.shard.skipped, d.shard.reportsRead = reports, skipped, reportsRead
-}
-
-// WriteShardObject writes a file of a shard for the commit (name is a key in
-// the shard's folder); like the tables, it is visible only once the shard
-// commits.
-func (d *Dataset) WriteShardObject(name string, write func(io.Writer) error) error {
-	if err := d.usable(); err != nil {
-		return err
-	}
-	if !d.opts.sharded() {
-		return fmt.Errorf("output: %s: not a shard", name)
-	}
-	key := d.staging + d.prefix + name
-	w, err := d.st.Create(d.ctx, key)
-	if err != nil {
-		d.err = err
-		return err
-	}
-	if err := write(w); err != nil {
-		w.Abort()
-		d.err = fmt.Errorf("output: write %s: %w", name, err)
-		return d.err
-	}
-	if err := w.Close(); err != nil {
-		d.err = err
-		return err
-	}
-	d.shard.objects = append(d.shard.objects, name)
-	return nil
 }
 
 // publishShard is a shard's commit: it deletes its marker, moves its files
@@ -105,9 +70,6 @@ func (d *Dataset) publishShard(ctx context.Context, sum Summary) error {
 		return err
 	}
 	keep := pathsOf(sum.Files)
-	for _, name := range d.shard.objects {
-		keep[d.prefix+name] = true
-	}
 	for _, key := range sortedKeys(keep) {
 		if err := d.st.Move(ctx, d.staging+key, key); err != nil {
 			return err
@@ -130,7 +92,7 @@ func (d *Dataset) publishShard(ctx context.Context, sum Summary) error {
 	m := ShardMarker{
 		SchemaVersion: schemas.Version, ToolVersion: d.opts.ToolVersion, StartedAt: timeString(d.opts.StartedAt),
 		Index: index, Count: count, Inputs: d.opts.Inputs, ReportsRead: d.shard.reportsRead,
-		Reports: d.shard.reports, Skipped: d.shard.skipped, Rejected: d.rejected, Tables: sum.Tables, Files: sum.Files, Objects: d.shard.objects,
+		Reports: d.shard.reports, Skipped: d.shard.skipped, Rejected: d.rejected, Tables: sum.Tables, Files: sum.Files,
 	}
 	if m.Inputs == nil {
 		m.Inputs = []Input{}

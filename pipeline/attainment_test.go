@@ -144,7 +144,8 @@ func deref[T any](p *T) any {
 
 // TestAttainmentYears runs reports of our own writing through the pipeline: a
 // region with three years, whose middle review states no GDP outcome and
-// only a cumulative energy figure, and a region whose next report is of Y+2.
+// only a cumulative energy figure, and a region whose next report is of Y+2,
+// which reviews Y+1: its goals of Y have no row.
 func TestAttainmentYears(t *testing.T) {
 	report := func(region string, year int, review, targets string) read.Source {
 		text := fmt.Sprintf("%s政府工作报告\n——%d年1月20日在%s第一届人民代表大会第%d次会议上\n%s长 张某\n各位代表：\n"+
@@ -178,7 +179,6 @@ func TestAttainmentYears(t *testing.T) {
 		{"2022-620000", "2023-620000", "单位地区生产总值能耗降低2.5%", nil, nil}, // only a cumulative figure
 		{"2023-620000", "2024-620000", "地区生产总值增长6.5%左右", 5.8, false},
 		{"2023-620000", "2024-620000", "城镇新增就业6万人以上", 6.3, true},
-		{"2022-630000", "2024-630000", "地区生产总值增长6%左右", nil, nil}, // Y+2 speaks of Y+1
 	}, rows)
 
 	// A run writes the same rows, and the README's query reads them; a run
@@ -217,4 +217,33 @@ func TestAttainmentYears(t *testing.T) {
 	sum, err = Run(context.Background(), Config{Inputs: inputs, Out: t.TempDir(), ShardIndex: 0, ShardCount: 2})
 	require.NoError(t, err)
 	assert.Zero(t, sum.Tables[schemas.Attainment.Name])
+}
+
+// TestAttainmentOfTheJustification: the justification after the targets
+// list restates a target (经济增长预期7%左右，考虑了…): it is no second goal, so
+// the goal has one attainment row; and a level at the year's end states the
+// outcome of a ceiling on it.
+func TestAttainmentOfTheJustification(t *testing.T) {
+	report := func(year int, review, plan string) read.Source {
+		text := fmt.Sprintf("宁夏回族自治区政府工作报告\n——%d年1月25日在宁夏回族自治区第十一届人民代表大会第%d次会议上\n"+
+			"自治区主席 马某\n各位代表：\n一、%d年工作回顾\n%s\n二、%d年工作安排\n%s\n", year, year-2012, year-1, review, year, plan)
+		return read.BytesSource(fmt.Sprintf("ningxia-%d.txt", year), []byte(text))
+	}
+	inputs := []read.Source{
+		report(2015, "过去一年，全区生产总值增长8%。",
+			"今年经济社会发展的主要预期目标是：地区生产总值增长7%左右，城镇登记失业率控制在4.5%以内。"+
+				"经济增长预期7%左右，考虑了需要和可能，有利于推动转型升级。"),
+		report(2016, "过去一年，全区生产总值增长7.3%，年末城镇登记失业率4.02%。", "今年经济社会发展的主要预期目标是：地区生产总值增长7.5%左右。"),
+	}
+	tables, err := Collect(context.Background(), inputs, read.Options{}, 0)
+	require.NoError(t, err)
+	require.Len(t, tables.Reports, 2)
+	var rows []string
+	for _, r := range tables.Attainment {
+		rows = append(rows, fmt.Sprintf("%s %s → %v %v", r.Indicator, r.GoalSpan, deref(r.ActualValue), deref(r.Met)))
+	}
+	assert.Equal(t, []string{
+		"gdp_growth 地区生产总值增长7%左右 → 7.3 true",
+		"registered_unemployment_rate 城镇登记失业率控制在4.5%以内 → 4.02 true",
+	}, rows)
 }

@@ -11,7 +11,7 @@ import (
 // BenchmarkCollectCorpus runs every stage over the seed corpus (in memory,
 // no Parquet): the pipeline's throughput without the writer.
 func BenchmarkCollectCorpus(b *testing.B) {
-	if _, _, err := Stages(); err != nil { // load the segmenter outside the timing
+	if _, err := Stages(); err != nil { // load the segmenter outside the timing
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(testdata.Corpus)))

@@ -29,6 +29,7 @@ type Doc struct {
 	Figures     []schemas.Figure
 	Goals       []schemas.Goal
 	Commitments []schemas.Commitment
+	Terms       []schemas.Term
 }
 
 // Keys returns the common keys of the doc's rows.
@@ -259,5 +260,5 @@ func (p *Progress) add(reports int, rows int) {
 
 // docRows is the number of rows a doc adds to the per-report tables.
 func docRows(d *Doc) int {
-	return 1 + len(d.Sentences) + len(d.Goals) + len(d.Figures) + len(d.Commitments)
+	return 1 + len(d.Sentences) + len(d.Goals) + len(d.Figures) + len(d.Commitments) + len(d.Terms)
 }

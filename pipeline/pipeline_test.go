@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -14,10 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/read"
-	"github.com/govreports/govreports/stages/segment"
-	"github.com/govreports/govreports/stages/terms"
 	"github.com/govreports/govreports/testdata"
 )
 
@@ -227,31 +223,4 @@ func TestPeriod(t *testing.T) {
 	assert.Equal(t, "2023", period("review", 2024))
 	assert.Equal(t, "2024", period("plan", 2024))
 	assert.Equal(t, "2024", period("targets", 2024))
-}
-
-func TestTermsByReportKeepsReportOrder(t *testing.T) {
-	seg, err := segment.Default()
-	require.NoError(t, err)
-	counter := terms.NewCounter(seg)
-	keys := map[string]schemas.Keys{}
-	words := []string{"推进科技创新", "加快乡村振兴", "扩大有效投资", "深化改革开放"}
-	for r := 0; r < 11; r++ { // batches of 8 with 2 workers: a full one and a short one
-		id := fmt.Sprintf("2024-%06d", 110000+r*10000)
-		keys[id] = schemas.Keys{ReportID: id, Year: 2024}
-		counter.AddTokens(id, [][]segment.Token{seg.Tokens(strings.Repeat(words[r%len(words)], r+1))})
-	}
-	var got []string
-	require.NoError(t, termsByReport(counter, keys, 2, func(rows []schemas.Term) error {
-		require.NotEmpty(t, rows)
-		require.Equal(t, termRows(counter, rows[0].ReportID, keys[rows[0].ReportID]), rows)
-		got = append(got, rows[0].ReportID)
-		return nil
-	}))
-	assert.Equal(t, counter.Reports(), got)
-
-	stop := errors.New("disk full")
-	calls := 0
-	err = termsByReport(counter, keys, 2, func([]schemas.Term) error { calls++; return stop })
-	assert.ErrorIs(t, err, stop)
-	assert.Equal(t, 1, calls, "the first error stops the run")
 }

@@ -4,12 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"reflect"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/govreports/govreports/output"
@@ -18,7 +14,6 @@ import (
 	"github.com/govreports/govreports/stages/read"
 	"github.com/govreports/govreports/stages/region"
 	"github.com/govreports/govreports/stages/segment"
-	"github.com/govreports/govreports/stages/terms"
 )
 
 // TopTerms is how many terms each report keeps in the terms table.
@@ -55,24 +50,27 @@ type Summary struct {
 	// Removed lists the reports the run removed from the dataset without
 	// bringing them (--mode overwrite-partitions, overwrite).
 	Removed []string `json:"removed,omitempty"`
+	// RowsWithoutText counts the rows of tables of reports the run left out
+	// because their text is empty (each logged with its row; per input in
+	// the manifest): a corpus export lists reports it has no text of.
+	RowsWithoutText int `json:"rows_without_text,omitempty"`
 }
 
-// Stages builds the default stages of a run (the segmenter is loaded once and
-// shared) and the terms counter the terms rows come from.
-func Stages() ([]Stage, *terms.Counter, error) {
+// Stages builds the default stages of a run; the segmenter is loaded once
+// and shared.
+func Stages() ([]Stage, error) {
 	seg, err := segment.Default()
 	if err != nil {
-		return nil, nil, fmt.Errorf("loading the segmenter: %w", err)
+		return nil, fmt.Errorf("loading the segmenter: %w", err)
 	}
 	ex, err := commitments.New(seg)
 	if err != nil {
-		return nil, nil, fmt.Errorf("building the commitments extractor: %w", err)
+		return nil, fmt.Errorf("building the commitments extractor: %w", err)
 	}
-	counter := terms.NewCounter(seg)
 	return []Stage{
 		SplitStage{}, SegmentStage{Segmenter: seg}, FiguresStage{}, GoalsStage{},
-		CommitmentsStage{Extractor: ex}, TermsStage{Counter: counter},
-	}, counter, nil
+		CommitmentsStage{Extractor: ex}, TermsStage{},
+	}, nil
 }
 
 // shardOf assigns the n-th report of the inputs (in input order) to a shard:
@@ -85,29 +83,26 @@ func shardOf(n, count int) int {
 	return n % count
 }
 
-// termCounts is the file of a shard's terms word counts in its folder.
-const termCounts = "terms.counts"
-
 // Run reads the inputs, runs every stage and writes the dataset atomically.
 // On any error or cancellation the previous dataset at cfg.Out is left as it was.
 //
-// A shard (ShardCount > 1) writes its reports' rows and word counts under
-// _shards/ instead, for Commit to join with the other shards' once all finished.
+// A shard (ShardCount > 1) writes its reports' rows under _shards/ instead, for Commit to join with the other shards' once all finished.
 func Run(ctx context.Context, cfg Config) (Summary, error) {
 	start := time.Now()
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	stages, counter, err := Stages()
+	stages, err := Stages()
 	if err != nil {
 		return Summary{}, err
 	}
 	count := max(cfg.ShardCount, 1)
 	sharded := count > 1
+	brought := newBrought()
 	ds, err := output.Open(ctx, output.Options{
 		Out: cfg.Out, ShardIndex: cfg.ShardIndex, ShardCount: count, ToolVersion: cfg.ToolVersion,
-		Mode: cfg.Mode, LeaseTimeout: cfg.LeaseTimeout, Logger: log,
+		Mode: cfg.Mode, LeaseTimeout: cfg.LeaseTimeout, Logger: log, Relink: brought.relink,
 	})
 	if err != nil {
 		return Summary{}, err
@@ -130,7 +125,6 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		},
 		SkipErrors: cfg.SkipErrors,
 	}
-	every := newEveryReport(counter, cfg.Workers)
 	var kept []output.ShardReport
 	inputs, err := eng.Run(ctx, func(_ context.Context, doc *Doc) error {
 		cfg.Progress.add(1, docRows(doc))
@@ -139,20 +133,26 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		if sharded {
 			kept = append(kept, output.ShardReport{ID: doc.Row.ReportID, Year: doc.Row.Year})
 		} else {
-			every.add(doc)
+			brought.add(doc)
 		}
 		return appendDoc(ds, doc)
 	})
 	if err != nil {
 		return Summary{}, err
 	}
-	if read == 0 || !sharded && len(every.keys) == 0 {
+	if read == 0 || !sharded && brought.count() == 0 {
 		return Summary{}, fmt.Errorf("no report found in the inputs")
 	}
 	ds.SetInputs(inputs)
 	ds.SetRejected(eng.Rejected)
+	withoutText := 0
+	for _, in := range inputs {
+		withoutText += in.RowsWithoutText
+	}
 	if !sharded {
-		return finish(ctx, ds, every, len(every.keys), eng.Rejected, start, cfg.Progress)
+		sum, err := finish(ctx, ds, brought, eng.Rejected, start)
+		sum.RowsWithoutText = withoutText
+		return sum, err
 	}
 	for i := range kept {
 		kept[i].Seq = seqs[kept[i].ID]
@@ -165,26 +165,19 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	sort.Ints(skipped)
 	ds.SetShardReports(kept, skipped, read)
-	if err := ds.WriteShardObject(termCounts, counter.WriteCounts); err != nil {
-		return Summary{}, err
-	}
 	sum, err := ds.Commit(ctx)
 	if err != nil {
 		return Summary{}, err
 	}
-	return summarize(sum, len(kept), eng.Rejected, start), nil
+	out := summarize(sum, len(kept), eng.Rejected, start)
+	out.RowsWithoutText = withoutText
+	return out, nil
 }
 
-// finish writes the tables that need every report and the regions, and
-// commits the dataset: the end of a single run and of a commit of shards.
-func finish(ctx context.Context, ds *output.Dataset, every *everyReport, reports int, rejected []output.Rejection, start time.Time, progress *Progress) (Summary, error) {
-	err := every.write(func(t *schemas.Table, rows any) error {
-		progress.add(0, reflect.ValueOf(rows).Len())
-		return ds.Append(t, rows)
-	})
-	if err != nil {
-		return Summary{}, err
-	}
+// finish writes the regions and commits the dataset, whose relinker
+// computes the rows that link reports: the end of a single run and of a
+// commit of shards.
+func finish(ctx context.Context, ds *output.Dataset, b *brought, rejected []output.Rejection, start time.Time) (Summary, error) {
 	if err := ds.Append(schemas.Regions, RegionRows()); err != nil {
 		return Summary{}, err
 	}
@@ -192,7 +185,8 @@ func finish(ctx context.Context, ds *output.Dataset, every *everyReport, reports
 	if err != nil {
 		return Summary{}, err
 	}
-	return summarize(sum, reports, rejected, start), nil
+	sum.Tables[schemas.Attainment.Name] += b.assessed
+	return summarize(sum, b.count(), rejected, start), nil
 }
 
 // summarize turns what a commit wrote into the run's summary.
@@ -215,6 +209,7 @@ func appendDoc(ds *output.Dataset, doc *Doc) error {
 		{schemas.Goals, doc.Goals},
 		{schemas.Figures, doc.Figures},
 		{schemas.Commitments, doc.Commitments},
+		{schemas.Terms, doc.Terms},
 	} {
 		if err := ds.Append(a.t, a.rows); err != nil {
 			return fmt.Errorf("report %s: %w", doc.Row.ReportID, err)
@@ -244,48 +239,6 @@ func RegionRows() []schemas.Region {
 			ProvinceCode: optional(r.ProvinceCode), PrefectureCode: optional(r.PrefectureCode),
 			ValidFrom: r.ValidFrom, ValidTo: r.ValidTo, SuccessorCode: optional(successor),
 			FormerNames: optional(strings.Join(former, "; ")),
-		})
-	}
-	return rows
-}
-
-// termsByReport hands emit the terms rows of each report, in report order. The
-// rows of a few reports at a time are ranked on every worker (ranking is the
-// costly part, and waits for the last report), so memory stays flat.
-func termsByReport(c *terms.Counter, keys map[string]schemas.Keys, workers int, emit func([]schemas.Term) error) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	ids := c.Reports()
-	rows := make([][]schemas.Term, min(4*workers, len(ids)))
-	for start := 0; start < len(ids); start += len(rows) {
-		batch := ids[start:min(start+len(rows), len(ids))]
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range workers {
-			wg.Go(func() {
-				for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
-					rows[i] = termRows(c, batch[i], keys[batch[i]])
-				}
-			})
-		}
-		wg.Wait()
-		for i := range batch {
-			if err := emit(rows[i]); err != nil {
-				return err
-			}
-			rows[i] = nil
-		}
-	}
-	return nil
-}
-
-// termRows are a report's rows of the terms table.
-func termRows(c *terms.Counter, reportID string, keys schemas.Keys) []schemas.Term {
-	var rows []schemas.Term
-	for _, t := range c.TopOf(reportID, TopTerms) {
-		rows = append(rows, schemas.Term{
-			Keys: keys, Term: t.Term, POS: t.POS, Count: int32(t.Count), TFIDF: t.TFIDF, Rank: int16(t.Rank),
 		})
 	}
 	return rows

@@ -8,13 +8,11 @@ import (
 
 	"github.com/govreports/govreports/output"
 	"github.com/govreports/govreports/schemas"
-	"github.com/govreports/govreports/stages/terms"
 )
 
 // CommitConfig is the commit of a sharded run.
 type CommitConfig struct {
 	Out         string // dataset root the shards wrote to
-	Workers     int
 	ToolVersion string // of the committing program; the shards' must match
 	Logger      *slog.Logger
 	// Mode joins the shards' rows to the dataset at Out, as a run's
@@ -25,11 +23,10 @@ type CommitConfig struct {
 
 // Commit joins the finished shards at cfg.Out into the dataset a single run
 // over the same inputs writes, byte for byte: it checks the shards (see
-// output.OpenShards), reads their rows back report by report in input order,
-// computes what needs every report (the terms' tf-idf, the attainment) over
-// all of them and writes the tables with the writer of a single run, which
-// joins them to the dataset by cfg.Mode under the dataset's lease, as a run
-// does. The shards go once the dataset is committed; on error the previous
+// output.OpenShards), reads their rows back report by report in input order
+// and writes the tables with the writer of a single run, which joins them to
+// the dataset by cfg.Mode under the dataset's lease and links them to its
+// other reports (attainment, resolved values), as a run does. The shards go once the dataset is committed; on error the previous
 // dataset stays, and so do the shards.
 func Commit(ctx context.Context, cfg CommitConfig) (Summary, error) {
 	start := time.Now()
@@ -48,25 +45,22 @@ func Commit(ctx context.Context, cfg CommitConfig) (Summary, error) {
 		return Summary{}, fmt.Errorf("the shards were written by govreports %s, this is %s: commit with the shards' version", v, cfg.ToolVersion)
 	}
 	log.Info("commit started", "shards", shards.Count(), "reports", len(shards.Reports()), "out", cfg.Out)
+	brought := newBrought()
 	ds, err := output.Open(ctx, output.Options{
 		Out: cfg.Out, ToolVersion: cfg.ToolVersion, Mode: cfg.Mode, LeaseTimeout: cfg.LeaseTimeout, Logger: log,
+		Relink: brought.relink,
 	})
 	if err != nil {
 		return Summary{}, err
 	}
 	defer ds.Abort() // a no-op after a successful Commit
 
-	counter := terms.NewCounter(nil) // filled from the shards' counts: nothing to segment
-	if err := shards.ReadObject(ctx, termCounts, counter.ReadCounts); err != nil {
-		return Summary{}, err
-	}
-	every := newEveryReport(counter, cfg.Workers)
 	for _, r := range shards.Reports() {
 		doc, err := shardDoc(ctx, shards, r)
 		if err != nil {
 			return Summary{}, err
 		}
-		every.add(doc)
+		brought.add(doc)
 		if err := appendDoc(ds, doc); err != nil {
 			return Summary{}, err
 		}
@@ -76,7 +70,7 @@ func Commit(ctx context.Context, cfg CommitConfig) (Summary, error) {
 	}
 	ds.SetInputs(shards.Inputs())
 	ds.SetRejected(shards.Rejected())
-	sum, err := finish(ctx, ds, every, len(shards.Reports()), shards.Rejected(), start, nil)
+	sum, err := finish(ctx, ds, brought, shards.Rejected(), start)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -106,6 +100,9 @@ func shardDoc(ctx context.Context, s *output.Shards, r output.ShardReport) (*Doc
 		return nil, err
 	}
 	if doc.Commitments, err = output.ReportRows[schemas.Commitment](ctx, s, schemas.Commitments, r); err != nil {
+		return nil, err
+	}
+	if doc.Terms, err = output.ReportRows[schemas.Term](ctx, s, schemas.Terms, r); err != nil {
 		return nil, err
 	}
 	return doc, nil

@@ -121,7 +121,7 @@ func scopeOf(r region.Region) goals.Scope {
 		if d, ok := region.ByCode(code); ok && code != "" {
 			level := d.Level
 			if level == "provincial" {
-				level = "province" // TABLES.md's word for the reference
+				level = "province" // goals.reference's word for it
 			}
 			sc = append(sc, goals.Division{Name: d.Full, Level: level})
 		}
@@ -175,18 +175,22 @@ func (c CommitmentsStage) Process(_ context.Context, doc *Doc) error {
 	return nil
 }
 
-// TermsStage counts each report's content words (after SegmentStage); the
-// terms rows are made once every report was counted, since tf-idf needs them all.
-type TermsStage struct {
-	Counter *terms.Counter
-}
+// TermsStage ranks each report's content words (after SegmentStage) by
+// tf-idf against the fixed reference of package terms: a report's terms are
+// its own, whatever else a run or the dataset holds.
+type TermsStage struct{}
 
 // Name implements Stage.
 func (TermsStage) Name() string { return "terms" }
 
 // Process implements Stage.
-func (t TermsStage) Process(_ context.Context, doc *Doc) error {
-	t.Counter.AddTokens(doc.Row.ReportID, doc.Tokens)
+func (TermsStage) Process(_ context.Context, doc *Doc) error {
+	doc.Terms = doc.Terms[:0]
+	for _, t := range terms.Top(terms.Count(doc.Tokens), TopTerms) {
+		doc.Terms = append(doc.Terms, schemas.Term{
+			Keys: doc.Keys(), Term: t.Term, POS: t.POS, Count: int32(t.Count), TFIDF: t.TFIDF, Rank: int16(t.Rank),
+		})
+	}
 	// The words are not needed after this stage; let them go before the doc waits for the writer.
 	doc.Tokens, doc.Mentions = nil, nil
 	return nil

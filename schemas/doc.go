@@ -5,7 +5,7 @@
 //
 // Field tags:
 //
-//	col:"name"   column name (fixed by TABLES.md; never rename a listed one)
+//	col:"name"   column name (published to users: never rename one, add columns instead)
 //	doc:"..."    column description, written into the Parquet metadata
 //	text:"free"  long, mostly distinct text, stored without a dictionary
 //

@@ -2,7 +2,7 @@ package schemas
 
 // Version is the schema version written into every file and the manifest.
 // Bump it when a column is added, removed or changes meaning.
-const Version = "1.2.0"
+const Version = "1.3.0"
 
 // Keys are the common keys on every per-report table.
 type Keys struct {
@@ -61,7 +61,7 @@ type Sentence struct {
 type Goal struct {
 	Keys
 	SentenceRef
-	Indicator   string   `col:"indicator" doc:"indicator code from INDICATORS.md, or other"`
+	Indicator   string   `col:"indicator" doc:"indicator code (govreports schema indicators lists them: gdp_growth, cpi …), or other"`
 	IndicatorZH string   `col:"indicator_zh" doc:"Chinese label of the indicator"`
 	IndicatorEN string   `col:"indicator_en" doc:"English label of the indicator"`
 	Subject     string   `col:"subject" doc:"the indicator's words as written"`
@@ -155,27 +155,30 @@ type Region struct {
 }
 
 // AttainmentRow is one row of the attainment table: a goal of year Y and the
-// outcome that the region's next report states for year Y in its review.
+// outcome that the region's report of year Y+1 states for year Y in its review.
 type AttainmentRow struct {
 	Keys
 	SentenceRef
-	Indicator        string   `col:"indicator" doc:"indicator code of the goal (goals.indicator)"`
-	Subject          string   `col:"subject" doc:"the goal's subject as written"`
-	Stretch          bool     `col:"stretch" doc:"the goal is a stretch aim (力争…)"`
-	GoalValue        *float64 `col:"goal_value" doc:"goals.value"`
-	GoalValueMax     *float64 `col:"goal_value_max" doc:"goals.value_max (ranges)"`
-	GoalMultiplier   *float64 `col:"goal_multiplier" doc:"goals.multiplier"`
-	GoalUnit         *string  `col:"goal_unit" doc:"goals.unit"`
-	GoalComparator   string   `col:"goal_comparator" doc:"goals.comparator"`
-	GoalSpan         string   `col:"goal_span" doc:"goals.span" text:"free"`
-	ReviewReportID   string   `col:"review_report_id" doc:"report_id of the later report whose review states the outcome (normally year Y+1)"`
-	ActualValue      *float64 `col:"actual_value" doc:"the outcome as written in the review, signed in the goal's direction (下降1.2% against a growth goal is −1.2); null when the review states none or states it in words"`
-	ActualMultiplier *float64 `col:"actual_multiplier" doc:"magnitude of actual_value (万 1e4, 亿 1e8 …; 1 if none)"`
-	ActualUnit       *string  `col:"actual_unit" doc:"unit of actual_value as written, without the magnitude"`
-	ActualComparator *string  `col:"actual_comparator" doc:"exact | about | at_least | at_most (超过3% is at_least 3) | qualitative (an outcome stated in words)"`
-	ActualSpan       *string  `col:"actual_span" doc:"the words of the review that state the outcome" text:"free"`
-	ActualSentenceID *int32   `col:"actual_sentence_id" doc:"sentence_id of actual_span in the review report"`
-	ActualLine       *int32   `col:"actual_line" doc:"line of actual_span in the review report's source"`
-	Met              *bool    `col:"met" doc:"whether the outcome meets the goal by the rule in the table description (about: within 0.5 points or better in the indicator's good direction; at_least: ≥; at_most and ceilings: ≤ …); null when no number is stated or the goal is qualitative"`
-	Gap              *float64 `col:"gap" doc:"actual − goal in the goal's written unit and magnitude (1256万人 against 1200万人: 56), the lower bound of a range, where both are numbers of the same base unit; null otherwise"`
+	Indicator      string   `col:"indicator" doc:"indicator code of the goal (goals.indicator)"`
+	Subject        string   `col:"subject" doc:"the goal's subject as written"`
+	Stretch        bool     `col:"stretch" doc:"the goal is a stretch aim (力争…)"`
+	GoalValue      *float64 `col:"goal_value" doc:"goals.value"`
+	GoalValueMax   *float64 `col:"goal_value_max" doc:"goals.value_max (ranges)"`
+	GoalMultiplier *float64 `col:"goal_multiplier" doc:"goals.multiplier"`
+	GoalUnit       *string  `col:"goal_unit" doc:"goals.unit"`
+	GoalComparator string   `col:"goal_comparator" doc:"goals.comparator"`
+	// A relative goal's margin (goal_value) says nothing alone: the outcome is
+	// judged against the number it amounts to, when the dataset knows it.
+	GoalResolvedValue *float64 `col:"goal_resolved_value" doc:"goals.resolved_value: for a relative goal, the number it amounts to (the reference region's target plus the margin), which met and gap judge against; null otherwise"`
+	GoalSpan          string   `col:"goal_span" doc:"goals.span" text:"free"`
+	ReviewReportID    string   `col:"review_report_id" doc:"report_id of the region's report of year Y+1, whose review states the outcome"`
+	ActualValue       *float64 `col:"actual_value" doc:"the outcome as written in the review, signed in the goal's direction (下降1.2% against a growth goal is −1.2); null when the review states none or states it in words"`
+	ActualMultiplier  *float64 `col:"actual_multiplier" doc:"magnitude of actual_value (万 1e4, 亿 1e8 …; 1 if none)"`
+	ActualUnit        *string  `col:"actual_unit" doc:"unit of actual_value as written, without the magnitude"`
+	ActualComparator  *string  `col:"actual_comparator" doc:"exact | about | at_least | at_most (超过3% is at_least 3) | qualitative (an outcome stated in words)"`
+	ActualSpan        *string  `col:"actual_span" doc:"the words of the review that state the outcome" text:"free"`
+	ActualSentenceID  *int32   `col:"actual_sentence_id" doc:"sentence_id of actual_span in the review report"`
+	ActualLine        *int32   `col:"actual_line" doc:"line of actual_span in the review report's source"`
+	Met               *bool    `col:"met" doc:"whether the outcome meets the goal by the rule in the table description (about: within 0.5 points or better in the indicator's good direction; at_least: ≥; at_most and ceilings: ≤ …); null when no number is stated or the goal is qualitative"`
+	Gap               *float64 `col:"gap" doc:"actual − goal in the goal's written unit and magnitude (1256万人 against 1200万人: 56), the lower bound of a range, where both are numbers of the same base unit; null otherwise"`
 }

@@ -71,9 +71,12 @@ var (
 
 // attainmentDoc describes the attainment table and the rule of its met and gap
 // columns, so that the rule travels with the files.
-const attainmentDoc = "one row per goal of year Y whose region has a report of a later year in the run, with the outcome " +
-	"that the region's next report states for year Y in its review (a next report of Y+2 or later speaks of another " +
-	"year: the row keeps null outcome columns). The outcome is the first figure of that review of the goal's " +
+const attainmentDoc = "one row per goal of year Y whose region has a report of year Y+1 in the dataset, with the outcome " +
+	"that report states for year Y in its review; a goal whose region has no report of Y+1 has no row (a report of " +
+	"Y+2 reviews Y+1, not Y). Reports are of one region across years by reports.region_code_current, so that a " +
+	"division renumbered or renamed between the two years (341421 庐江县 → 340124) is linked. The table is recomputed " +
+	"over the whole dataset at every commit, for every report whose link a run can change: it is the same however " +
+	"the reports were loaded. The outcome is the first figure of that review of the goal's " +
 	"indicator and kind (the growth for a growth goal, the amount or rate for a level goal) that is the whole " +
 	"region's and the whole year's: not a sub-sector or per-head figure, not 前三季度, not 年均/累计 over years, " +
 	"not a target; a goal without a number may have its outcome in words (国际收支基本平衡), kept with a null value. " +
@@ -81,8 +84,11 @@ const attainmentDoc = "one row per goal of year Y whose region has a report of a
 	"about — within 0.5 points (1% of the goal for amounts) or better; exact — at least the goal where up is good, " +
 	"at most where down is good (prices, unemployment), within the tolerance where neither; at_least — actual ≥ goal; " +
 	"at_most — actual ≤ goal; range — within or better; in_sync — growth ≥ the GDP growth the same review states " +
-	"− 0.5; above_gdp — growth > that GDP growth; positive — growth > 0; qualitative goals and outcomes in words — null. " +
-	"gap = actual − goal (the lower bound of a range), in the goal's unit, where both are numbers of the same base unit"
+	"− 0.5; above_gdp — growth > that GDP growth; positive — growth > 0; relative — against goal_resolved_value, " +
+	"at least it for a target above the reference (高于全省), at most for one below (低于全国), about it for one in " +
+	"step (与全省同步), null while it is unknown; qualitative goals and outcomes in words — null. " +
+	"gap = actual − goal (the lower bound of a range; goal_resolved_value for a relative goal), in the goal's unit, " +
+	"where both are numbers of the same base unit"
 
 // All lists every table.
 var All = []*Table{Reports, Sentences, Goals, Figures, Commitments, Terms, Attainment, Regions}

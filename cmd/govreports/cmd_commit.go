@@ -19,7 +19,6 @@ func cmdCommit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	out := fs.String("out", "./dataset", "dataset root the shards wrote to")
 	mode := fs.String("mode", string(output.Merge), "how the shards' rows join the dataset at --out: merge (replace the reports they hold, keep every other), overwrite-partitions (replace the years they hold), overwrite (the whole dataset) or append (refused for a report already there)")
 	leaseTimeout := fs.Duration("lease-timeout", output.DefaultLeaseTimeout, "a lease on --out not renewed for this long belongs to a dead run and is taken over")
-	workers := fs.Int("workers", 0, "reports ranked at once (default GOMAXPROCS)")
 	memLimit := fs.Int("memory-limit-mb", defaultMemoryLimitMB(os.Getenv), "soft memory limit in MiB for the Go runtime (0: none; default from GOMEMLIMIT, else 256)")
 	logFlags := addLogFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -31,9 +30,6 @@ func cmdCommit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *leaseTimeout <= 0 {
 		return usagef("--lease-timeout must be positive")
-	}
-	if *workers < 0 {
-		return usagef("--workers must be positive")
 	}
 	if *memLimit < 0 {
 		return usagef("--memory-limit-mb must be 0 or more")
@@ -47,7 +43,7 @@ func cmdCommit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	started := time.Now()
 	sum, err := pipeline.Commit(ctx, pipeline.CommitConfig{
-		Out: *out, Workers: *workers, ToolVersion: version, Logger: log, Mode: wmode, LeaseTimeout: *leaseTimeout,
+		Out: *out, ToolVersion: version, Logger: log, Mode: wmode, LeaseTimeout: *leaseTimeout,
 	})
 	if err != nil {
 		return err

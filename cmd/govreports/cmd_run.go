@@ -61,7 +61,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	readOpts := read.Options{Region: *regionName, Year: *year, TextColumn: *textColumn, MaxReportBytes: *maxReport << 20}
 	if err := readOpts.Validate(); err != nil {
-		return usageError{err.Error()}
+		return usageError{msg: err.Error()}
 	}
 	wmode, err := output.ParseMode(*mode)
 	if err != nil {
@@ -85,8 +85,12 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	// From here on the logger reports the fatal error, so that it is JSON
 	// with JSON logs (the exit code still comes from the error).
 	defer func() {
+		var ue usageError
 		switch {
 		case err == nil || errors.Is(err, errRejected):
+		case errors.As(err, &ue):
+			log.Error("usage error", "error", err.Error(), "help", "govreports run -h")
+			err = loggedError{err}
 		case ctx.Err() != nil:
 			log.Error("interrupted; the previous dataset is unchanged")
 			err = loggedError{err}
@@ -160,7 +164,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	rss := peakRSSBytes()
 	log.Info("run finished", "reports", sum.Reports, "rows", sum.Rows, "files", sum.Files, "rejected", len(sum.Rejected),
-		"seconds", sum.Seconds, "peak_rss_mb", rss>>20)
+		"rows_without_text", sum.RowsWithoutText, "seconds", sum.Seconds, "peak_rss_mb", rss>>20)
 	if err := json.NewEncoder(stdout).Encode(struct {
 		pipeline.Summary
 		PeakRSSMB int64 `json:"peak_rss_mb"`

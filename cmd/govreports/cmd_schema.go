@@ -28,7 +28,7 @@ func cmdSchema(args []string, stdout, stderr io.Writer) error {
 		}
 		t, err := schemas.ByName(fs.Arg(0))
 		if err != nil {
-			return usageError{err.Error()}
+			return usageError{msg: err.Error()}
 		}
 		tables = []*schemas.Table{t}
 	}

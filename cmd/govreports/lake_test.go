@@ -74,10 +74,10 @@ func TestHelpGoesToStdout(t *testing.T) {
 	}
 	code, _, stderr := cli(t, "run", "--mode", "upsert")
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, stderr, `unknown write mode "upsert"`)
+	assert.Contains(t, jsonLines(t, stderr)[0]["error"], `unknown write mode "upsert"`)
 	code, _, stderr = cli(t, "run", "--on-error", "ignore")
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, stderr, `--on-error "ignore"`)
+	assert.Contains(t, jsonLines(t, stderr)[0]["error"], `--on-error "ignore"`)
 }
 
 func TestFatalErrorIsJSONWithJSONLogs(t *testing.T) {
@@ -111,7 +111,10 @@ func TestOnErrorSkip(t *testing.T) {
 	assert.Equal(t, exitRejected, code, stderr)
 	assert.Contains(t, stdout, `"reports":1`)
 	assert.Contains(t, stderr, `"msg":"input rejected"`)
-	assert.Contains(t, stderr, "completed with rejected inputs")
+	lines := jsonLines(t, stderr)
+	last := lines[len(lines)-1]
+	assert.Equal(t, "WARN", last["level"], "the closing line, as JSON")
+	assert.Contains(t, last["msg"], "completed with rejected inputs")
 	m := manifestOf(t, out)
 	require.Len(t, m.Rejected, 1)
 	// Named relative to the walked directory's parent, as every source is.

@@ -19,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"strings"
@@ -39,12 +40,13 @@ const (
 	exitInterrupted = 130
 )
 
-// usageError marks errors in the command line, which exit with code 2.
-type usageError struct{ msg string }
+// usageError marks errors in the command line, which exit with code 2;
+// usage is the command's flags, printed before it on a terminal.
+type usageError struct{ msg, usage string }
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
 
 // errRejected marks a run that committed but left inputs out (exit 3).
 var errRejected = errors.New("completed with rejected inputs")
@@ -86,8 +88,7 @@ func main() {
 // run is the whole program but for the process exit, so tests can call it.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
+		return exitCode(ctx, usageError{msg: "no command given", usage: usage}, args, stdout, stderr)
 	}
 	var err error
 	switch cmd, rest := args[0], args[1:]; cmd {
@@ -108,23 +109,22 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
-		fmt.Fprintf(stderr, "govreports: unknown command %q\n\n%s", cmd, usage)
-		return exitUsage
+		err = usageError{msg: fmt.Sprintf("unknown command %q", cmd), usage: usage}
 	}
-	return exitCode(ctx, err, stdout, stderr)
+	return exitCode(ctx, err, args, stdout, stderr)
 }
 
-func exitCode(ctx context.Context, err error, stdout, stderr io.Writer) int {
+// exitCode says what err needs said, unless the command's logger did, and
+// returns the exit code for it.
+func exitCode(ctx context.Context, err error, args []string, stdout, stderr io.Writer) int {
 	var (
 		ue     usageError
 		help   helpError
 		logged loggedError
 	)
-	// Say it unless the command's logger did.
-	say := func(format string, args ...any) {
-		if !errors.As(err, &logged) {
-			fmt.Fprintf(stderr, format, args...)
-		}
+	say := newLastWords(args, stderr)
+	if errors.As(err, &logged) {
+		say = lastWords{} // the command's logger said it
 	}
 	switch {
 	case err == nil:
@@ -135,18 +135,77 @@ func exitCode(ctx context.Context, err error, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		say("govreports: %v\n", err)
+		help := "govreports help"
+		if ue.usage != usage && len(args) > 0 {
+			help = "govreports " + args[0] + " -h"
+		}
+		say.usage(ue, help)
 		return exitUsage
 	case errors.Is(err, errRejected):
-		say("govreports: %v\n", err)
+		say.say(slog.LevelWarn, err.Error())
 		return exitRejected
 	case ctx.Err() != nil: // interrupted: whatever failed, it failed because of the signal
-		say("govreports: interrupted; the previous dataset is unchanged\n")
+		say.say(slog.LevelError, "interrupted; the previous dataset is unchanged")
 		return exitInterrupted
 	default:
-		say("govreports: %v\n", err)
+		say.say(slog.LevelError, "failed", "error", err.Error())
 		return exitFailure
 	}
+}
+
+// lastWords writes what the program itself says on stderr — a usage
+// error, the closing line of a run that left inputs out, a failure that no
+// command's logger reported — as every other message is written: a JSON log
+// line where logs are JSON (stderr off a terminal, or --log-format json), a
+// plain line otherwise. It reads --log-format from the arguments itself, for
+// the error may be in them. The zero value says nothing.
+type lastWords struct {
+	w    io.Writer
+	json *slog.Logger // nil: plain lines
+}
+
+func newLastWords(args []string, stderr io.Writer) lastWords {
+	format := "auto"
+	for i, a := range args {
+		name, value, ok := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name != "log-format" || !strings.HasPrefix(a, "-") {
+			continue
+		}
+		if !ok && i+1 < len(args) {
+			value = args[i+1]
+		}
+		format = value
+	}
+	if format == "json" || format != "text" && !isTerminal(stderr) {
+		return lastWords{w: stderr, json: slog.New(slog.NewJSONHandler(stderr, nil))}
+	}
+	return lastWords{w: stderr}
+}
+
+// say writes msg at level, with attrs (key, value pairs; "error" is the error's text).
+func (l lastWords) say(level slog.Level, msg string, attrs ...any) {
+	switch {
+	case l.w == nil:
+	case l.json != nil:
+		l.json.Log(context.Background(), level, msg, attrs...)
+	case len(attrs) >= 2 && attrs[0] == "error":
+		fmt.Fprintf(l.w, "govreports: %v\n", attrs[1])
+	default:
+		fmt.Fprintf(l.w, "govreports: %s\n", msg)
+	}
+}
+
+// usage says a usage error: as plain text the usage, then the error; in a
+// JSON log line the error, and the command that prints the usage (help).
+func (l lastWords) usage(ue usageError, help string) {
+	if l.json == nil {
+		if l.w != nil {
+			fmt.Fprint(l.w, ue.usage)
+		}
+		l.say(slog.LevelError, "usage error", "error", ue.msg)
+		return
+	}
+	l.say(slog.LevelError, "usage error", "error", ue.msg, "help", help)
 }
 
 // newFlags makes a flag set that reports errors instead of exiting.
@@ -172,8 +231,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return helpError{usage.String()}
 		}
-		fmt.Fprint(stderr, usage.String())
-		return usageError{err.Error()}
+		return usageError{msg: err.Error(), usage: usage.String()}
 	}
 	return nil
 }

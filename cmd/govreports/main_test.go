@@ -185,30 +185,61 @@ func hashes(t *testing.T, dir string) map[string]string {
 	return out
 }
 
+// jsonLines fails unless every line of stderr is a JSON log line, and
+// returns them.
+func jsonLines(t *testing.T, stderr string) []map[string]any {
+	t.Helper()
+	var lines []map[string]any
+	for line := range strings.Lines(stderr) {
+		var m map[string]any
+		require.NoError(t, json.Unmarshal([]byte(line), &m), "not a JSON log line: %q", line)
+		lines = append(lines, m)
+	}
+	require.NotEmpty(t, lines)
+	return lines
+}
+
+// TestUsageErrors: off a terminal a usage error is one JSON log line saying
+// the error and where the usage is; with --log-format text, the usage and
+// the error as plain text.
 func TestUsageErrors(t *testing.T) {
 	tests := []struct {
-		args []string
-		want string
+		args       []string
+		want, help string
 	}{
-		{nil, "usage: govreports"},
-		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
-		{[]string{"run", "--no-such-flag"}, "flag provided but not defined"},
-		{[]string{"run", "--shard-index", "3", "--shard-count", "2"}, "shard index 3 is outside 0..1"},
-		{[]string{"run", "--log-format", "xml"}, `--log-format "xml"`},
-		{[]string{"schema", "nope"}, `unknown table "nope"`},
-		{[]string{"eval"}, "eval needs --gold DIR"},
+		{nil, "no command given", "govreports help"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`, "govreports help"},
+		{[]string{"run", "--no-such-flag"}, "flag provided but not defined", "govreports run -h"},
+		{[]string{"run", "--shard-index", "3", "--shard-count", "2"}, "shard index 3 is outside 0..1", "govreports run -h"},
+		{[]string{"run", "--log-format", "xml"}, `--log-format "xml"`, "govreports run -h"},
+		{[]string{"run"}, "no INPUT given", "govreports run -h"},
+		{[]string{"schema", "nope"}, `unknown table "nope"`, "govreports schema -h"},
+		{[]string{"eval"}, "eval needs --gold DIR", "govreports eval -h"},
+		{[]string{"commit", "--workers", "2"}, "flag provided but not defined: -workers", "govreports commit -h"},
 		// A bad --region is a usage error even where every title names a region.
-		{[]string{"run", "--demo", "--region", "火星省"}, `--region "火星省"`},
-		{[]string{"run", "--demo", "--region", "鼓楼区"}, "320106"},
-		{[]string{"run", "--demo", "--year", "20244"}, "--year 20244"},
+		{[]string{"run", "--demo", "--region", "火星省"}, `--region "火星省"`, "govreports run -h"},
+		{[]string{"run", "--demo", "--region", "鼓楼区"}, "320106", "govreports run -h"},
+		{[]string{"run", "--demo", "--year", "20244"}, "--year 20244", "govreports run -h"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			code, _, stderr := cli(t, tt.args...)
 			assert.Equal(t, exitUsage, code)
-			assert.Contains(t, stderr, tt.want)
+			lines := jsonLines(t, stderr)
+			last := lines[len(lines)-1]
+			assert.Equal(t, "ERROR", last["level"])
+			assert.Equal(t, "usage error", last["msg"])
+			assert.Contains(t, last["error"], tt.want)
+			assert.Equal(t, tt.help, last["help"])
 		})
 	}
+	code, _, stderr := cli(t, "run", "--log-format", "text", "--no-such-flag")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "usage: govreports run")
+	assert.Contains(t, stderr, "govreports: flag provided but not defined: -no-such-flag\n")
+	code, _, stderr = cli(t, "run", "--log-format=json", "--no-such-flag")
+	assert.Equal(t, exitUsage, code)
+	jsonLines(t, stderr)
 }
 
 func TestSchemaAndVersion(t *testing.T) {
@@ -252,6 +283,10 @@ func TestHostileInputs(t *testing.T) {
 		{"unknown region", []string{write("x.txt", []byte("1.火星省政府工作报告\n一、2023年工作回顾\n"))}, `x.txt: line 1: report "火星省政府工作报告": cannot tell its region (tried: title "火星省政府工作报告"`},
 		{"same report twice", []string{write("a.txt", []byte(report)), write("b.txt", []byte(report))}, "read twice: a.txt:1 and b.txt:1"},
 		{"unreadable path", []string{filepath.Join(dir, "missing.txt")}, "missing.txt: no such file"},
+		{"old Excel workbook", []string{write("old.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1Workbook"))}, "old.xls: old Excel format (.xls) is not read: save it as .xlsx or CSV"},
+		{"scanned PDF", []string{write("scan.pdf", formatFixture(t, "scan.pdf"))}, "scan.pdf: no text layer (a scanned document? OCR is not supported)"},
+		{"encrypted PDF", []string{write("locked.pdf", formatFixture(t, "encrypted.pdf"))}, "locked.pdf: encrypted: a password is needed to open it"},
+		{"damaged PDF", []string{write("cut.pdf", formatFixture(t, "city.pdf")[:5000])}, "cut.pdf: not a PDF file, or a damaged one"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -263,6 +298,37 @@ func TestHostileInputs(t *testing.T) {
 			assert.True(t, os.IsNotExist(err), "no dataset after a failure")
 		})
 	}
+}
+
+func formatFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "formats", name))
+	require.NoError(t, err)
+	return b
+}
+
+// TestRunPDFAndWorkbook: a PDF and a workbook found in a directory are read
+// like any other report; the workbook's row without text is left out with a
+// warning naming it, and counted in the summary and the manifest.
+func TestRunPDFAndWorkbook(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in")
+	require.NoError(t, os.MkdirAll(in, 0o755))
+	for _, name := range []string{"city.pdf", "county-reports.xlsx"} {
+		require.NoError(t, os.WriteFile(filepath.Join(in, name), formatFixture(t, name), 0o644))
+	}
+	out := filepath.Join(t.TempDir(), "ds")
+	code, stdout, stderr := cli(t, "run", "--out", out, "--log-format", "json", in)
+	require.Equal(t, 0, code, stderr)
+	var sum map[string]any
+	require.NoError(t, json.Unmarshal([]byte(stdout), &sum))
+	assert.EqualValues(t, 4, sum["reports"])
+	assert.EqualValues(t, 1, sum["rows_without_text"])
+	assert.Contains(t, stderr, `"msg":"row not read: its text is empty","input":"in/county-reports.xlsx#sheet=报告&row=4"`)
+	assert.NotContains(t, stderr, "not a report kind")
+	manifest, err := os.ReadFile(filepath.Join(out, "_manifest.json"))
+	require.NoError(t, err)
+	assert.Contains(t, string(manifest), `"name": "in/county-reports.xlsx",`)
+	assert.Contains(t, string(manifest), `"rows_without_text": 1`)
 }
 
 func TestRegionFlagForUntitledReport(t *testing.T) {

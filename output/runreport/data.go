@@ -1,10 +1,14 @@
 // Package runreport builds the page a person looks at after a run:
 // OUT/_report/index.html, one self-contained HTML file (inline CSS and SVG,
-// nothing fetched) with the run's inputs and row counts, each year's goals by
-// region with a chart of the GDP growth targets, attainment, the coverage and
-// warnings of every report (worst first), and figures and commitments at a
-// glance. It is made from the committed dataset through the project's reader,
-// never from a run's memory, so `govreports report` rebuilds the same bytes.
+// nothing fetched) about the whole dataset: its inputs and row counts, for
+// each main indicator a chart of every region's targets across the years,
+// the newest years' goals by region, attainment, the reports a run removed
+// and the coverage and warnings of every report (worst first), and figures
+// and commitments at a glance. It fits a 1,280-pixel window and an A4 page,
+// and stays bounded for a lake of thousands of reports (top rows and
+// counts). It is made from the committed dataset through the project's
+// reader, never from a run's memory, so `govreports report` rebuilds the
+// same bytes.
 package runreport
 
 import (
@@ -14,24 +18,25 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/govreports/govreports/output"
 	"github.com/govreports/govreports/schemas"
-	"github.com/govreports/govreports/stages/indicator"
 )
 
-// Limits keep the page bounded for runs of thousands of reports: long tables
-// show their top rows and say how many more there are.
+// Limits keep the page bounded for lakes of thousands of reports: long
+// tables show their top rows and say how many more there are.
 const (
 	maxInputs     = 50
-	maxRegions    = 60 // rows of a year's goals table and bars of its chart
-	maxCoverage   = 100
-	maxAttainment = 200
+	maxYearRows   = 25 // years of the reports-by-year table, newest first
+	maxGoalYears  = 3  // years with a goals table, newest first (the charts show more)
+	maxRegions    = 60 // rows of a year's goals table
+	maxCoverage   = 50
+	maxAttainment = 100
+	maxAttainInd  = 15 // indicators of the attainment summary
 	maxGlance     = 60
+	maxListed     = 50 // rejected inputs, removed reports
 )
 
 // fewFiguresPer10k is the figure density under which a report is flagged:
@@ -40,18 +45,18 @@ const (
 // the reader.
 const fewFiguresPer10k = 20
 
-// mainIndicators are the columns of the goals table: the targets every
-// report sets, in the order readers of the reports expect them. Each column
-// takes the first code a report has a non-stretch goal for.
+// mainIndicators are the columns of the goals tables and the charts: the
+// targets every report sets, in the order readers of the reports expect
+// them. Each takes the first code a report has a non-stretch goal for.
 var mainIndicators = []struct {
 	Label string
 	Codes []string
 }{
-	{"GDP", []string{"gdp_growth"}},
+	{"GDP growth", []string{"gdp_growth"}},
 	{"CPI", []string{"cpi"}},
 	{"Unemployment", []string{"unemployment_rate", "registered_unemployment_rate"}},
 	{"New urban jobs", []string{"urban_new_jobs"}},
-	{"Income", []string{"income_growth", "urban_income_growth", "rural_income_growth"}},
+	{"Income growth", []string{"income_growth", "urban_income_growth", "rural_income_growth"}},
 	{"Energy intensity", []string{"energy_intensity_reduction"}},
 }
 
@@ -61,28 +66,39 @@ type Page struct {
 	ToolVersion   string
 	SchemaVersion string
 	StartedAt     string
+	Mode          string  // the last run's write mode
 	Timing        *Timing // of the run that committed the dataset, when it left one
+	InputCount    int     // every input of every report of the dataset (the manifest's inputs)
 	Inputs        []InputRow
 	MoreInputs    int
 	Reports       int
-	ByYearLevel   []Count // "2024 provincial" → reports
-	Tables        []Count // table → rows
-	Years         []Year
+	Levels        []Label     // columns of ReportsByYear: the levels the dataset holds, the nation first
+	ReportsByYear []YearCount // newest first
+	EarlierYears  YearCount   // the years ReportsByYear leaves out, summed (Year: how many)
+	Tables        []Count     // table → rows
+	Charts        []Chart     // per main indicator, its targets across the years
+	Years         []Year      // goals tables of the newest years
+	EarlierGoals  YearCount   // the years without a goals table, summed
 	Attainment    []AttainmentRow
 	MoreAttain    int
 	AttainCounts  []Count            // met / not met / not stated
-	Rejected      []output.Rejection // inputs the last run left out (--on-error skip), listed first
-	Removed       []string           // reports the last run removed without bringing them (--mode overwrite-partitions, overwrite)
+	AttainByInd   []AttainCount      // per indicator, the most goals first
+	Rejected      []output.Rejection // inputs the last run left out (--on-error skip), listed first; the first maxListed
+	MoreRejected  int
+	Removed       []string // reports the last run removed without bringing them (--mode overwrite-partitions, overwrite); the first maxListed
+	MoreRemoved   int
+	Problems      []Count // reports per kind of problem
 	Coverage      []Coverage
 	MoreCoverage  int
-	Clean         int // reports without any problem
+	Clean         int     // reports without any problem
+	FigureKinds   []Label // columns of Glance.Kinds
+	Topics        []Label // columns of Glance.Topics
+	GlanceTotal   Glance  // every report summed
 	Glance        []Glance
 	MoreGlance    int
-	FigureKinds   []string // columns of Glance.Kinds
-	Topics        []string // columns of Glance.Topics
 }
 
-// InputRow is one input of the run.
+// InputRow is one input of the dataset.
 type InputRow struct {
 	Name   string
 	Bytes  int64
@@ -95,14 +111,19 @@ type Count struct {
 	N     int64
 }
 
-// Year is one year's goals: a row per region and a chart of GDP targets.
+// YearCount is a year's reports, in all and per level (as Page.Levels).
+type YearCount struct {
+	Year    int16
+	Reports int
+	Levels  []int
+}
+
+// Year is one year's goals: a row per report.
 type Year struct {
-	Year       int16
-	Columns    []string
-	Rows       []GoalRow
-	MoreRows   int
-	Chart      []Bar
-	ChartScale float64 // the value at the right end of the chart
+	Year     int16
+	Columns  []string
+	Rows     []GoalRow
+	MoreRows int
 }
 
 // GoalRow is one region's main targets of a year.
@@ -112,15 +133,6 @@ type GoalRow struct {
 	Level    string
 	Cells    []string // as Columns; "" when the report sets none
 	Goals    int      // all goals of the report
-}
-
-// Bar is one region's GDP growth target in the chart.
-type Bar struct {
-	Region     string
-	Value      float64
-	ValueMax   float64 // > Value for a range
-	Comparator schemas.Comparator
-	Label      string
 }
 
 // AttainmentRow is one goal against its outcome.
@@ -133,10 +145,18 @@ type AttainmentRow struct {
 	Status    string // met | not met | not stated | qualitative
 }
 
+// AttainCount is one indicator's goals by status (as attainStatuses).
+type AttainCount struct {
+	Indicator string
+	Goals     int
+	Status    []int
+}
+
 // Coverage is one report's problems, for the worst-first list.
 type Coverage struct {
 	ReportID string
 	Region   string
+	Year     int16
 	Source   string
 	Line     int32
 	Goals    int
@@ -150,6 +170,7 @@ type Coverage struct {
 type Glance struct {
 	ReportID    string
 	Region      string
+	Year        int16
 	Figures     int
 	Kinds       []int // as Page.FigureKinds
 	Commitments int
@@ -218,189 +239,218 @@ func load(ctx context.Context, out string) (*tables, error) {
 func (t *tables) page() *Page {
 	p := &Page{
 		ToolVersion: t.manifest.ToolVersion, SchemaVersion: t.manifest.SchemaVersion,
-		StartedAt: t.manifest.StartedAt, Timing: t.timing, Reports: len(t.reports),
+		StartedAt: t.manifest.StartedAt, Mode: string(t.manifest.Mode), Timing: t.timing,
+		InputCount: len(t.manifest.Inputs), Reports: len(t.reports),
 	}
-	for i, in := range t.manifest.Inputs {
-		if i == maxInputs {
-			p.MoreInputs = len(t.manifest.Inputs) - maxInputs
-			break
-		}
+	inputs, more := firstOf(t.manifest.Inputs, maxInputs)
+	p.MoreInputs = more
+	for _, in := range inputs {
 		p.Inputs = append(p.Inputs, InputRow{Name: in.Name, Bytes: in.Bytes, SHA256: shortHash(in.SHA256)})
 	}
-	p.ByYearLevel = countBy(t.reports, func(r schemas.Report) string { return fmt.Sprintf("%d %s", r.Year, r.Level) })
+	p.Levels, p.ReportsByYear, p.EarlierYears = t.reportsByYear()
 	for _, tb := range schemas.All {
 		p.Tables = append(p.Tables, Count{Label: tb.Name, N: t.manifest.Tables[tb.Name]})
 	}
-	p.Years = t.years()
-	p.Attainment, p.MoreAttain, p.AttainCounts = t.attainmentRows()
-	p.Rejected = t.manifest.Rejected
-	p.Removed = t.manifest.Removed
-	p.Coverage, p.MoreCoverage, p.Clean = t.coverage()
-	p.FigureKinds, p.Topics = figureKinds(), topics()
-	p.Glance, p.MoreGlance = t.glance(p.FigureKinds, p.Topics)
+	goalsOf := map[string][]*schemas.Goal{}
+	for i := range t.goals {
+		g := &t.goals[i]
+		goalsOf[g.ReportID] = append(goalsOf[g.ReportID], g)
+	}
+	p.Charts = charts(t.reports, goalsOf)
+	p.Years, p.EarlierGoals = t.years(goalsOf)
+	p.Attainment, p.MoreAttain, p.AttainCounts, p.AttainByInd = t.attainmentRows()
+	p.Rejected, p.MoreRejected = firstOf(t.manifest.Rejected, maxListed)
+	p.Removed, p.MoreRemoved = firstOf(t.manifest.Removed, maxListed)
+	p.Coverage, p.MoreCoverage, p.Clean, p.Problems = t.coverage()
+	p.FigureKinds, p.Topics = columnLabels(schemas.Figures, "kind"), columnLabels(schemas.Commitments, "topic")
+	p.GlanceTotal, p.Glance, p.MoreGlance = t.glance(p.FigureKinds, p.Topics)
 	return p
 }
 
 func shortHash(h string) string { return h[:min(12, len(h))] }
 
-// countBy counts rows by a label, in label order.
-func countBy[T any](rows []T, label func(T) string) []Count {
-	n := map[string]int64{}
-	for _, r := range rows {
-		n[label(r)]++
+// firstOf is the first n of xs and how many more there are.
+func firstOf[T any](xs []T, n int) ([]T, int) {
+	if len(xs) <= n {
+		return xs, 0
 	}
-	out := make([]Count, 0, len(n))
-	for l, c := range n {
-		out = append(out, Count{Label: l, N: c})
-	}
-	slices.SortFunc(out, func(a, b Count) int { return strings.Compare(a.Label, b.Label) })
-	return out
+	return xs[:n], len(xs) - n
 }
 
-func (t *tables) years() []Year {
-	goalsOf := map[string][]schemas.Goal{}
-	for _, g := range t.goals {
-		goalsOf[g.ReportID] = append(goalsOf[g.ReportID], g)
+// newestYears are the reports grouped by year, newest first, each year's
+// by region code: the newest n years, and the others summed.
+func (t *tables) newestYears(n int) ([][]schemas.Report, YearCount) {
+	var years [][]schemas.Report
+	var earlier YearCount
+	for i := len(t.reports); i > 0; {
+		j := i - 1
+		for j > 0 && t.reports[j-1].Year == t.reports[i-1].Year {
+			j--
+		}
+		if len(years) < n {
+			years = append(years, t.reports[j:i])
+		} else {
+			earlier.Year++
+			earlier.Reports += i - j
+		}
+		i = j
 	}
-	var years []Year
+	return years, earlier
+}
+
+// reportsByYear counts the reports of each year by level, newest first;
+// years past maxYearRows are summed into one.
+func (t *tables) reportsByYear() ([]Label, []YearCount, YearCount) {
+	all := columnLabels(schemas.Reports, "level")
+	held := make([]bool, len(all))
 	for _, r := range t.reports {
-		if len(years) == 0 || years[len(years)-1].Year != r.Year {
-			y := Year{Year: r.Year}
-			for _, c := range mainIndicators {
-				y.Columns = append(y.Columns, c.Label)
-			}
-			years = append(years, y)
-		}
-		y := &years[len(years)-1]
-		gs := goalsOf[r.ReportID]
-		row := GoalRow{ReportID: r.ReportID, Region: r.Region, Level: r.Level, Goals: len(gs)}
-		for _, c := range mainIndicators {
-			g, ok := mainGoal(gs, c.Codes)
-			cell := ""
-			if ok {
-				cell = goalText(g)
-			}
-			row.Cells = append(row.Cells, cell)
-		}
-		y.Rows = append(y.Rows, row)
-		if g, ok := mainGoal(gs, []string{"gdp_growth"}); ok && g.Value != nil {
-			bar := Bar{Region: r.Region, Value: *g.Value, ValueMax: *g.Value, Comparator: schemas.Comparator(g.Comparator), Label: goalText(g)}
-			if g.ValueMax != nil {
-				bar.ValueMax = *g.ValueMax
-			}
-			y.Chart = append(y.Chart, bar)
+		if i := levelRank(r.Level); i < len(all) {
+			held[i] = true
 		}
 	}
-	for i := range years {
-		y := &years[i]
-		if len(y.Rows) > maxRegions {
-			y.MoreRows = len(y.Rows) - maxRegions
-			y.Rows = y.Rows[:maxRegions]
+	// Only the levels the dataset holds are columns.
+	var cols []Label
+	for i, l := range all {
+		if held[i] {
+			cols = append(cols, l)
 		}
-		slices.SortStableFunc(y.Chart, func(a, b Bar) int {
-			return cmp.Or(cmp.Compare(b.ValueMax, a.ValueMax), cmp.Compare(b.Value, a.Value), strings.Compare(a.Region, b.Region))
-		})
-		y.Chart = y.Chart[:min(len(y.Chart), maxRegions)]
-		for _, b := range y.Chart {
-			y.ChartScale = math.Max(y.ChartScale, b.ValueMax)
-		}
-		// A round right end: the next whole number above the largest target.
-		y.ChartScale = math.Floor(y.ChartScale) + 1
 	}
-	return years
+	newest, earlier := t.newestYears(maxYearRows)
+	var years []YearCount
+	for _, rs := range newest {
+		y := YearCount{Year: rs[0].Year, Reports: len(rs), Levels: make([]int, len(cols))}
+		for _, r := range rs {
+			if i := slices.IndexFunc(cols, func(l Label) bool { return l.Code == r.Level }); i >= 0 {
+				y.Levels[i]++
+			}
+		}
+		years = append(years, y)
+	}
+	return cols, years, earlier
 }
 
-// mainGoal is the first main (non-stretch) goal of a report with one of codes, by code order.
-func mainGoal(gs []schemas.Goal, codes []string) (schemas.Goal, bool) {
+// years are the goals tables of the newest maxGoalYears years, a row per
+// report; the older years are summed (the charts show their targets).
+func (t *tables) years(goalsOf map[string][]*schemas.Goal) ([]Year, YearCount) {
+	newest, earlier := t.newestYears(maxGoalYears)
+	var years []Year
+	for _, rs := range newest {
+		y := Year{Year: rs[0].Year}
+		for _, c := range mainIndicators {
+			y.Columns = append(y.Columns, c.Label)
+		}
+		shown, more := firstOf(rs, maxRegions)
+		y.MoreRows = more
+		for _, r := range shown {
+			gs := goalsOf[r.ReportID]
+			row := GoalRow{ReportID: r.ReportID, Region: r.Region, Level: r.Level, Goals: len(gs)}
+			for _, c := range mainIndicators {
+				cell := ""
+				if g := mainGoal(gs, c.Codes); g != nil {
+					cell = goalText(*g)
+				}
+				row.Cells = append(row.Cells, cell)
+			}
+			y.Rows = append(y.Rows, row)
+		}
+		years = append(years, y)
+	}
+	return years, earlier
+}
+
+// mainGoal is the first main (non-stretch) goal of a report with one of
+// codes, by code order; nil when it has none.
+func mainGoal(gs []*schemas.Goal, codes []string) *schemas.Goal {
 	for _, c := range codes {
 		for _, g := range gs {
 			if g.Indicator == c && !g.Stretch {
-				return g, true
+				return g
 			}
 		}
 	}
-	return schemas.Goal{}, false
+	return nil
 }
 
-// comparatorMarks write a comparator the way a chart or a table cell does.
-var comparatorMarks = map[schemas.Comparator]string{
-	schemas.About: "≈", schemas.AtLeast: "≥", schemas.AtMost: "≤", schemas.InSync: "in step with GDP",
-	schemas.AboveGDP: "above GDP growth", schemas.Positive: "positive", schemas.Qualitative: "qualitative",
-}
+// attainStatuses are the statuses of an attainment row, in the order the page counts them.
+var attainStatuses = []string{"met", "not met", "qualitative", "not stated"}
 
-// goalText is a goal in a few characters: ≈5%, ≥1200万人, 4.5–5%, in step with GDP.
-func goalText(g schemas.Goal) string {
-	if g.Value == nil {
-		return comparatorMarks[schemas.Comparator(g.Comparator)]
-	}
-	unit, mult := "", ""
-	if g.Unit != nil {
-		unit = *g.Unit
-	}
-	if g.Multiplier != nil {
-		mult = magnitude(*g.Multiplier)
-	}
-	v := number(*g.Value)
-	if g.ValueMax != nil {
-		v += "–" + number(*g.ValueMax)
-	}
-	return comparatorMarks[schemas.Comparator(g.Comparator)] + v + mult + unit
-}
-
-// magnitude writes a multiplier back as the magnitude word reports use.
-func magnitude(m float64) string {
-	switch m {
-	case 1e4:
-		return "万"
-	case 1e8:
-		return "亿"
-	case 1e12:
-		return "万亿"
-	case 1e3:
-		return "千"
-	}
-	return ""
-}
-
-func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-func (t *tables) attainmentRows() ([]AttainmentRow, int, []Count) {
-	var rows []AttainmentRow
+// attainmentRows are the attainment rows newest first (the first
+// maxAttainment of them), the rows by status, and by indicator and status.
+func (t *tables) attainmentRows() ([]AttainmentRow, int, []Count, []AttainCount) {
 	counts := map[string]int64{}
+	byInd := map[string]*AttainCount{}
+	var inds []*AttainCount
 	for _, a := range t.attainment {
-		r := AttainmentRow{Year: a.Year, Region: a.Region, Indicator: a.Indicator, Goal: a.GoalSpan}
-		if a.ActualSpan != nil {
-			r.Actual = *a.ActualSpan
+		status := attainStatus(a)
+		counts[status]++
+		ind := byInd[a.Indicator]
+		if ind == nil {
+			ind = &AttainCount{Indicator: a.Indicator, Status: make([]int, len(attainStatuses))}
+			byInd[a.Indicator] = ind
+			inds = append(inds, ind)
 		}
-		switch {
-		case a.Met != nil && *a.Met:
-			r.Status = "met"
-		case a.Met != nil:
-			r.Status = "not met"
-		case a.ActualSpan == nil:
-			r.Status = "not stated"
-		default:
-			r.Status = "qualitative"
-		}
-		counts[r.Status]++
-		rows = append(rows, r)
+		ind.Goals++
+		ind.Status[slices.Index(attainStatuses, status)]++
 	}
 	var cs []Count
-	for _, s := range []string{"met", "not met", "qualitative", "not stated"} {
+	for _, s := range attainStatuses {
 		if counts[s] > 0 {
 			cs = append(cs, Count{Label: s, N: counts[s]})
 		}
 	}
-	more := 0
-	if len(rows) > maxAttainment {
-		more = len(rows) - maxAttainment
-		rows = rows[:maxAttainment]
+	slices.SortStableFunc(inds, func(a, b *AttainCount) int {
+		return cmp.Or(cmp.Compare(b.Goals, a.Goals), strings.Compare(a.Indicator, b.Indicator))
+	})
+	var byIndicator []AttainCount
+	for _, ind := range inds[:min(len(inds), maxAttainInd)] {
+		byIndicator = append(byIndicator, *ind)
 	}
-	return rows, more, cs
+	// Rows only for the newest, of a table that may hold tens of thousands.
+	order := make([]int, len(t.attainment))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(t.attainment[j].Year, t.attainment[i].Year) })
+	order, more := firstOf(order, maxAttainment)
+	var rows []AttainmentRow
+	for _, i := range order {
+		a := t.attainment[i]
+		r := AttainmentRow{Year: a.Year, Region: a.Region, Indicator: a.Indicator, Goal: a.GoalSpan, Status: attainStatus(a)}
+		if a.ActualSpan != nil {
+			r.Actual = *a.ActualSpan
+		}
+		rows = append(rows, r)
+	}
+	return rows, more, cs, byIndicator
 }
 
-// coverage lists each report's problems, worst first; reports without any are only counted.
-func (t *tables) coverage() ([]Coverage, int, int) {
+// attainStatus is whether a goal was met, as the page says it.
+func attainStatus(a schemas.AttainmentRow) string {
+	switch {
+	case a.Met != nil && *a.Met:
+		return "met"
+	case a.Met != nil:
+		return "not met"
+	case a.ActualSpan == nil:
+		return "not stated"
+	}
+	return "qualitative"
+}
+
+// Kinds of problem of a report, the worst first, for the counts above the
+// coverage table.
+const (
+	noGoals      = "no targets passage found (no goals)"
+	fewFigures   = "few figures for its length"
+	metaFileName = "metadata taken from the file name or its folder"
+	metaFlag     = "metadata given by flag"
+	readWarning  = "warnings of the reader"
+)
+
+// coverage lists each report's problems, worst first (the first
+// maxCoverage), counts the reports without any, and the reports with each
+// kind of problem.
+func (t *tables) coverage() ([]Coverage, int, int, []Count) {
 	goals, figures := map[string]int{}, map[string]int{}
 	for _, g := range t.goals {
 		goals[g.ReportID]++
@@ -410,27 +460,33 @@ func (t *tables) coverage() ([]Coverage, int, int) {
 	}
 	var out []Coverage
 	clean := 0
+	kinds := map[string]int64{}
 	for _, r := range t.reports {
 		c := Coverage{
-			ReportID: r.ReportID, Region: r.Region, Source: r.Source, Line: r.SourceLine,
+			ReportID: r.ReportID, Region: r.Region, Year: r.Year, Source: r.Source, Line: r.SourceLine,
 			Goals: goals[r.ReportID], Figures: figures[r.ReportID], Chars: r.Chars,
 		}
 		if c.Goals == 0 {
-			c.add(3, "no targets passage found (no goals)")
+			c.add(3, noGoals)
+			kinds[noGoals]++
 		}
 		if r.Chars > 0 && float64(c.Figures)*1e4/float64(r.Chars) < fewFiguresPer10k {
-			c.add(2, fmt.Sprintf("few figures for its length: %d in %d characters", c.Figures, r.Chars))
+			c.add(2, fmt.Sprintf("%s: %s in %s", fewFigures, count(c.Figures, "figure"), count(int(r.Chars), "character")))
+			kinds[fewFigures]++
 		}
-		if r.YearSource == "file_name" || r.RegionSource == "file_name" {
-			c.add(2, fmt.Sprintf("metadata taken from the file name (year from %s, region from %s)", r.YearSource, r.RegionSource))
+		if byName(r.YearSource) || byName(r.RegionSource) {
+			c.add(2, fmt.Sprintf("%s (year from %s, region from %s)", metaFileName, words(r.YearSource), words(r.RegionSource)))
+			kinds[metaFileName]++
 		}
 		if r.YearSource == "flag" || r.RegionSource == "flag" {
-			c.add(1, fmt.Sprintf("metadata given by flag (year from %s, region from %s)", r.YearSource, r.RegionSource))
+			c.add(1, fmt.Sprintf("%s (year from %s, region from %s)", metaFlag, words(r.YearSource), words(r.RegionSource)))
+			kinds[metaFlag]++
 		}
 		if r.Warnings != nil {
 			for _, w := range strings.Split(*r.Warnings, "\n") {
 				c.add(1, w)
 			}
+			kinds[readWarning]++
 		}
 		if len(c.Problems) == 0 {
 			clean++
@@ -441,73 +497,78 @@ func (t *tables) coverage() ([]Coverage, int, int) {
 	slices.SortStableFunc(out, func(a, b Coverage) int {
 		return cmp.Or(cmp.Compare(b.Severity, a.Severity), strings.Compare(a.ReportID, b.ReportID))
 	})
-	more := 0
-	if len(out) > maxCoverage {
-		more = len(out) - maxCoverage
-		out = out[:maxCoverage]
+	var problems []Count
+	for _, k := range []string{noGoals, fewFigures, metaFileName, metaFlag, readWarning} {
+		if kinds[k] > 0 {
+			problems = append(problems, Count{Label: k, N: kinds[k]})
+		}
 	}
-	return out, more, clean
+	out, more := firstOf(out, maxCoverage)
+	return out, more, clean, problems
 }
+
+// byName tells the weakest metadata sources: the input's name, not its text.
+func byName(source string) bool { return source == "file_name" || source == "folder" }
+
+// words is a code with spaces for underscores: file_name → file name.
+func words(code string) string { return strings.ReplaceAll(code, "_", " ") }
 
 func (c *Coverage) add(severity int, problem string) {
 	c.Severity += severity
 	c.Problems = append(c.Problems, problem)
 }
 
-// figureKinds and topics are the columns of the glance table, from the
-// schema's own lists so that a new kind or topic shows up by itself.
-func figureKinds() []string { return docList(schemas.Figures, "kind") }
-func topics() []string      { return docList(schemas.Commitments, "topic") }
-
-// docList reads the "a | b | c" list of a column's description.
-func docList(t *schemas.Table, col string) []string {
-	for _, c := range t.Columns {
-		if c.Name == col {
-			var out []string
-			for _, v := range strings.Split(c.Doc, "|") {
-				out = append(out, strings.TrimSpace(v))
-			}
-			return out
+// glance counts each report's figures by kind and commitments by topic, and
+// the sums over every report; rows are the newest reports first.
+func (t *tables) glance(kinds, topics []Label) (Glance, []Glance, int) {
+	newGlance := func(r schemas.Report) *Glance {
+		return &Glance{ReportID: r.ReportID, Region: r.Region, Year: r.Year, Kinds: make([]int, len(kinds)), Topics: make([]int, len(topics))}
+	}
+	kindAt, topicAt := labelIndex(kinds), labelIndex(topics)
+	byID := map[string]*Glance{}
+	var rows []*Glance
+	newest, _ := t.newestYears(len(t.reports))
+	for _, rs := range newest {
+		for _, r := range rs {
+			g := newGlance(r)
+			byID[r.ReportID] = g
+			rows = append(rows, g)
 		}
 	}
-	return nil
-}
-
-func (t *tables) glance(kinds, topics []string) ([]Glance, int) {
-	byID := map[string]*Glance{}
-	var out []*Glance
-	for _, r := range t.reports {
-		g := &Glance{ReportID: r.ReportID, Region: r.Region, Kinds: make([]int, len(kinds)), Topics: make([]int, len(topics))}
-		byID[r.ReportID] = g
-		out = append(out, g)
-	}
+	total := newGlance(schemas.Report{})
 	for _, f := range t.figures {
 		if g := byID[f.ReportID]; g != nil {
 			g.Figures++
-			if i := slices.Index(kinds, f.Kind); i >= 0 {
+			total.Figures++
+			if i, ok := kindAt[f.Kind]; ok {
 				g.Kinds[i]++
+				total.Kinds[i]++
 			}
 		}
 	}
 	for _, c := range t.commitments {
 		if g := byID[c.ReportID]; g != nil {
 			g.Commitments++
-			if i := slices.Index(topics, c.Topic); i >= 0 {
+			total.Commitments++
+			if i, ok := topicAt[c.Topic]; ok {
 				g.Topics[i]++
+				total.Topics[i]++
 			}
 		}
 	}
-	rows := make([]Glance, 0, min(len(out), maxGlance))
-	for _, g := range out[:min(len(out), maxGlance)] {
-		rows = append(rows, *g)
+	shown, more := firstOf(rows, maxGlance)
+	out := make([]Glance, 0, len(shown))
+	for _, g := range shown {
+		out = append(out, *g)
 	}
-	return rows, max(0, len(out)-maxGlance)
+	return *total, out, more
 }
 
-// indicatorLabel is an indicator's English label, for the attainment table.
-func indicatorLabel(code string) string {
-	if ind, ok := indicator.ByCode(code); ok {
-		return ind.EN
+// labelIndex is the position of each code in ls.
+func labelIndex(ls []Label) map[string]int {
+	m := make(map[string]int, len(ls))
+	for i, l := range ls {
+		m[l.Code] = i
 	}
-	return code
+	return m
 }

@@ -7,11 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"math"
-	"strconv"
 
 	"github.com/govreports/govreports/output"
-	"github.com/govreports/govreports/schemas"
 )
 
 // Key is where the page lives in a dataset; TimingKey holds the timing of the
@@ -32,10 +29,36 @@ type Timing struct {
 var pageTemplate string
 
 var tmpl = template.Must(template.New("page").Funcs(template.FuncMap{
-	"chart":     chart,
+	"chart":     layout,
 	"indicator": indicatorLabel,
 	"bytes":     humanBytes,
+	"count": func(n any, noun string) (string, error) {
+		return withInt(n, func(n int64) string { return count(n, noun) })
+	},
+	"noun": func(n any, noun string) (string, error) {
+		return withInt(n, func(n int64) string { return nounFor(n, noun) })
+	},
+	"thousands": func(n any) (string, error) { return withInt(n, thousands[int64]) },
+	"add":       func(a, b int) int { return a + b },
+	"last":      func(ys []int16) int16 { return ys[len(ys)-1] },
+	"share":     share,
 }).Parse(pageTemplate))
+
+// withInt calls f with a count of the page's data, whatever its integer
+// type, for the template's functions.
+func withInt(n any, f func(int64) string) (string, error) {
+	switch n := n.(type) {
+	case int:
+		return f(int64(n)), nil
+	case int16:
+		return f(int64(n)), nil
+	case int32:
+		return f(int64(n)), nil
+	case int64:
+		return f(n), nil
+	}
+	return "", fmt.Errorf("not a count: %v (%T)", n, n)
+}
 
 // Render lays the page out as one self-contained HTML document.
 func Render(p *Page) ([]byte, error) {
@@ -72,75 +95,6 @@ func Write(ctx context.Context, out string, timing *Timing) error {
 		return fmt.Errorf("run report: %w", err)
 	}
 	return nil
-}
-
-// Chart geometry, in SVG user units (pixels at 100%): the chart fits the
-// page's 1,100-pixel content width.
-const (
-	chartWidth  = 900
-	labelWidth  = 110
-	valueWidth  = 150
-	barHeight   = 16
-	barGap      = 6
-	chartTop    = 24
-	chartBottom = 8
-)
-
-// svgChart is a year's GDP chart laid out for the template.
-type svgChart struct {
-	Width, Height int
-	Bars          []svgBar
-	Ticks         []svgTick
-}
-
-type svgBar struct {
-	Y              int
-	Region         string
-	X, W           float64 // the bar up to the value
-	EndX           float64 // X + W
-	RangeW         float64 // the part of a range above the value, drawn lighter
-	Label          string
-	LabelX         float64
-	Open           bool // 以上: the target is a floor, drawn with an open end
-	About          bool // 左右: drawn dashed
-	TextY, RegionY int
-}
-
-type svgTick struct {
-	X     float64
-	Label string
-}
-
-// chart lays out the bars of a year's GDP targets on a common scale.
-func chart(y Year) svgChart {
-	plot := float64(chartWidth - labelWidth - valueWidth)
-	// Positions to a tenth of a pixel: enough for the eye, short in the file.
-	scale := func(v float64) float64 {
-		if y.ChartScale <= 0 {
-			return 0
-		}
-		return math.Round(plot*v/y.ChartScale*10) / 10
-	}
-	c := svgChart{Width: chartWidth, Height: chartTop + len(y.Chart)*(barHeight+barGap) + chartBottom}
-	for i, b := range y.Chart {
-		top := chartTop + i*(barHeight+barGap)
-		w := scale(b.Value)
-		bar := svgBar{
-			Y: top, Region: b.Region, X: labelWidth, W: w, RangeW: scale(b.ValueMax) - w,
-			Label: b.Label, Open: b.Comparator == schemas.AtLeast, About: b.Comparator == schemas.About,
-			TextY: top + barHeight - 3, RegionY: top + barHeight - 3,
-		}
-		bar.EndX = labelWidth + w
-		bar.LabelX = bar.EndX + bar.RangeW + 6
-		if bar.Open {
-			bar.LabelX += 10
-		}
-		c.Bars = append(c.Bars, bar)
-	}
-	for v := 0; float64(v) <= y.ChartScale; v++ {
-		c.Ticks = append(c.Ticks, svgTick{X: labelWidth + scale(float64(v)), Label: strconv.Itoa(v) + "%"})
-	}
-	return c
 }
 
 func humanBytes(n int64) string {

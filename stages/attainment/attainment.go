@@ -26,6 +26,7 @@ import (
 	"github.com/govreports/govreports/stages/indicator"
 	"github.com/govreports/govreports/stages/quantity"
 	"github.com/govreports/govreports/stages/region"
+	"github.com/govreports/govreports/stages/relative"
 	"github.com/govreports/govreports/stages/split"
 )
 
@@ -63,31 +64,26 @@ func ReviewOf(keys schemas.Keys, sentences []schemas.Sentence, figures []schemas
 	return r
 }
 
-// Build returns one row per goal whose region has a report of a later year
-// among reviews, in the order of goals. The outcome is looked up in the
-// review of the region's next report; a review of a later year than Y+1
-// speaks of that later year, so its goals of Y keep null outcomes.
-func Build(goals []schemas.Goal, reviews []Review) []schemas.AttainmentRow {
-	byRegion := map[string][]*Review{}
-	for i := range reviews {
-		r := &reviews[i]
-		byRegion[r.Keys.RegionCode] = append(byRegion[r.Keys.RegionCode], r)
+// Build returns one row per goal of goals (the goals of one report, of year
+// Y) against review, the review of the same region's report of year Y+1,
+// which speaks of Y; none when review is nil or of another year (a review
+// of Y+2 speaks of Y+1: the caller finds the report of Y+1).
+func Build(goals []schemas.Goal, review *Review) []schemas.AttainmentRow {
+	if len(goals) == 0 || review == nil || review.Keys.Year != goals[0].Year+1 {
+		return nil
 	}
-	for _, rs := range byRegion {
-		slices.SortStableFunc(rs, func(a, b *Review) int { return int(a.Keys.Year) - int(b.Keys.Year) })
+	// The names of both reports: a region renumbered or renamed between them is
+	// called by either in the review.
+	names := namesOf(review.Keys)
+	for _, n := range namesOf(goals[0].Keys) {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
 	}
-	names := map[string][]string{} // region code → its names, looked up once
-	var rows []schemas.AttainmentRow
+	slices.SortStableFunc(names, func(a, b string) int { return len(b) - len(a) })
+	rows := make([]schemas.AttainmentRow, 0, len(goals))
 	for _, g := range goals {
-		rs := byRegion[g.RegionCode]
-		i := slices.IndexFunc(rs, func(r *Review) bool { return r.Keys.Year > g.Year })
-		if i < 0 {
-			continue
-		}
-		if _, ok := names[g.RegionCode]; !ok {
-			names[g.RegionCode] = namesOf(g.Keys)
-		}
-		rows = append(rows, build(g, rs[i], names[g.RegionCode]))
+		rows = append(rows, build(g, review, names))
 	}
 	return rows
 }
@@ -97,13 +93,10 @@ func build(g schemas.Goal, rv *Review, names []string) schemas.AttainmentRow {
 		Keys: g.Keys, SentenceRef: g.SentenceRef,
 		Indicator: g.Indicator, Subject: g.Subject, Stretch: g.Stretch,
 		GoalValue: g.Value, GoalValueMax: g.ValueMax, GoalMultiplier: g.Multiplier, GoalUnit: g.Unit,
-		GoalComparator: g.Comparator, GoalSpan: g.Span,
+		GoalComparator: g.Comparator, GoalResolvedValue: g.ResolvedValue, GoalSpan: g.Span,
 		ReviewReportID: rv.Keys.ReportID,
 	}
 	year := int(g.Year)
-	if rv.Keys.Year != g.Year+1 {
-		return row // the review speaks of a later year than the goal's
-	}
 	if g.Period != "" && g.Period != strconv.Itoa(year) {
 		return row // a target for several years (2021-2025): no one year's review states its outcome
 	}
@@ -120,7 +113,7 @@ func build(g schemas.Goal, rv *Review, names []string) schemas.AttainmentRow {
 	row.ActualComparator, row.ActualSpan = &o.comparator, &o.span
 	row.ActualSentenceID, row.ActualLine = &o.sentenceID, &o.line
 	var gdp *float64
-	if c := schemas.Comparator(g.Comparator); c == schemas.InSync || c == schemas.AboveGDP {
+	if t.comparator == schemas.InSync || t.comparator == schemas.AboveGDP {
 		growth := gdpGrowth
 		growth.names = t.names
 		if o, ok := growth.figure(rv, year); ok {
@@ -136,6 +129,10 @@ const (
 	familyGrowth = "growth" // a rate of change (增长5%, 降低2.5%)
 	familyPoints = "points" // a change in percentage points
 	familyAmount = "amount" // a level, a rate or a count (1200万人, 5.5%)
+	// familyRate is a rate in percent, of change or of level: the resolved
+	// value of a relative target (高于全省1个百分点) is the one or the other
+	// as the reference's target is.
+	familyRate = "rate"
 )
 
 func family(kind string) string {
@@ -159,6 +156,10 @@ type target struct {
 	down     bool     // the goal is a fall (降低2.5%): an outcome that rises counts negative
 	scale    float64  // base units per written unit of the goal (1e4 for 万人)
 	names    []string // the region's names, longest first: they may stand before a subject
+	// What the outcome is judged against: the goal's value and comparator,
+	// or for a relative goal its resolved value and the comparator of its way.
+	value, valueMax *float64
+	comparator      schemas.Comparator
 }
 
 // gdpGrowth is the goal the outcome of in_sync and above_gdp goals is compared with.
@@ -186,8 +187,12 @@ func targetOf(g schemas.Goal) target {
 	if !ok {
 		ind, _ = indicator.ByCode(indicator.Other)
 	}
-	t := target{g: g, ind: ind, scale: 1}
+	t := target{g: g, ind: ind, scale: 1, value: g.Value, valueMax: g.ValueMax, comparator: schemas.Comparator(g.Comparator)}
 	switch {
+	case t.comparator == schemas.Relative && g.ResolvedValue != nil:
+		// 高于全省1个百分点 once the province's 6.5% is known: at least 7.5%.
+		t.family, t.baseUnit, t.value, t.valueMax = familyRate, "percent", g.ResolvedValue, nil
+		t.comparator = relative.Comparator(g)
 	case g.Value != nil:
 		// The kind and direction of a goal are those of its number in its
 		// own words, as the figures stage reads them.
@@ -248,7 +253,7 @@ func (t target) judge(o outcome, gdp *float64) (*bool, *float64) {
 		return nil, nil
 	}
 	a := *o.value
-	switch schemas.Comparator(t.g.Comparator) {
+	switch t.comparator {
 	case schemas.Positive:
 		return ptr(a > 0), nil
 	case schemas.InSync:
@@ -262,14 +267,14 @@ func (t target) judge(o outcome, gdp *float64) (*bool, *float64) {
 		}
 		return ptr(a > *gdp), nil
 	}
-	if t.g.Value == nil || o.baseUnit != t.baseUnit || t.scale == 0 {
+	if t.value == nil || o.baseUnit != t.baseUnit || t.scale == 0 {
 		return nil, nil
 	}
 	// In the goal's written unit: 1256万人 against 1200万人 is 1256 against 1200.
 	a = round(o.base / t.scale)
-	g, gmax := *t.g.Value, *t.g.Value
-	if t.g.ValueMax != nil {
-		gmax = *t.g.ValueMax
+	g, gmax := *t.value, *t.value
+	if t.valueMax != nil {
+		gmax = *t.valueMax
 	}
 	tol := aboutPoints
 	if t.baseUnit != "percent" && t.baseUnit != "pp" {
@@ -277,7 +282,7 @@ func (t target) judge(o outcome, gdp *float64) (*bool, *float64) {
 	}
 	up, down := t.ind.Good == indicator.GoodUp, t.ind.Good == indicator.GoodDown
 	var ok bool
-	switch schemas.Comparator(t.g.Comparator) {
+	switch t.comparator {
 	case schemas.About:
 		ok = up && a >= g-tol || down && a <= g+tol || !up && !down && math.Abs(a-g) <= tol
 	case schemas.AtLeast:

@@ -187,6 +187,12 @@ func TestBuildOutcomes(t *testing.T) {
 			value0: num(5.3), gap: num(-0.2), span0: "城镇调查失业率为5.3%", actualCmp: "exact", met: ptr(true),
 		},
 		{
+			name: "a level at the year's end", ind: "registered_unemployment_rate", subject: "城镇登记失业率",
+			span: "城镇登记失业率控制在4.5%以内", comparator: "at_most", value: num(4.5),
+			review: []string{"城镇新增就业8.2万人，年末城镇登记失业率3.85%。"},
+			value0: num(3.85), gap: num(-0.65), span0: "年末城镇登记失业率3.85%", actualCmp: "exact", met: ptr(true),
+		},
+		{
 			name: "an amount in another unit", ind: "grain_output", subject: "粮食产量",
 			span: "粮食产量1300万吨以上", comparator: "at_least", value: num(1300),
 			review: []string{"粮食产量达到263亿斤。"},
@@ -240,7 +246,8 @@ func TestBuildOutcomes(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := goal(y24, tc.ind, tc.subject, tc.span, tc.comparator, tc.value)
-			rows := Build([]schemas.Goal{g}, []Review{review(y24), review(y25, tc.review...)})
+			rv := review(y25, tc.review...)
+			rows := Build([]schemas.Goal{g}, &rv)
 			require.Len(t, rows, 1)
 			r := rows[0]
 			assert.Equal(t, "2025-990000", r.ReviewReportID)
@@ -266,49 +273,87 @@ func TestBuildOutcomes(t *testing.T) {
 
 func TestBuildYears(t *testing.T) {
 	k := func(year int16) schemas.Keys { return keys(year, "990100", "南河市") }
-	other := keys(2022, "990200", "北岭市")
-	gdp := func(k schemas.Keys, v float64) schemas.Goal {
-		return goal(k, "gdp_growth", "地区生产总值", fmt.Sprintf("地区生产总值增长%g%%左右", v), "about", num(v))
-	}
-	goals := []schemas.Goal{gdp(k(2022), 6), gdp(other, 5), gdp(k(2023), 5.5), gdp(k(2024), 5)}
+	gdp := goal(k(2022), "gdp_growth", "地区生产总值", "地区生产总值增长6%左右", "about", num(6))
+	bop := goal(k(2022), "balance_of_payments", "国际收支", "国际收支保持基本平衡", "qualitative", nil)
 
-	t.Run("three years of one region", func(t *testing.T) {
-		reviews := []Review{
-			review(k(2024), "地区生产总值增长5.8%。"), // of 2023
-			review(k(2022), "地区生产总值增长7%。"),   // of 2021: no goal of 2021
-			review(k(2023), "地区生产总值增长6.2%。"), // of 2022
-			review(other),
-		}
-		rows := Build(goals, reviews)
-		require.Len(t, rows, 2, "2022 against 2023, 2023 against 2024; 2024 and 北岭 have no later report")
-		assert.Equal(t, []string{"2022-990100", "2023-990100"}, []string{rows[0].ReportID, rows[1].ReportID})
-		assert.Equal(t, []string{"2023-990100", "2024-990100"}, []string{rows[0].ReviewReportID, rows[1].ReviewReportID})
-		assert.Equal(t, []*float64{num(6.2), num(5.8)}, []*float64{rows[0].ActualValue, rows[1].ActualValue})
-	})
-	t.Run("a report of Y+2 only", func(t *testing.T) {
-		// Its review speaks of Y+1: the goals of Y keep their rows, with no outcome.
-		bop := goal(k(2022), "balance_of_payments", "国际收支", "国际收支保持基本平衡", "qualitative", nil)
-		rows := Build([]schemas.Goal{goals[0], bop},
-			[]Review{review(k(2022)), review(k(2024), "地区生产总值增长5.8%，国际收支基本平衡。")})
-		require.Len(t, rows, 2)
+	t.Run("the review of Y+1", func(t *testing.T) {
+		rv := review(k(2023), "地区生产总值增长6.2%，国际收支基本平衡。")
+		rows := Build([]schemas.Goal{gdp, bop}, &rv)
+		require.Len(t, rows, 2, "a row per goal, in the goals' order")
 		for _, r := range rows {
-			assert.Equal(t, "2024-990100", r.ReviewReportID)
-			assert.Nil(t, r.ActualValue)
-			assert.Nil(t, r.ActualSpan)
-			assert.Nil(t, r.Met)
+			assert.Equal(t, "2023-990100", r.ReviewReportID)
+			require.NotNil(t, r.ActualSpan)
 		}
+		assert.Equal(t, num(6.2), rows[0].ActualValue)
+	})
+	t.Run("a review of another year", func(t *testing.T) {
+		// A report of Y+2 reviews Y+1: it states no outcome of Y, and no row says it does.
+		rv := review(k(2024), "地区生产总值增长5.8%，国际收支基本平衡。")
+		assert.Empty(t, Build([]schemas.Goal{gdp, bop}, &rv))
+		rv = review(k(2022), "地区生产总值增长7%。")
+		assert.Empty(t, Build([]schemas.Goal{gdp}, &rv))
+	})
+	t.Run("no review", func(t *testing.T) {
+		assert.Empty(t, Build([]schemas.Goal{gdp}, nil))
+		assert.Empty(t, Build(nil, nil))
 	})
 	t.Run("a target for several years", func(t *testing.T) {
-		g := gdp(k(2022), 6)
+		g := gdp
 		g.Period = "2021-2025"
-		rows := Build([]schemas.Goal{g}, []Review{review(k(2022)), review(k(2023), "地区生产总值增长6.2%。")})
+		rv := review(k(2023), "地区生产总值增长6.2%。")
+		rows := Build([]schemas.Goal{g}, &rv)
 		require.Len(t, rows, 1)
 		assert.Nil(t, rows[0].ActualValue)
 	})
-	t.Run("one year", func(t *testing.T) {
-		assert.Empty(t, Build(goals, []Review{review(k(2022)), review(other)}))
-		assert.Empty(t, Build(nil, nil))
+	t.Run("a region renamed between the years", func(t *testing.T) {
+		// The review calls the region by its new name (北岭区, once 北岭县): either name keeps a figure whole.
+		g := goal(keys(2022, "990121", "北岭县"), "gdp_growth", "地区生产总值", "地区生产总值增长6%左右", "about", num(6))
+		rv := review(keys(2023, "990104", "北岭区"), "北岭区地区生产总值增长6.4%。")
+		rows := Build([]schemas.Goal{g}, &rv)
+		require.Len(t, rows, 1)
+		assert.Equal(t, num(6.4), rows[0].ActualValue)
+		rv = review(keys(2023, "990104", "北岭区"), "北岭县地区生产总值增长6.4%。")
+		assert.Equal(t, num(6.4), Build([]schemas.Goal{g}, &rv)[0].ActualValue)
 	})
+}
+
+// TestRelativeGoals: a target set against the reference region's is judged
+// against the number it amounts to (goals.resolved_value), by its way.
+func TestRelativeGoals(t *testing.T) {
+	y24, y25 := keys(2024, "990100", "南河市"), keys(2025, "990100", "南河市")
+	relative := func(span, note string, margin, resolved *float64) schemas.Goal {
+		g := goal(y24, "gdp_growth", "地区生产总值", span, "relative", margin)
+		g.Note, g.ResolvedValue = &note, resolved
+		return g
+	}
+	for _, tc := range []struct {
+		name   string
+		g      schemas.Goal
+		review string
+		met    *bool
+		gap    *float64
+	}{
+		{"above the province, met", relative("地区生产总值增长高于全省1个百分点", "高于全省1个百分点", num(1), num(6.5)),
+			"全市地区生产总值增长6.8%。", ptr(true), num(0.3)},
+		{"above the province, missed", relative("地区生产总值增长高于全省1个百分点", "高于全省1个百分点", num(1), num(6.5)),
+			"全市地区生产总值增长6.1%。", ptr(false), num(-0.4)},
+		{"a level for a rate", relative("城镇调查失业率低于全省", "低于全省", nil, num(5.5)),
+			"城镇调查失业率5.2%。", ptr(true), num(-0.3)},
+		{"not resolved", relative("地区生产总值增长高于全省1个百分点", "高于全省1个百分点", num(1), nil),
+			"全市地区生产总值增长6.8%。", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "a level for a rate" {
+				tc.g.Indicator = "unemployment_rate"
+			}
+			rv := review(y25, tc.review)
+			rows := Build([]schemas.Goal{tc.g}, &rv)
+			require.Len(t, rows, 1)
+			assert.Equal(t, tc.g.ResolvedValue, rows[0].GoalResolvedValue)
+			assert.Equal(t, tc.met, rows[0].Met, "met")
+			assert.Equal(t, tc.gap, rows[0].Gap, "gap")
+		})
+	}
 }
 
 func TestReviewOf(t *testing.T) {
@@ -427,7 +472,8 @@ func FuzzBuild(f *testing.F) {
 		g := goal(y24, "gdp_growth", "地区生产总值", span, comparator, value)
 		for _, ind := range []string{"gdp_growth", "income_growth", "balance_of_payments", "energy_intensity_reduction"} {
 			g.Indicator = ind
-			rows := Build([]schemas.Goal{g}, []Review{review(y25, text)})
+			rv := review(y25, text)
+			rows := Build([]schemas.Goal{g}, &rv)
 			require.Len(t, rows, 1)
 			if r := rows[0]; r.ActualSpan != nil {
 				assert.Contains(t, text, *r.ActualSpan)

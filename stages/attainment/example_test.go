@@ -22,10 +22,8 @@ func ExampleBuild() {
 		Mention: "5.7%", Value: 5.7, Multiplier: 1, Unit: &unit, BaseValue: 5.7, BaseUnit: "percent",
 		Kind: "growth", Comparator: "exact", Subject: &subject, Indicator: &indicator, SpanStart: 10, SpanEnd: 14}
 
-	rows := attainment.Build([]schemas.Goal{goal}, []attainment.Review{
-		attainment.ReviewOf(y24, nil, nil),
-		attainment.ReviewOf(y25, []schemas.Sentence{sentence}, []schemas.Figure{figure}),
-	})
+	review := attainment.ReviewOf(y25, []schemas.Sentence{sentence}, []schemas.Figure{figure})
+	rows := attainment.Build([]schemas.Goal{goal}, &review)
 	r := rows[0]
 	fmt.Println(r.GoalSpan, "→", *r.ActualSpan, *r.ActualValue, *r.Met, *r.Gap)
 	// Output:

@@ -20,8 +20,8 @@ func (t target) figure(rv *Review, year int) (outcome, bool) {
 	period := strconv.Itoa(year)
 	for i := range rv.Figures {
 		f := &rv.Figures[i]
-		if f.Period != period || f.Indicator == nil || f.Subject == nil ||
-			family(f.Kind) != t.family || f.BaseUnit != t.baseUnit {
+		if f.Period != period || f.Indicator == nil || f.Subject == nil || f.BaseUnit != t.baseUnit ||
+			!t.measures(family(f.Kind)) {
 			continue
 		}
 		if code := *f.Indicator; code != t.ind.Code {
@@ -42,7 +42,7 @@ func (t target) figure(rv *Review, year int) (outcome, bool) {
 			continue
 		}
 		sign := 1.0
-		if t.family == familyGrowth && (f.Direction != nil && *f.Direction == quantity.Down) != t.down {
+		if family(f.Kind) == familyGrowth && (f.Direction != nil && *f.Direction == quantity.Down) != t.down {
 			sign = -1 // 下降1.2% against a growth goal
 		}
 		rs := []rune(s.Text)
@@ -53,6 +53,11 @@ func (t target) figure(rv *Review, year int) (outcome, bool) {
 		}, true
 	}
 	return outcome{}, false
+}
+
+// measures tells whether a figure of the family f can state the target's outcome.
+func (t target) measures(f string) bool {
+	return f == t.family || t.family == familyRate && (f == familyGrowth || f == familyAmount)
 }
 
 // shared reports whether the subject of figure i is shared with another

@@ -2,7 +2,7 @@ package commitments
 
 import "strings"
 
-// Topics in the order of TABLES.md; ties between topics go to the earlier one.
+// Topics in the order of the commitments.topic description; ties between topics go to the earlier one.
 var topics = []string{"industry", "innovation", "digital", "demand", "reform", "opening", "agriculture", "urban",
 	"environment", "livelihood", "culture", "security", "governance", "fiscal", "region"}
 

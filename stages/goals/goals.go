@@ -34,7 +34,7 @@ import (
 )
 
 // The unit of the margin of a relative target (高于全省1个百分点): percentage
-// points, as TABLES.md writes them, whatever the report wrote.
+// points, as the goals table writes them (goals.unit), whatever the report wrote.
 const marginUnit = "pp"
 
 // rankUnit is the base unit of a place in a ranking (第5位, 前10位).

@@ -1,5 +1,5 @@
 // Package indicator is the lexicon of the indicators that government work
-// reports set targets for (INDICATORS.md): a code, Chinese and English labels
+// reports set targets for (govreports schema indicators lists them): a code, Chinese and English labels
 // and the ways reports write the subject. The data lives in indicators.tsv,
 // embedded at build time.
 package indicator

@@ -113,7 +113,7 @@ func TestByCode(t *testing.T) {
 	assert.False(t, ok)
 }
 
-// Every code of INDICATORS.md must be in the lexicon.
+// Every code of the client's indicator list (../shared/spec/INDICATORS.md) must be in the lexicon.
 func TestCodesCoverSpec(t *testing.T) {
 	spec := []string{"gdp_growth", "primary_industry_growth", "secondary_industry_growth", "tertiary_industry_growth",
 		"industrial_output_growth", "fixed_asset_investment_growth", "industrial_investment_growth", "retail_sales_growth",

@@ -9,13 +9,19 @@
 // (os.UserCacheDir()/govreports/pdfium) in well under a second. One small
 // pool of PDFium instances serves every PDF of the process.
 //
-// Extract gives each page's physical lines in reading order; PDFs that cannot
+// Extract gives each page's printed lines in reading order, each with where
+// it stands on the page (a line PDFium ends early, at a closing quote of a
+// Type 3 font, is joined with the rest of it on its baseline); PDFs that cannot
 // be read as text are refused with an error naming the file: no text layer
 // (a scan: OCR is out of scope), a password needed to open, a damaged or
 // non-PDF file, or one past the size bounds. Clean then removes the page
 // layout, a pure function over those lines: running headers and footers (a
 // line repeated at the edge of most pages, such as a browser's date and title
 // header and address footer) and page numbers (3/10, - 3 -, — 3 —, 第3页,
-// 第 3 页 共 10 页). Lines stay as printed: joining a paragraph's lines into
-// sentences is the reader's job, as for HTML.
+// 第 3 页 共 10 页, a browser's footer ending in 3/10 however it shortened
+// the address), and marks where a paragraph runs on into the next line
+// (Line.Wraps, paragraph.go): a line that reaches the right edge of the text
+// before a line that is neither indented nor spaced from it. The text of the
+// lines stays as printed: joining a paragraph's lines into sentences is the
+// reader's job.
 package pdftext

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/klippa-app/go-pdfium"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
@@ -30,15 +32,36 @@ const (
 	keepBytes = 16 << 20
 )
 
-// Page is the text of one page: its physical lines in reading order, with
-// trailing spaces trimmed.
-type Page []string
+// Page is the text of one page: its printed lines in reading order.
+type Page []PrintedLine
+
+// PrintedLine is a line of a page as printed: its text, trailing spaces
+// trimmed, and where it stands, in points from the page's bottom left
+// corner: the left edge of its first character and the right edge of its
+// last, spaces aside, and its baseline. A blank line, or one whose place is
+// not known, has Right 0.
+type PrintedLine struct {
+	Text        string
+	Left, Right float64
+	Base        float64
+}
 
 // ErrNoText is the error of a PDF whose pages have no text layer.
 var ErrNoText = errors.New("no text layer (a scanned document? OCR is not supported): save it as text, or run OCR first")
 
 // ErrEncrypted is the error of a PDF that needs a password to open.
 var ErrEncrypted = errors.New("encrypted: a password is needed to open it; save an unprotected copy")
+
+// Error is a PDF that could not be read, by its file's name: a caller that
+// names inputs its own way takes Err (errors.As).
+type Error struct {
+	Name string
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Name + ": " + e.Err.Error() }
+
+func (e *Error) Unwrap() error { return e.Err }
 
 // Extract reads the text of every page of a PDF with the shared engine,
 // starting it on first use. name is the file's name for errors.
@@ -49,16 +72,16 @@ func Extract(ctx context.Context, name string, pdf []byte) ([]Page, error) {
 // Extract reads the text of every page of a PDF, in page order. A PDF
 // without a text layer (ErrNoText), one that needs a password (ErrEncrypted),
 // a damaged or non-PDF file and one past the bounds (MaxBytes, 5,000 pages,
-// 200,000 characters a page) are errors naming the file. A PDF locked
+// 200,000 characters a page) are errors naming the file (*Error). A PDF locked
 // against copying but not against opening is read: a viewer shows its text
 // as well.
 func (e *Engine) Extract(ctx context.Context, name string, pdf []byte) ([]Page, error) {
 	if len(pdf) > MaxBytes {
-		return nil, fmt.Errorf("%s: PDF larger than %d bytes: not a report", name, MaxBytes)
+		return nil, &Error{name, fmt.Errorf("PDF larger than %d bytes: not a report", MaxBytes)}
 	}
 	inst, err := e.instance(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &Error{name, err}
 	}
 	pages, broken, err := pagesOf(ctx, inst, pdf)
 	release := inst.Close
@@ -71,7 +94,7 @@ func (e *Engine) Extract(ctx context.Context, name string, pdf []byte) ([]Page, 
 		err = fmt.Errorf("releasing the PDFium instance: %w", rerr)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &Error{name, err}
 	}
 	return pages, nil
 }
@@ -107,12 +130,12 @@ func pagesOf(ctx context.Context, inst pdfium.Pdfium, pdf []byte) (pages []Page,
 		if err := ctx.Err(); err != nil {
 			return nil, false, err
 		}
-		p, err := pageText(inst, doc.Document, i)
+		p, n, err := pageLines(inst, doc.Document, i)
 		if err != nil {
 			return nil, true, fmt.Errorf("page %d: %w", i+1, err)
 		}
-		pages = append(pages, lines(p))
-		text = text || letters(p) >= minTextChars
+		pages = append(pages, p)
+		text = text || n >= minTextChars
 	}
 	if !text {
 		return nil, false, ErrNoText
@@ -120,50 +143,125 @@ func pagesOf(ctx context.Context, inst pdfium.Pdfium, pdf []byte) (pages []Page,
 	return pages, false, nil
 }
 
-// pageText is the text PDFium reads from a page, with the line breaks it
-// puts between the lines it finds.
-func pageText(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (string, error) {
+// pageLines reads a page's printed lines, and counts its letters and
+// digits.
+func pageLines(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (Page, int, error) {
 	page, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
 	if err != nil {
-		return "", fmt.Errorf("PDFium: loading the page: %w", err)
+		return nil, 0, fmt.Errorf("PDFium: loading the page: %w", err)
 	}
 	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: page.Page})
 	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByReference: &page.Page}})
 	if err != nil {
-		return "", fmt.Errorf("PDFium: reading the page's text: %w", err)
+		return nil, 0, fmt.Errorf("PDFium: reading the page's text: %w", err)
 	}
 	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
 	n, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
 	if err != nil {
-		return "", fmt.Errorf("PDFium: counting the page's characters: %w", err)
+		return nil, 0, fmt.Errorf("PDFium: counting the page's characters: %w", err)
 	}
 	if n.Count > maxPageChars {
-		return "", fmt.Errorf("%d characters, more than %d: not report text", n.Count, maxPageChars)
+		return nil, 0, fmt.Errorf("%d characters, more than %d: not report text", n.Count, maxPageChars)
 	}
 	if n.Count <= 0 {
-		return "", nil
+		return nil, 0, nil
 	}
 	t, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, Count: n.Count})
 	if err != nil {
-		return "", fmt.Errorf("PDFium: reading the page's characters: %w", err)
+		return nil, 0, fmt.Errorf("PDFium: reading the page's characters: %w", err)
 	}
-	return t.Text, nil
+	p, err := placeLines(&charPlaces{inst: inst, page: tp.TextPage, count: n.Count}, t.Text)
+	return p, letters(t.Text), err
 }
 
-// lines splits a page's text at PDFium's line breaks (CR LF, or LF alone);
-// NUL and other control characters are dropped.
-func lines(text string) Page {
-	text = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' || !unicode.IsControl(r) && r != unicode.ReplacementChar {
-			return r
+// sameBaseline is how far apart, in points, two baselines may be and still
+// be one printed line.
+const sameBaseline = 1.0
+
+// placeLines splits a page's text at PDFium's line breaks (CR LF, or LF
+// alone) into lines placed on the page; NUL and other control characters
+// are dropped. PDFium ends a line early at some marks (a closing quote of
+// a Type 3 font): a line on the previous one's baseline, to its right, is
+// the rest of it and joins it.
+func placeLines(places *charPlaces, text string) (Page, error) {
+	var (
+		p  Page
+		at int // PDFium's index of the line's first character
+	)
+	for raw := range strings.Lines(text) {
+		first, last, next := visible(raw, at)
+		at = next
+		l := PrintedLine{Text: strings.TrimRightFunc(strings.Map(keep, raw), unicode.IsSpace)}
+		if first < 0 || l.Text == "" {
+			p = append(p, l)
+			continue
 		}
-		return -1
-	}, text)
-	var p Page
-	for l := range strings.Lines(text) {
-		p = append(p, strings.TrimRightFunc(l, unicode.IsSpace))
+		var err error
+		if l.Left, l.Right, l.Base, err = places.line(first, last); err != nil {
+			return nil, err
+		}
+		if k := len(p) - 1; k >= 0 && p[k].Right > 0 && math.Abs(l.Base-p[k].Base) < sameBaseline && l.Left >= p[k].Right-sameBaseline {
+			p[k].Text += l.Text
+			p[k].Right = l.Right
+			continue
+		}
+		p = append(p, l)
 	}
-	return p
+	return p, nil
+}
+
+// keep drops NUL and the other control characters but line breaks and tabs.
+func keep(r rune) rune {
+	if r == '\n' || r == '\t' || !unicode.IsControl(r) && r != unicode.ReplacementChar {
+		return r
+	}
+	return -1
+}
+
+// visible returns PDFium's indexes of a line's first and last characters
+// that are neither spaces nor control characters (-1 when it has none),
+// and of the character after the line; at is the line's first. PDFium
+// counts characters as UTF-16 does.
+func visible(line string, at int) (first, last, next int) {
+	first, last = -1, -1
+	for _, r := range line {
+		if !unicode.IsSpace(r) && !unicode.IsControl(r) {
+			if first < 0 {
+				first = at
+			}
+			last = at
+		}
+		at += utf16.RuneLen(r)
+	}
+	return first, last, at
+}
+
+// charPlaces finds where characters stand on a page.
+type charPlaces struct {
+	inst  pdfium.Pdfium
+	page  references.FPDF_TEXTPAGE
+	count int
+}
+
+// line returns where a line stands: the left edge of character first, the
+// right edge of character last, and the baseline of first.
+func (c *charPlaces) line(first, last int) (left, right, base float64, err error) {
+	if last >= c.count {
+		return 0, 0, 0, fmt.Errorf("PDFium: character %d of a page of %d", last, c.count)
+	}
+	a, err := c.inst.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: c.page, Index: first})
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("PDFium: placing a character: %w", err)
+	}
+	b, err := c.inst.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: c.page, Index: last})
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("PDFium: placing a character: %w", err)
+	}
+	o, err := c.inst.FPDFText_GetCharOrigin(&requests.FPDFText_GetCharOrigin{TextPage: c.page, Index: first})
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("PDFium: placing a character: %w", err)
+	}
+	return a.Left, b.Right, o.Y, nil
 }
 
 // letters counts the letters and digits of a page's text.

@@ -136,3 +136,33 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
 }
+
+// TestFixtureParagraphs: joined where they run on (Line.Wraps), the lines of
+// each printed fixture are the paragraphs it was printed from, one a line of
+// its text, whatever mark a printed line ends with.
+func TestFixtureParagraphs(t *testing.T) {
+	for _, tt := range []struct{ pdf, text string }{
+		{"county.pdf", "county.txt"}, // indented paragraphs, a browser's header and footer
+		{"city.pdf", "city.txt"},     // larger type: lines full to the edge end at ； and ：
+		{"district.pdf", "district.txt"},
+	} {
+		t.Run(tt.pdf, func(t *testing.T) {
+			pages, err := Extract(context.Background(), tt.pdf, readFixture(t, tt.pdf))
+			require.NoError(t, err)
+			var paras []string
+			var cur strings.Builder
+			for _, l := range Clean(pages) {
+				cur.WriteString(l.Text)
+				if !l.Wraps {
+					paras = append(paras, squeeze(cur.String()))
+					cur.Reset()
+				}
+			}
+			var want []string
+			for l := range strings.Lines(string(readFixture(t, tt.text))) {
+				want = append(want, squeeze(l))
+			}
+			assert.Equal(t, want, paras)
+		})
+	}
+}

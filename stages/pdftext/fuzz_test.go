@@ -30,7 +30,17 @@ const maxFuzzBytes = 64 << 10
 func TestTinyPDF(t *testing.T) {
 	pages, err := Extract(context.Background(), "tiny.pdf", []byte(tinyPDF))
 	require.NoError(t, err)
-	assert.Equal(t, []Page{{"The main expected targets", "of the year: 5 percent"}}, pages)
+	require.Len(t, pages, 1)
+	require.Len(t, pages[0], 2)
+	first, second := pages[0][0], pages[0][1]
+	assert.Equal(t, "The main expected targets", first.Text)
+	assert.Equal(t, "of the year: 5 percent", second.Text)
+	// Placed as drawn: both from x = 20, the second 20 points below the first.
+	assert.InDelta(t, 20, first.Left, 2)
+	assert.InDelta(t, 20, second.Left, 2)
+	assert.Greater(t, first.Right, second.Right)
+	assert.InDelta(t, 150, first.Base, 1)
+	assert.InDelta(t, 130, second.Base, 1)
 }
 
 // FuzzExtract feeds PDFium damaged PDFs through the shared engine, which
@@ -54,7 +64,7 @@ func FuzzExtract(f *testing.F) {
 		text := map[string]bool{}
 		for _, p := range pages {
 			for _, l := range p {
-				text[l] = true
+				text[l.Text] = true
 			}
 		}
 		prev := 0

@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,9 @@ type Line struct {
 	// order, removed lines included, so that a line's number does not move
 	// when the layout around it is read differently.
 	No int
+	// Wraps tells that the line's paragraph runs on into the next line:
+	// the page width ended the line, not the author (see Clean).
+	Wraps bool
 }
 
 // pageNumber matches the layout key of a line that is only a page number:
@@ -43,28 +47,47 @@ var pageNumber = regexp.MustCompile(`^(?i:` +
 // at the edge of most pages, the same but for its digits: a browser's date
 // and title header, an address footer with its 3/10) and page numbers (a
 // line of a page number anywhere; a bare number at the edge of a page).
-// Every other line is kept as it is, blank lines included: a paragraph cut
-// by a page break joins up across it.
+// Every other line is kept as it is, blank lines included, and marked where
+// its paragraph runs on into the next line (Line.Wraps), across page
+// breaks too: see wraps.
 func Clean(pages []Page) []Line {
 	running := runningLines(pages)
-	var out []Line
+	var (
+		out    []Line
+		placed []PrintedLine // out's lines as printed
+	)
 	no := 0
 	for p, page := range pages {
 		top, bottom := edges(page)
-		for i, text := range page {
+		for i, l := range page {
 			no++
 			edge := i < top || i >= bottom
-			key := layoutKey(text)
+			key := layoutKey(l.Text)
 			switch {
 			case pageNumber.MatchString(key),
 				edge && running[key],
-				edge && key == "#":
+				edge && key == "#",
+				edge && endsInPageNumber(l.Text, p+1, len(pages)):
 				continue
 			}
-			out = append(out, Line{Text: text, Page: p + 1, No: no})
+			out = append(out, Line{Text: l.Text, Page: p + 1, No: no})
+			placed = append(placed, l)
 		}
 	}
+	wraps(out, placed)
 	return out
+}
+
+// pageOfPages matches a line that ends in a page's number and the number of
+// pages, as a browser's footer does (its address, 3/10).
+var pageOfPages = regexp.MustCompile(`(?:^|\s)(\d+) ?/ ?(\d+)$`)
+
+// endsInPageNumber tells a line that ends in page's number of pages: a
+// browser's footer, whose address it shortens by the room the number
+// leaves, so that it is not the same on every page.
+func endsInPageNumber(text string, page, pages int) bool {
+	m := pageOfPages.FindStringSubmatch(strings.TrimSpace(text))
+	return m != nil && m[1] == strconv.Itoa(page) && m[2] == strconv.Itoa(pages)
 }
 
 // runningLines are the layout keys of the lines at the edges of at least two
@@ -74,8 +97,8 @@ func runningLines(pages []Page) map[string]bool {
 	for _, page := range pages {
 		top, bottom := edges(page)
 		seen := map[string]bool{}
-		for i, text := range page {
-			key := layoutKey(text)
+		for i, l := range page {
+			key := layoutKey(l.Text)
 			if (i < top || i >= bottom) && !seen[key] && utf8.RuneCountInString(key) >= minRunningRunes {
 				seen[key] = true
 				count[key]++
@@ -96,13 +119,13 @@ func runningLines(pages []Page) map[string]bool {
 func edges(page Page) (top, bottom int) {
 	top, bottom = len(page), 0
 	for i, n := 0, 0; i < len(page) && n < edgeLines; i++ {
-		if strings.TrimSpace(page[i]) != "" {
+		if strings.TrimSpace(page[i].Text) != "" {
 			n++
 			top = i + 1
 		}
 	}
 	for i, n := len(page)-1, 0; i >= 0 && n < edgeLines; i-- {
-		if strings.TrimSpace(page[i]) != "" {
+		if strings.TrimSpace(page[i].Text) != "" {
 			n++
 			bottom = i
 		}

@@ -32,7 +32,7 @@ type Mention struct {
 	QualifierEnd int
 	Approx       bool
 	Subject      string // "" when none
-	Indicator    string // code from INDICATORS.md or ""
+	Indicator    string // code of the indicator lexicon (package indicator) or ""
 }
 
 // Kinds and directions of a Mention (its comparators are schemas.Comparator).

@@ -141,9 +141,14 @@ func (sp *splitting) start(l Line, title string) error {
 	if err := sp.flush(); err != nil {
 		return err
 	}
-	sp.cur = &Report{Source: sp.d.name, SourceLine: l.No, Title: title, Hints: sp.d.hints}
+	sp.cur = sp.report(l, title)
 	sp.size, sp.ended = 0, false
 	return nil
+}
+
+// report is a report of the document starting at line l.
+func (sp *splitting) report(l Line, title string) *Report {
+	return &Report{Source: sp.d.name, SourceLine: l.No, Title: title, Hints: sp.d.hints, Wrapped: sp.d.wrapped}
 }
 
 // confirm starts a report at the candidate title, with the lines held since
@@ -197,7 +202,7 @@ func (sp *splitting) text(l Line, kind chromeKind) error {
 		return nil
 	}
 	if sp.cur == nil {
-		sp.cur = &Report{Source: sp.d.name, SourceLine: l.No, Hints: sp.d.hints}
+		sp.cur = sp.report(l, "")
 	}
 	return sp.add(l)
 }

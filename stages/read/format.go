@@ -23,7 +23,10 @@ type document struct {
 	name  string // the source name: the input's, or file.csv#row=3 for a row
 	hints Hints  // a table row's title, year and region columns
 	row   bool   // a table row: one report, whose first line may be its title
-	lines func() (Line, error)
+	// wrapped tells lines broken by a page's width (a PDF's printed
+	// lines), not by the author: Report.Wrapped.
+	wrapped bool
+	lines   func() (Line, error)
 }
 
 // format is one kind of input: how it is told and how it is read.
@@ -47,11 +50,15 @@ type opened struct {
 	name string
 	r    *bufio.Reader
 	opts Options
+	// rowsWithoutText counts the table rows left out for an empty text.
+	rowsWithoutText int
 }
 
 // formats are the formats detect tells apart, in the order it tries them.
 // Adding a format is a file format_<name>.go defining it and a line here.
 var formats = []*format{
+	&pdfFormat,
+	&xlsxFormat, // a zip archive as docx is: told by its name, before docx's magic
 	&docxFormat,
 	&parquetFormat,
 	&htmlFormat,

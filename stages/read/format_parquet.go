@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"slices"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
@@ -75,12 +74,7 @@ func newParquetReader(ctx context.Context, in *opened) (_ docReader, err error) 
 		p.close()
 		return nil, errorf(in.name, "%w", err)
 	}
-	var leaves []int
-	for _, c := range []int{p.cols.text, p.cols.title, p.cols.year, p.cols.region} {
-		if c >= 0 && !slices.Contains(leaves, c) {
-			leaves = append(leaves, c)
-		}
-	}
+	leaves := p.cols.used()
 	for g := 0; g < p.pf.NumRowGroups(); g++ {
 		if size := meta.RowGroup(g).TotalByteSize(); size > maxRowGroupBytes || size < 0 {
 			p.close()
@@ -140,9 +134,8 @@ func (p *parquetReader) next(ctx context.Context) (d document, err error) {
 		i := p.i
 		p.i++
 		p.n++
-		title, year, region := p.column(p.cols.title), p.column(p.cols.year), p.column(p.cols.region)
-		h := Hints{Title: cell(title, i), Region: cell(region, i), Year: yearOf(cell(year, i))}
-		if d, ok, err := rowDocument(p.in, p.n, cell(p.column(p.cols.text), i), h); ok || err != nil {
+		get := func(leaf int) string { return cell(p.column(leaf), i) }
+		if d, ok, err := rowDocument(p.in, RowSource(p.in.name, p.n), get(p.cols.text), p.cols.hints(get)); ok || err != nil {
 			return d, err
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,10 +21,11 @@ import (
 )
 
 // Tables of reports hold one report per row: CSV or TSV with a header row,
-// JSON Lines (an object per line), and Parquet (format_parquet.go). The text
-// column is found by its name (columns.txt, or Options.TextColumn); the
-// title, year and region columns become the report's Hints. A row's source
-// is named file.csv#row=N, rows counting from 1 after the header, and its
+// JSON Lines (an object per line), Parquet (format_parquet.go) and Excel
+// workbooks (format_xlsx.go). The text column is found by its name
+// (columns.txt, or Options.TextColumn); the title, year and region columns
+// become the report's Hints. A row's source is named file.csv#row=N, rows
+// counting from 1 after the header (a workbook's rows are Excel's), and its
 // line numbers count within the row's text.
 
 var (
@@ -70,7 +72,8 @@ const maxColumnsShown = 300
 //go:embed columns.txt
 var columnsTXT string
 
-// columnNames are the known column names by role (text, title, year, region), in preference order.
+// columnNames are the known column names by role (text, title, year, code,
+// province, city, county, region), in preference order.
 var columnNames = func() map[string][]string {
 	m := map[string][]string{}
 	for _, r := range lexicon.MustParse("columns.txt", columnsTXT, 2) {
@@ -115,17 +118,36 @@ func findColumn(names []string, role, explicit string) int {
 
 // columns are the places of a table's columns that a report uses; -1 when absent.
 type columns struct {
-	text, title, year, region int
+	text, title, year, code int
+	// names are the province, city, county and region columns, widest first.
+	names [4]int
+}
+
+// regionNameRoles are the roles of columns.names, in order.
+var regionNameRoles = [4]string{"province", "city", "county", "region"}
+
+// used are the columns a report uses, each once, in a fixed order.
+func (c columns) used() []int {
+	var out []int
+	for _, i := range append([]int{c.text, c.title, c.year, c.code}, c.names[:]...) {
+		if i >= 0 && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // tableColumns finds the columns of a table's header; a table without a text
 // column is an error that lists what was looked for and what is there.
 func tableColumns(header []string, textColumn string) (columns, error) {
 	c := columns{
-		text:   findColumn(header, "text", textColumn),
-		title:  findColumn(header, "title", ""),
-		year:   findColumn(header, "year", ""),
-		region: findColumn(header, "region", ""),
+		text:  findColumn(header, "text", textColumn),
+		title: findColumn(header, "title", ""),
+		year:  findColumn(header, "year", ""),
+		code:  findColumn(header, "code", ""),
+	}
+	for i, role := range regionNameRoles {
+		c.names[i] = findColumn(header, role, "")
 	}
 	if c.text >= 0 {
 		return c, nil
@@ -141,12 +163,59 @@ func tableColumns(header []string, textColumn string) (columns, error) {
 		strings.Join(columnNames["text"], ", "), have)
 }
 
-// hints reads a row's title, year and region cells; get(i) is the text of
-// column i ("" when absent).
+// hints reads a row's title, year and region cells (the code cell when it
+// holds a code, else the names, else the code cell as it is); get(i) is the
+// text of column i ("" when absent).
 func (c columns) hints(get func(int) string) Hints {
-	h := Hints{Title: strings.TrimSpace(get(c.title)), Region: strings.TrimSpace(get(c.region))}
-	h.Year = yearOf(get(c.year))
+	h := Hints{Title: strings.TrimSpace(get(c.title)), Year: yearOf(get(c.year))}
+	code := strings.TrimSpace(get(c.code))
+	if h.Region = divisionCode(code); h.Region == "" {
+		h.Region = regionNames(c.names, get)
+	}
+	if h.Region == "" {
+		h.Region = code
+	}
 	return h
+}
+
+// divisionCode reads a GB/T 2260 code as exports write it: 330522, a number
+// cell 330522.0, or the statistics bureau's 12-digit code 330522000000 (9
+// digits: 330522000); "" when the cell holds none.
+func divisionCode(cell string) string {
+	if whole, frac, ok := strings.Cut(cell, "."); ok && strings.Trim(frac, "0") == "" {
+		cell = whole
+	}
+	if strings.Trim(cell, "0123456789") != "" {
+		return ""
+	}
+	if (len(cell) == 9 || len(cell) == 12) && strings.Trim(cell[6:], "0") == "" {
+		cell = cell[:6]
+	}
+	if len(cell) != 6 {
+		return ""
+	}
+	return cell
+}
+
+// regionNames joins a row's region names widest first (浙江省, 湖州市, 长兴县
+// → 浙江省湖州市长兴县), which names a county that its name alone may not;
+// a name that already holds the one before it (湖州市长兴县 after 湖州市)
+// replaces it, one the names end with (a city's own row: 北京市, 北京市) is
+// left out.
+func regionNames(cols [4]int, get func(int) string) string {
+	name, last := "", ""
+	for _, c := range cols {
+		switch n := strings.TrimSpace(get(c)); {
+		case n == "" || strings.HasSuffix(name, n):
+		case strings.HasPrefix(n, name):
+			name, last = n, n
+		case strings.HasPrefix(n, last):
+			name, last = strings.TrimSuffix(name, last)+n, n
+		default:
+			name, last = name+n, n
+		}
+	}
+	return name
 }
 
 // yearOf reads a year cell: 2026, "2026", 2026.0, 2026年; 0 when it holds none.
@@ -167,11 +236,13 @@ func yearOf(s string) int {
 	return y
 }
 
-// rowDocument is the document of a table's row n; ok is false for a row
-// whose text is empty, which is logged and left out.
-func rowDocument(in *opened, n int, text string, h Hints) (d document, ok bool, err error) {
-	name := RowSource(in.name, n)
+// rowDocument is the document of a table's row, whose source is name; ok is
+// false for a row whose text is empty, which is logged, counted and left out:
+// a corpus export has rows of reports it holds no text of.
+func rowDocument(in *opened, name, text string, h Hints) (d document, ok bool, err error) {
+	text = normalBreaks(text)
 	if strings.TrimSpace(text) == "" {
+		in.rowsWithoutText++
 		if in.opts.Logger != nil {
 			in.opts.Logger.Warn("row not read: its text is empty", "input", name)
 		}
@@ -181,6 +252,21 @@ func rowDocument(in *opened, n int, text string, h Hints) (d document, ok bool, 
 		return d, false, errorf(name, "invalid UTF-8 in the text")
 	}
 	return document{name: name, hints: h, row: true, lines: rowLines(name, text)}, true, nil
+}
+
+// lineBreaks turns a cell's line breaks into "\n": CR LF and CR as stored,
+// and \r\n, \n and \r written out as characters, which exports from
+// databases leave in their text (a report's text has no backslashes of its
+// own).
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", `\r\n`, "\n", `\n`, "\n", `\r`, "\n")
+
+// normalBreaks is a table cell's text with its line breaks, stored or
+// written out as \r\n, \n or \r, made "\n".
+func normalBreaks(s string) string {
+	if !strings.ContainsAny(s, "\r\\") {
+		return s
+	}
+	return lineBreaks.Replace(s)
 }
 
 // rowLines yields the lines of a cell's text with the hygiene of text files.
@@ -271,7 +357,7 @@ func (t *csvReader) next(context.Context) (document, error) {
 			}
 			return rec[i]
 		}
-		if d, ok, err := rowDocument(t.in, t.n, get(t.cols.text), t.cols.hints(get)); ok || err != nil {
+		if d, ok, err := rowDocument(t.in, RowSource(t.in.name, t.n), get(t.cols.text), t.cols.hints(get)); ok || err != nil {
 			return d, err
 		}
 	}
@@ -362,7 +448,7 @@ func (j *jsonlReader) next(context.Context) (document, error) {
 		if _, ok := obj[keys[cols.text]].(string); !ok {
 			return document{}, lineError(j.in.name, j.no, fmt.Errorf("text field %q is not a string", keys[cols.text]))
 		}
-		if d, ok, err := rowDocument(j.in, j.n, get(cols.text), cols.hints(get)); ok || err != nil {
+		if d, ok, err := rowDocument(j.in, RowSource(j.in.name, j.n), get(cols.text), cols.hints(get)); ok || err != nil {
 			return d, err
 		}
 	}

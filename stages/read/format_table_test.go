@@ -13,21 +13,72 @@ import (
 
 func TestTableColumnNames(t *testing.T) {
 	tests := []struct {
-		header             string
-		text, year, region int
+		header           string
+		text, year, code int
+		names            [4]int // province, city, county, region
 	}{
-		{"province,year,title,full_text", 3, 1, 0},
-		{"id,adcode,province_name,publish_date,full_text", 4, -1, 2},
-		{"id,region_code,content", 2, -1, 1},
-		{"标题,年份,行政区划代码,正文", 3, 1, 2},
-		{"city_name,text", 1, -1, 0},
+		{"province,year,title,full_text", 3, 1, -1, [4]int{0, -1, -1, -1}},
+		{"id,adcode,province_name,publish_date,full_text", 4, -1, 1, [4]int{2, -1, -1, -1}},
+		{"id,region_code,content", 2, -1, 1, [4]int{-1, -1, -1, -1}},
+		{"标题,年份,行政区划代码,正文", 3, 1, 2, [4]int{-1, -1, -1, -1}},
+		{"city_name,text", 1, -1, -1, [4]int{-1, 0, -1, -1}},
+		{"年份,地区等级,区县代码,区县名称,所属城市,所属省份,报告标题,报告全文,字数", 7, 0, 2, [4]int{5, 4, 3, -1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.header, func(t *testing.T) {
 			c, err := tableColumns(strings.Split(tt.header, ","), "")
 			require.NoError(t, err)
-			assert.Equal(t, []int{tt.text, tt.year, tt.region}, []int{c.text, c.year, c.region})
+			assert.Equal(t, []int{tt.text, tt.year, tt.code}, []int{c.text, c.year, c.code})
+			assert.Equal(t, tt.names, c.names)
 		})
+	}
+}
+
+// TestRowRegion: the code column when it holds a value, else the names
+// widest first, each once.
+func TestRowRegion(t *testing.T) {
+	header := strings.Split("区县代码,所属省份,所属城市,区县名称", ",")
+	c, err := tableColumns(append(header, "正文"), "")
+	require.NoError(t, err)
+	tests := []struct{ row, want string }{
+		{"330522,浙江省,湖州市,长兴县", "330522"},
+		{" ,浙江省,湖州市,长兴县", "浙江省湖州市长兴县"},
+		{",,湖州市,长兴县", "湖州市长兴县"},
+		{",浙江省,湖州市,湖州市长兴县", "浙江省湖州市长兴县"},
+		{",北京市,北京市,朝阳区", "北京市朝阳区"},
+		{",浙江省,湖州市,", "浙江省湖州市"},
+		{",,,", ""},
+		{"330522.0,浙江省,湖州市,长兴县", "330522"},
+		{"330522000000,,,", "330522"},
+		{"330522000,,,", "330522"},
+		{"长兴,浙江省,湖州市,长兴县", "浙江省湖州市长兴县"}, // a name in the code column: the names
+		{"长兴,,,", "长兴"},
+		{"3305221,,,", "3305221"},
+	}
+	for _, tt := range tests {
+		cells := strings.Split(tt.row, ",")
+		get := func(i int) string {
+			if i < 0 || i >= len(cells) {
+				return ""
+			}
+			return cells[i]
+		}
+		assert.Equal(t, tt.want, c.hints(get).Region, tt.row)
+	}
+}
+
+func TestNormalBreaks(t *testing.T) {
+	for in, want := range map[string]string{
+		"一\r\n二":    "一\n二",
+		"一\r二":      "一\n二",
+		"一\n二":      "一\n二",
+		`一\r\n二`:    "一\n二",
+		`一\n二\n\n三`: "一\n二\n\n三",
+		`一\r二`:      "一\n二",
+		`C:\报告`:     `C:\报告`,
+		"没有换行":      "没有换行",
+	} {
+		assert.Equal(t, want, normalBreaks(in), in)
 	}
 }
 

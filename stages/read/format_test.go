@@ -26,6 +26,11 @@ func TestDetect(t *testing.T) {
 		{"a.CSV.gz", "", "csv"},
 		{"a.ndjson", "", "jsonl"},
 		{"a.shtml", "", "html"},
+		{"a.txt", "%PDF-1.7\n", "pdf"},
+		{"a.PDF", "", "pdf"},
+		{"a.xlsx", "PK\x03\x04rest", "xlsx"},
+		{"a.xls", "\xd0\xcf\x11\xe0", "xlsx"}, // refused by the reader, with what to do
+		{"a.docx", "PK\x03\x04rest", "docx"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, detect(tt.name, []byte(tt.head)).name, "%s %q", tt.name, tt.head)

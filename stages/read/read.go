@@ -51,6 +51,9 @@ type Input struct {
 	Name   string `json:"name"`
 	SHA256 string `json:"sha256"` // of the bytes as stored (compressed inputs hash compressed)
 	Bytes  int64  `json:"bytes"`
+	// RowsWithoutText counts the rows of a table of reports left out because
+	// their text cell is empty (each is logged with its row).
+	RowsWithoutText int `json:"rows_without_text,omitempty"`
 }
 
 // Read reads every report of one input and calls emit with each, in order.
@@ -63,14 +66,15 @@ func Read(ctx context.Context, src Source, opts Options, emit func(*Report) erro
 	}
 	defer rc.Close()
 	h := &hashingReader{r: rc, h: sha256.New()}
-	if err := readReports(ctx, src.Name, h, opts, emit); err != nil {
+	empty, err := readReports(ctx, src.Name, h, opts, emit)
+	if err != nil {
 		return Input{}, err
 	}
 	// Drain what the parser did not need (trailing bytes) so the hash covers the whole input.
 	if _, err := io.Copy(io.Discard, h); err != nil {
 		return Input{}, errorf(src.Name, "%w", err)
 	}
-	return Input{Name: src.Name, SHA256: hex.EncodeToString(h.h.Sum(nil)), Bytes: h.n}, nil
+	return Input{Name: src.Name, SHA256: hex.EncodeToString(h.h.Sum(nil)), Bytes: h.n, RowsWithoutText: empty}, nil
 }
 
 type hashingReader struct {
@@ -87,17 +91,19 @@ func (hr *hashingReader) Read(p []byte) (int, error) {
 }
 
 // readReports opens the input with the reader of its format and splits each
-// of its documents into reports.
-func readReports(ctx context.Context, name string, in io.Reader, opts Options, emit func(*Report) error) error {
+// of its documents into reports. It returns how many table rows it left out
+// for an empty text.
+func readReports(ctx context.Context, name string, in io.Reader, opts Options, emit func(*Report) error) (int, error) {
 	r, err := decompress(name, in)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	br := newPeekReader(r)
 	head, _ := br.Peek(sniffBytes)
-	dr, err := detect(name, head).open(ctx, &opened{name: name, r: br, opts: opts})
+	op := &opened{name: name, r: br, opts: opts}
+	dr, err := detect(name, head).open(ctx, op)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if c, ok := dr.(io.Closer); ok {
 		defer c.Close()
@@ -108,15 +114,15 @@ func readReports(ctx context.Context, name string, in io.Reader, opts Options, e
 		d, err := dr.next(ctx)
 		if errors.Is(err, io.EOF) {
 			if len(c.first) == 0 {
-				return errorf(name, "no report in it (%s)", emptiness(head))
+				return 0, errorf(name, "no report in it (%s)", emptiness(head, op.rowsWithoutText))
 			}
-			return nil
+			return op.rowsWithoutText, nil
 		}
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if err := s.split(ctx, d); err != nil {
-			return err
+			return 0, err
 		}
 	}
 }
@@ -174,9 +180,12 @@ func opening(lines []Line) [sha256.Size]byte {
 }
 
 // emptiness says why an input held no report.
-func emptiness(head []byte) string {
-	if len(head) == 0 {
+func emptiness(head []byte, rowsWithoutText int) string {
+	switch {
+	case len(head) == 0:
 		return "an empty file"
+	case rowsWithoutText > 0:
+		return fmt.Sprintf("the text cell of every row is empty: %d", rowsWithoutText)
 	}
 	return "no report text"
 }

@@ -162,7 +162,7 @@ func TestReadInputWithoutReports(t *testing.T) {
 		{"empty.txt", "", "empty.txt: no report in it (an empty file)"},
 		{"blank.txt", "\n \n", "blank.txt: no report in it (no report text)"},
 		{"chrome.txt", "下载 打印 全屏\n相关报道\n某县召开大会\n", "chrome.txt: no report in it (no report text)"},
-		{"rows.csv", "year,text\n2024,\n", "rows.csv: no report in it (no report text)"},
+		{"rows.csv", "year,text\n2024,\n", "rows.csv: no report in it (the text cell of every row is empty: 1)"},
 	} {
 		_, err := readAll(t, tt.name, []byte(tt.data), Options{})
 		var e *Error

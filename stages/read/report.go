@@ -31,6 +31,10 @@ type Report struct {
 	SpeakerRole string        // 市长, 省长, 国务院总理 …
 	Speaker     string
 	Lines       []Line // the body: every line after the title, blank ones included
+	// Wrapped tells that the lines are a printed page's (a PDF's): the page
+	// width ended them, not the author, and Line.Wraps tells, from where
+	// they stand on the page, which of them run on into the next.
+	Wrapped bool
 
 	// Hints are metadata an input states beside the text (the columns of a
 	// table row); the text itself outranks them, the file name ranks below.

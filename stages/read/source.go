@@ -31,8 +31,8 @@ func BytesSource(name string, data []byte) Source {
 // order: a directory contributes its files of the report kinds (inputExts,
 // recursively, sorted by path), "-" is stdin, anything else is a file. One
 // rule for both: a file is read when its name is of a report kind (.txt,
-// .html, .docx, .csv … and their .gz; content then tells the format); a
-// file of another kind (.md, .pdf, no extension) found in a directory is
+// .pdf, .html, .docx, .csv, .xlsx … and their .gz; content then tells the
+// format); a file of another kind (.md, .doc, no extension) found in a directory is
 // logged at warn level (log may be nil) and left out, and named on the
 // command line is an error that names it and the kinds. A directory's empty
 // files are logged and left out too; its hidden files and folders (.git/,

@@ -16,7 +16,7 @@ func TestSourcesNamesAndSkips(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "incoming")
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "2025"), 0o755))
 	for name, data := range map[string]string{
-		"2025/county.txt": countyText, "2025/page.shtml": "<p>" + countyText + "</p>", "2025/scan.pdf": "%PDF-1.7",
+		"2025/county.txt": countyText, "2025/page.shtml": "<p>" + countyText + "</p>", "2025/scan.pdf": "%PDF-1.7", "2025/old.doc": "x",
 		"empty.txt": "", "rows.csv": "text\n各位代表：\n", "notes.md": "x",
 	} {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644))
@@ -28,8 +28,8 @@ func TestSourcesNamesAndSkips(t *testing.T) {
 	for _, s := range srcs {
 		names = append(names, s.Name)
 	}
-	assert.Equal(t, []string{"incoming/2025/county.txt", "incoming/2025/page.shtml", "incoming/rows.csv", "county.txt"}, names)
-	for _, skipped := range []string{"incoming/2025/scan.pdf", "incoming/empty.txt", "incoming/notes.md"} {
+	assert.Equal(t, []string{"incoming/2025/county.txt", "incoming/2025/page.shtml", "incoming/2025/scan.pdf", "incoming/rows.csv", "county.txt"}, names)
+	for _, skipped := range []string{"incoming/2025/old.doc", "incoming/empty.txt", "incoming/notes.md"} {
 		assert.Contains(t, logged.String(), "input="+skipped)
 	}
 	assert.Contains(t, logged.String(), "empty file")
@@ -41,7 +41,7 @@ func TestSourcesNamesAndSkips(t *testing.T) {
 	t.Cleanup(func() { _ = os.Chdir(wd) })
 	again, err := Sources([]string{"."}, nil, nil)
 	require.NoError(t, err)
-	require.Len(t, again, 3)
+	require.Len(t, again, 4)
 	assert.Equal(t, "incoming/2025/county.txt", again[0].Name)
 }
 
@@ -50,7 +50,7 @@ func TestSourcesNamesAndSkips(t *testing.T) {
 func TestSourcesKindsAndHiddenFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "in")
 	for name, data := range map[string]string{
-		"a.txt": countyText, "notes.md": countyText, "README": countyText, "scan.pdf": "%PDF-1.7",
+		"a.txt": countyText, "notes.md": countyText, "README": countyText, "old.doc": "x",
 		".git/HEAD": "ref: refs/heads/main", ".git/old.txt": countyText, ".vs/x.txt": countyText, ".DS_Store": "x",
 		"sub/.hidden.txt": countyText, "docs/guide.md": "x",
 	} {
@@ -68,11 +68,11 @@ func TestSourcesKindsAndHiddenFiles(t *testing.T) {
 	assert.NotContains(t, logged.String(), "DS_Store")
 	assert.NotContains(t, logged.String(), ".hidden")
 	list := strings.Join(inputExts, " ") + " and their .gz"
-	for _, skipped := range []string{"in/notes.md", "in/README", "in/scan.pdf"} {
+	for _, skipped := range []string{"in/notes.md", "in/README", "in/old.doc"} {
 		assert.Contains(t, logged.String(), "input="+skipped)
 	}
 	assert.Contains(t, logged.String(), `kinds="`+list+`"`, "the kinds in the warning")
-	for _, name := range []string{"notes.md", "README", "scan.pdf"} {
+	for _, name := range []string{"notes.md", "README", "old.doc"} {
 		_, err := Sources([]string{filepath.Join(dir, name)}, nil, nil)
 		assert.ErrorContains(t, err, name+": not a report kind (read are "+list+")")
 	}
@@ -80,4 +80,6 @@ func TestSourcesKindsAndHiddenFiles(t *testing.T) {
 	assert.ErrorContains(t, err, "holds no report files (read are "+list+")", "the same list")
 	assert.Contains(t, list, ".xhtml")
 	assert.Contains(t, list, ".ndjson")
+	assert.Contains(t, list, ".pdf")
+	assert.Contains(t, list, ".xlsx")
 }

@@ -94,8 +94,11 @@ const maxHeadingRunes = 30
 
 // Split returns the sentences of a report in order. A line that does not
 // end its sentence is joined with the next line of its paragraph (text cut
-// by a page or column width); each sentence keeps the line it starts on. A
-// glossary or notes appended after the report (名词解释) is left out.
+// by a page or column width); a printed report's lines (a PDF's,
+// Report.Wrapped) are joined where the layout runs them on instead, for a
+// line full to the page's edge may end at any mark. Each sentence keeps
+// the line it starts on. A glossary or notes appended after the report
+// (名词解释) is left out.
 func Split(r *read.Report) []Sentence {
 	var sents []Sentence
 	var heads [3]string // headings in force by level
@@ -113,8 +116,11 @@ func Split(r *read.Report) []Sentence {
 		level := headingLevel(text, r)
 		var joins []join
 		switch {
+		case r.Wrapped:
+			// Printed lines: where they stand tells where paragraphs end.
+			text, joins, i = joinLines(r.Lines, i, text, true)
 		case level == 0 && broken(text, r):
-			text, joins, i = joinLines(r.Lines, i, text)
+			text, joins, i = joinLines(r.Lines, i, text, false)
 		case brokenDateline(r.Lines, i, text):
 			joins = []join{{0, r.Lines[i].No}, {len(text), r.Lines[i+1].No}}
 			i++
@@ -163,26 +169,37 @@ type join struct {
 }
 
 // joinLines joins lines[i] (text, trimmed) with the lines after it while
-// the text does not end its sentence and the next line is in the same
-// paragraph (not blank) and not a numbered heading, a dateline or an
-// appendix. It returns the text, where each line starts in it, and the
-// index of the last line taken.
-func joinLines(lines []read.Line, i int, text string) (string, []join, int) {
+// its paragraph runs on (runsOn). It returns the text, where each line
+// starts in it, and the index of the last line taken.
+func joinLines(lines []read.Line, i int, text string, wrapped bool) (string, []join, int) {
 	joins := []join{{0, lines[i].No}}
-	for i+1 < len(lines) && !endsSentence(text) {
-		next := strings.TrimSpace(lines[i+1].Text)
-		if next == "" || isLevel1(next) || isLevel2(next) || isLevel3(next) ||
-			strings.HasPrefix(next, "—") || strings.HasPrefix(next, "-") || appendix(lines, i+1) {
-			break
-		}
+	for i+1 < len(lines) && runsOn(lines, i, text, wrapped) {
 		joins = append(joins, join{len(text), lines[i+1].No})
-		text += next
+		text += strings.TrimSpace(lines[i+1].Text)
 		i++
 	}
 	if len(joins) == 1 {
 		return text, nil, i
 	}
 	return text, joins, i
+}
+
+// runsOn tells whether the paragraph of lines[i], whose text so far is
+// text, runs on into the next line. A printed line (wrapped) runs on where
+// the layout says so (Line.Wraps), whatever mark it ends with. Other lines
+// run on while the text does not end its sentence and the next line is in
+// the same paragraph: not blank, and not a numbered heading, a dateline or
+// an appendix.
+func runsOn(lines []read.Line, i int, text string, wrapped bool) bool {
+	if wrapped {
+		return lines[i].Wraps
+	}
+	if endsSentence(text) {
+		return false
+	}
+	next := strings.TrimSpace(lines[i+1].Text)
+	return next != "" && !isLevel1(next) && !isLevel2(next) && !isLevel3(next) &&
+		!strings.HasPrefix(next, "—") && !strings.HasPrefix(next, "-") && !appendix(lines, i+1)
 }
 
 func lineAt(joins []join, offset int) int {

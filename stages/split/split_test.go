@@ -202,6 +202,41 @@ func TestSplitJoinsBrokenLines(t *testing.T) {
 	}
 }
 
+// TestSplitJoinsPrintedLines: a printed report's lines (a PDF's) are joined
+// where the layout runs them on (↩ here: Line.Wraps), whatever they end
+// with, and nowhere else.
+func TestSplitJoinsPrintedLines(t *testing.T) {
+	r := &read.Report{Title: "某县政府工作报告", Wrapped: true, Year: 2025}
+	for i, l := range []string{
+		"——2025年1月8日在某县第三届人民代表大会第四次会 ↩", "议上",
+		"一、过去一年工作回顾",
+		"（一）经济稳中有进。全年地区生产总值增长6%， ↩", "高于全省。",
+		"二、2025年工作安排",
+		"今年全县经济社会发展的主要预期目标是： ↩", "地区生产总值增长6%左右；一般公共预算收入增长5%； ↩", "城镇调查失业率控制在5.5%以内。",
+		"围绕上述目标，重点抓好以下工作：",
+		"坚持项目为王，增强发展后劲",
+		"全年实施重点项目150个。",
+	} {
+		text, wraps := strings.CutSuffix(l, " ↩")
+		r.Lines = append(r.Lines, read.Line{Text: text, No: i + 2, Wraps: wraps})
+	}
+	var got []string
+	for _, s := range Split(r) {
+		got = append(got, fmt.Sprintf("%d %s", s.Line, s.Text))
+	}
+	assert.Equal(t, []string{
+		"2 ——2025年1月8日在某县第三届人民代表大会第四次会议上",
+		"4 一、过去一年工作回顾",
+		"5 （一）经济稳中有进。",
+		"5 全年地区生产总值增长6%，高于全省。",
+		"7 二、2025年工作安排",
+		"8 今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长5%；城镇调查失业率控制在5.5%以内。",
+		"11 围绕上述目标，重点抓好以下工作：",
+		"12 坚持项目为王，增强发展后劲", // a line the layout ends, though its text would run on
+		"13 全年实施重点项目150个。",
+	}, got)
+}
+
 func sections(ss []Sentence) []Section {
 	var out []Section
 	for _, s := range ss {

@@ -1,7 +1,17 @@
 // Package terms builds the terms table: per report, the top content words (nouns, verbs and named policy
-// terms; no stop words, numbers or single characters) with their count and tf-idf across the reports of a
-// run, for word clouds and topic comparisons across regions.
+// terms; no stop words, numbers or single characters) with their count and tf-idf, for word clouds and
+// topic comparisons across regions.
+//
+// The inverse document frequency is that of a fixed reference, not of the reports a run happens to hold:
+// the number of reports of the seed corpus (the 2024 reports of the State Council and the 31 provinces,
+// embedded in the binary) that use each word, in reference.tsv. A report's terms then depend on its text
+// alone, so that a dataset loaded in batches, in any order, holds the terms one run over every report
+// writes, and a commit never rewrites the terms of the reports it does not bring. (Weighing by the
+// dataset's own reports instead would change every report's tf-idf with every report added: each commit
+// would rewrite the terms of the whole dataset.) reference.tsv is generated: go generate ./stages/terms.
 package terms
+
+//go:generate go run ./internal/genreference -out reference.tsv
 
 import (
 	"cmp"
@@ -9,7 +19,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -22,6 +32,9 @@ import (
 //go:embed stop.tsv
 var stopTSV string
 
+//go:embed reference.tsv
+var referenceTSV string
+
 // Term is one top word of a report.
 type Term struct {
 	Term  string
@@ -31,32 +44,10 @@ type Term struct {
 	Rank  int // 1-based by TFIDF within the report
 }
 
-// wordCount is how often a report uses a word of the vocabulary.
-type wordCount struct {
-	id    int32
-	count int32
-}
-
-// Counter accumulates per-report word counts during a run. Add is safe for concurrent use.
-//
-// Words are interned: the run's vocabulary is held once (copied, so that no word keeps a sentence's text
-// alive) and a report keeps only (word id, count) pairs. That is exact, and small enough for runs over
-// thousands of reports.
-type Counter struct {
-	seg  *segment.Segmenter
-	stop map[string]bool
-
-	mu      sync.RWMutex
-	vocab   map[string]int32 // word → id
-	words   []string         // id → word
-	pos     []string         // id → part of speech
-	df      []int32          // id → number of reports using the word
-	reports map[string][]wordCount
-}
-
-// NewCounter returns an empty Counter that segments with seg.
-func NewCounter(seg *segment.Segmenter) *Counter {
-	return &Counter{seg: seg, stop: stopWords, vocab: make(map[string]int32), reports: make(map[string][]wordCount)}
+// Word is a content word of a report: how often the report uses it, and its part of speech at its first use.
+type Word struct {
+	Text, POS string
+	Count     int
 }
 
 // stopWords are the words of stop.tsv, read once: counters only look them up.
@@ -72,21 +63,12 @@ var stopWords = func() map[string]bool {
 	return stop
 }()
 
-// Add counts the content words of one report. Adding the same report id twice merges the counts.
-func (c *Counter) Add(reportID string, sentences []string) {
-	tokens := make([][]segment.Token, len(sentences))
-	for i, s := range sentences {
-		tokens[i] = c.seg.Tokens(s)
-	}
-	c.AddTokens(reportID, tokens)
-}
-
-// AddTokens is Add for sentences segmented already, one token slice per sentence.
-func (c *Counter) AddTokens(reportID string, sentences [][]segment.Token) {
-	// Count locally first, so that the lock is held once per distinct word rather than per token. A word's
-	// text decides once whether it may be a term (index -1 when not), its part of speech each time.
-	index := make(map[string]int32) // word → position in counts, or -1
-	var counts []localCount
+// Count returns the content words of a report, given its sentences cut into words, in the order of their
+// first use.
+func Count(sentences [][]segment.Token) []Word {
+	// A word's text decides once whether it may be a term (index -1 when not), its part of speech each time.
+	index := make(map[string]int)
+	var words []Word
 	for _, tokens := range sentences {
 		for _, tk := range tokens {
 			if !contentPOS(tk.POS) || !manyRunes(tk.Text) {
@@ -95,55 +77,18 @@ func (c *Counter) AddTokens(reportID string, sentences [][]segment.Token) {
 			k, ok := index[tk.Text]
 			if !ok {
 				k = -1
-				if c.contentText(tk.Text) {
-					k = int32(len(counts))
-					counts = append(counts, localCount{word: tk.Text, pos: tk.POS})
+				if contentText(tk.Text) {
+					k = len(words)
+					words = append(words, Word{Text: tk.Text, POS: tk.POS})
 				}
 				index[tk.Text] = k
 			}
 			if k >= 0 {
-				counts[k].count++
+				words[k].Count++
 			}
 		}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	list := c.reports[reportID]
-	if list == nil {
-		// Exactly sized: these lists are what a run keeps of every report until the end.
-		list = make([]wordCount, 0, len(counts))
-	}
-	var merged map[int32]int // word id → position in list, only when the report was added before
-	if len(list) > 0 {
-		merged = make(map[int32]int, len(list))
-		for k, wc := range list {
-			merged[wc.id] = k
-		}
-	}
-	for _, lc := range counts {
-		id, ok := c.vocab[lc.word]
-		if !ok {
-			id = int32(len(c.words))
-			w := strings.Clone(lc.word)
-			c.vocab[w] = id
-			c.words = append(c.words, w)
-			c.pos = append(c.pos, lc.pos)
-			c.df = append(c.df, 0)
-		}
-		if k, ok := merged[id]; ok {
-			list[k].count += lc.count
-			continue
-		}
-		c.df[id]++
-		list = append(list, wordCount{id: id, count: lc.count})
-	}
-	c.reports[reportID] = list
-}
-
-// localCount is a word of one AddTokens call with the part of speech of its first use.
-type localCount struct {
-	word, pos string
-	count     int32
+	return words
 }
 
 // A term is a noun, verb, abbreviation or idiom (contentPOS) of two or more characters (manyRunes) that is
@@ -172,7 +117,7 @@ func manyRunes(s string) bool {
 }
 
 // contentText reports a word that is neither a stop word nor holds a digit.
-func (c *Counter) contentText(w string) bool { return !hasDigit(w) && !c.stop[w] }
+func contentText(w string) bool { return !hasDigit(w) && !stopWords[w] }
 
 // hasDigit is strings.ContainsFunc(s, unicode.IsDigit), deciding ASCII and the CJK blocks (U+2E80–U+9FFF,
 // which hold no digit) without the Unicode tables.
@@ -191,60 +136,109 @@ func hasDigit(s string) bool {
 	return false
 }
 
-// Top returns, for each report added, its top n terms (see TopOf).
-func (c *Counter) Top(n int) map[string][]Term {
-	out := make(map[string][]Term)
-	for _, id := range c.Reports() {
-		out[id] = c.TopOf(id, n)
-	}
-	return out
-}
-
-// Reports returns the ids of the reports added, sorted.
-func (c *Counter) Reports() []string {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	ids := make([]string, 0, len(c.reports))
-	for id := range c.reports {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
-}
-
-// TopOf returns a report's top n terms by tf-idf over the N reports added:
-// (1 + ln count) × (ln((1+N)/(1+df)) + 1). The damped count lets a word peculiar to a region (中关村) rank
-// above the words every report repeats (发展, 建设); with one report the ranking is by count. Ties in tf-idf
-// are broken by term, so the result does not depend on the order of Add. A run asks report by report, so
-// that only a few reports' lists are in memory at a time; TopOf may be called concurrently.
-func (c *Counter) TopOf(reportID string, n int) []Term {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	reports := float64(len(c.reports))
-	list := c.reports[reportID]
-	// The words are ranked as (score, word) pairs, lighter to sort than terms; only the top n become terms.
+// Top returns the n words of a report with the highest tf-idf: (1 + ln count) × (ln((1+N)/(1+df)) + 1),
+// where N is the number of reports of the reference and df the number of them that use the word (0 for a
+// word none uses). The damped count lets a word peculiar to a region (中关村) rank above the words every
+// report repeats (发展, 建设). Ties in tf-idf are broken by the word, so the result does not depend on the
+// order of words.
+func Top(words []Word, n int) []Term {
+	ref := reference()
+	reports := float64(ref.reports)
+	// The words are ranked as (score, index) pairs, lighter to sort than terms; only the top n become terms.
 	type scored struct {
 		tfidf float64
-		wordCount
+		i     int
 	}
-	ranked := make([]scored, len(list))
-	for i, wc := range list {
-		idf := math.Log((1+reports)/(1+float64(c.df[wc.id]))) + 1
-		ranked[i] = scored{(1 + math.Log(float64(wc.count))) * idf, wc}
+	ranked := make([]scored, len(words))
+	for i, w := range words {
+		idf := math.Log((1+reports)/(1+float64(ref.df[w.Text]))) + 1
+		ranked[i] = scored{(1 + math.Log(float64(w.Count))) * idf, i}
 	}
 	slices.SortFunc(ranked, func(a, b scored) int {
 		if a.tfidf != b.tfidf {
 			return cmp.Compare(b.tfidf, a.tfidf)
 		}
-		return strings.Compare(c.words[a.id], c.words[b.id])
+		return strings.Compare(words[a.i].Text, words[b.i].Text)
 	})
 	k := min(max(n, 0), len(ranked))
 	if k == 0 {
 		return nil
 	}
 	terms := make([]Term, k)
-	for i, r := range ranked[:k] {
-		terms[i] = Term{Term: c.words[r.id], POS: c.pos[r.id], Count: int(r.count), TFIDF: r.tfidf, Rank: i + 1}
+	for r, s := range ranked[:k] {
+		w := words[s.i]
+		terms[r] = Term{Term: w.Text, POS: w.POS, Count: w.Count, TFIDF: s.tfidf, Rank: r + 1}
 	}
 	return terms
+}
+
+// referenceDF is the document frequencies tf-idf weighs words by: the number of reports and, per word, how
+// many of them use it.
+type referenceDF struct {
+	reports int
+	df      map[string]int
+}
+
+// referenceWord is the row of reference.tsv that gives the number of reports instead of a word's: a single
+// character is never a term.
+const referenceWord = "*"
+
+// reference is reference.tsv, read at first use.
+var reference = sync.OnceValue(func() referenceDF {
+	ref, err := parseReference("reference.tsv", referenceTSV)
+	if err != nil {
+		panic(fmt.Sprintf("terms: embedded reference: %v", err)) // build-time data: a defect, not input
+	}
+	return ref
+})
+
+// parseReference reads a file of word<TAB>reports rows (reference.tsv), whose row * is the number of
+// reports. Errors name the file and the line.
+func parseReference(name, data string) (referenceDF, error) {
+	rows, err := lexicon.Parse(name, data, 2)
+	if err != nil {
+		return referenceDF{}, err
+	}
+	ref := referenceDF{df: make(map[string]int, len(rows))}
+	for _, r := range rows {
+		n, err := strconv.Atoi(r.Fields[1])
+		if err != nil || n < 0 {
+			return referenceDF{}, r.Errorf(name, "%q is not a count of reports", r.Fields[1])
+		}
+		if r.Fields[0] == referenceWord {
+			ref.reports = n
+			continue
+		}
+		ref.df[r.Fields[0]] = n
+	}
+	if ref.reports == 0 {
+		return referenceDF{}, fmt.Errorf("%s: no row %s giving the number of reports", name, referenceWord)
+	}
+	return ref, nil
+}
+
+// FormatReference writes the reference of the reports' words (one list per report, each word once) in
+// the form of reference.tsv, after header, the comment lines that say where it comes from: the words by
+// falling number of reports, then by word.
+func FormatReference(header []string, reports [][]Word) string {
+	df := map[string]int{}
+	for _, words := range reports {
+		for _, w := range words {
+			df[w.Text]++
+		}
+	}
+	words := make([]string, 0, len(df))
+	for w := range df {
+		words = append(words, w)
+	}
+	slices.SortFunc(words, func(a, b string) int { return cmp.Or(cmp.Compare(df[b], df[a]), strings.Compare(a, b)) })
+	var b strings.Builder
+	for _, h := range header {
+		fmt.Fprintf(&b, "# %s\n", h)
+	}
+	fmt.Fprintf(&b, "%s\t%d\n", referenceWord, len(reports))
+	for _, w := range words {
+		fmt.Fprintf(&b, "%s\t%d\n", w, df[w])
+	}
+	return b.String()
 }

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,10 +14,15 @@ import (
 	"github.com/govreports/govreports/stages/segment"
 )
 
-func newCounter(t testing.TB) *Counter {
+// top segments the sentences of one report and returns its top n terms.
+func top(t testing.TB, n int, sentences ...string) []Term {
 	seg, err := segment.Default()
 	require.NoError(t, err)
-	return NewCounter(seg)
+	tokens := make([][]segment.Token, len(sentences))
+	for i, s := range sentences {
+		tokens[i] = seg.Tokens(s)
+	}
+	return Top(Count(tokens), n)
 }
 
 func termMap(ts []Term) map[string]Term {
@@ -43,9 +48,7 @@ func TestContentWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := newCounter(t)
-			c.Add("r", []string{tt.text})
-			got := termMap(c.Top(100)["r"])
+			got := termMap(top(t, 100, tt.text))
 			for w, n := range tt.want {
 				assert.Equal(t, n, got[w].Count, w)
 			}
@@ -57,88 +60,83 @@ func TestContentWords(t *testing.T) {
 }
 
 func TestTFIDFFavoursDistinctiveWords(t *testing.T) {
-	c := newCounter(t)
-	c.Add("a", []string{"发展旅游产业，发展冰雪运动。"})
-	c.Add("b", []string{"发展海洋经济。"})
-	top := c.Top(10)
-	a := termMap(top["a"])
-	require.Contains(t, a, "旅游")
-	require.Contains(t, a, "发展")
-	assert.Greater(t, a["旅游"].TFIDF/float64(a["旅游"].Count), a["发展"].TFIDF/float64(a["发展"].Count),
-		"a word of one report weighs more per occurrence than one of every report")
-	for i, term := range top["a"] {
+	a := top(t, 10, "发展旅游产业，发展冰雪运动，发展冰雪运动。")
+	words := termMap(a)
+	require.Contains(t, words, "冰雪")
+	require.Contains(t, words, "发展")
+	assert.Equal(t, 3, words["发展"].Count)
+	assert.Greater(t, words["冰雪"].TFIDF/float64(words["冰雪"].Count), words["发展"].TFIDF/float64(words["发展"].Count),
+		"a word few reports of the reference use weighs more per occurrence than one every report uses")
+	for i, term := range a {
 		assert.Equal(t, i+1, term.Rank)
 		if i > 0 {
-			assert.GreaterOrEqual(t, top["a"][i-1].TFIDF, term.TFIDF)
+			assert.GreaterOrEqual(t, a[i-1].TFIDF, term.TFIDF)
 		}
 	}
-	assert.Len(t, c.Top(1)["b"], 1)
-	assert.Empty(t, c.Top(0)["b"])
+	assert.Len(t, top(t, 1, "发展海洋经济。"), 1)
+	assert.Empty(t, top(t, 0, "发展海洋经济。"))
 }
 
-// TestConcurrentAddIsDeterministic proves under -race that Add may run from several goroutines and that
-// the order of the calls does not change the result.
-func TestConcurrentAddIsDeterministic(t *testing.T) {
-	reports := map[string][]string{
-		"1": {"推进城市更新，改造老旧小区。"},
-		"2": {"新建高标准农田，发展现代农业。"},
-		"3": {"改造老旧小区，建设保障性住房。"},
-	}
-	sequential := newCounter(t)
-	for _, id := range []string{"3", "1", "2"} {
-		sequential.Add(id, reports[id])
-	}
-	concurrent := newCounter(t)
-	var wg sync.WaitGroup
-	for id, s := range reports {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			concurrent.Add(id, s)
-		}()
-	}
-	wg.Wait()
-	assert.Equal(t, sequential.Top(200), concurrent.Top(200))
+// TestTermsOfAReportAreItsOwn: a report's terms depend on its words alone, in whatever order they come,
+// not on the other reports of a run.
+func TestTermsOfAReportAreItsOwn(t *testing.T) {
+	seg, err := segment.Default()
+	require.NoError(t, err)
+	sentences := [][]segment.Token{seg.Tokens("推进城市更新，改造老旧小区。"), seg.Tokens("改造老旧小区，建设保障性住房。")}
+	want := Top(Count(sentences), 200)
+	require.NotEmpty(t, want)
+	words := Count(sentences)
+	slices.Reverse(words)
+	assert.Equal(t, want, Top(words, 200))
+	assert.Equal(t, 2, termMap(want)["老旧小区"].Count)
 }
 
-func TestAddSameReportMerges(t *testing.T) {
-	c := newCounter(t)
-	c.Add("r", []string{"改造老旧小区。"})
-	c.Add("r", []string{"老旧小区加装电梯。"})
-	assert.Equal(t, 2, termMap(c.Top(10)["r"])["老旧小区"].Count)
+func TestParseReference(t *testing.T) {
+	ref, err := parseReference("r.tsv", "# word\treports\n*\t3\n发展\t3\n冰雪\t1\n")
+	require.NoError(t, err)
+	assert.Equal(t, referenceDF{reports: 3, df: map[string]int{"发展": 3, "冰雪": 1}}, ref)
+	_, err = parseReference("r.tsv", "发展\t3\n")
+	assert.ErrorContains(t, err, "r.tsv: no row *")
+	_, err = parseReference("r.tsv", "*\t3\n发展\tmany\n")
+	assert.ErrorContains(t, err, "r.tsv line 2")
+	assert.Equal(t, "# h\n*\t2\n发展\t2\n冰雪\t1\n",
+		FormatReference([]string{"h"}, [][]Word{{{Text: "冰雪"}, {Text: "发展"}}, {{Text: "发展"}}}))
 }
 
-func ExampleCounter_Top() {
+func ExampleTop() {
 	seg, err := segment.Default()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	c := NewCounter(seg)
-	c.Add("2024-110000", []string{"改造老旧小区，老旧小区加装电梯。"})
-	for _, t := range c.Top(2)["2024-110000"] {
+	words := Count([][]segment.Token{seg.Tokens("建设冰雪乐园，冰雪乐园加装缆车。")})
+	for _, t := range Top(words, 2) {
 		fmt.Println(t.Rank, t.Term, t.Count)
 	}
 	// Output:
-	// 1 老旧小区 2
-	// 2 加装 1
+	// 1 乐园 2
+	// 2 冰雪 2
 }
 
-func BenchmarkAddCorpus(b *testing.B) {
+func BenchmarkTopCorpus(b *testing.B) {
 	text, err := os.ReadFile(filepath.Join("..", "..", "testdata", "gov-work-reports-2024.txt"))
 	require.NoError(b, err)
 	lines := strings.Split(string(text), "\n")
-	c := newCounter(b)
+	seg, err := segment.Default()
+	require.NoError(b, err)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		c.Add("corpus", lines)
+		tokens := make([][]segment.Token, len(lines))
+		for i, l := range lines {
+			tokens[i] = seg.Tokens(l)
+		}
+		Top(Count(tokens), 200)
 	}
 }
 
-// BenchmarkAddTokensCorpus is BenchmarkAddCorpus without the segmentation, as the pipeline calls it: once
-// per report into a fresh counter.
-func BenchmarkAddTokensCorpus(b *testing.B) {
+// BenchmarkCountCorpus is BenchmarkTopCorpus without the segmentation, as the pipeline calls it.
+func BenchmarkCountCorpus(b *testing.B) {
 	text, err := os.ReadFile(filepath.Join("..", "..", "testdata", "gov-work-reports-2024.txt"))
 	require.NoError(b, err)
 	seg, err := segment.Default()
@@ -150,6 +148,6 @@ func BenchmarkAddTokensCorpus(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		NewCounter(seg).AddTokens("corpus", tokens)
+		Top(Count(tokens), 200)
 	}
 }

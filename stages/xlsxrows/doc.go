@@ -2,9 +2,9 @@
 // sheet's first non-empty row is its header, every later row one record.
 //
 // Rows are streamed (excelize.Rows), so a large sheet is read in bounded
-// memory; cells come as Excel shows them (number formats applied). Line
-// breaks in a cell are "\n", whether stored as CR LF or, as database exports
-// often have them, written out as the characters \r\n or \n. Workbooks past
+// memory; cells come as Excel shows them (number formats applied), line
+// breaks as stored (LF, or CR LF); the reader of tables of reports makes
+// them, and those written out as characters, line breaks. Workbooks past
 // the size bounds (MaxBytes as stored, an archive that unpacks past 1 GiB: a
 // zip bomb), rows past 16 MB, password-protected workbooks and the old binary
 // .xls format are refused with an error naming the file (and the sheet and

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/govreports/govreports/stages/xlsxrows"
 )
@@ -40,12 +39,11 @@ func ExampleWorkbook_Rows() {
 			return
 		}
 		v := row.Values()
-		first, _, _ := strings.Cut(v["报告全文"], "\n")
-		fmt.Printf("%s row %d: %s %s %s %q\n", row.Sheet, row.No, v["年份"], v["区县代码"], v["区县名称"], first)
+		fmt.Printf("%s row %d: %s %s %s %s, %d bytes of text\n", row.Sheet, row.No, v["年份"], v["区县代码"], v["区县名称"], v["报告标题"], len(v["报告全文"]))
 	}
 	// Output:
-	// 报告 row 2: 2020 330522 长兴县 "政府工作报告"
-	// 报告 row 3: 2021 330523 安吉县 "安吉县人民政府工作报告"
-	// 报告 row 4: 2019 330521 德清县 ""
-	// 报告 row 5: 2023 510107 武侯区 "政 府 工 作 报 告"
+	// 报告 row 2: 2020 330522 长兴县 2020年长兴县政府工作报告, 3310 bytes of text
+	// 报告 row 3: 2021 330523 安吉县 2021年安吉县政府工作报告, 1119 bytes of text
+	// 报告 row 4: 2019 330521 德清县 2019年德清县政府工作报告, 0 bytes of text
+	// 报告 row 5: 2023 510107 武侯区 2023年武侯区政府工作报告, 1480 bytes of text
 }

@@ -21,9 +21,38 @@ const (
 	maxRowBytes = 16 << 20
 )
 
+var (
+	// ErrXLS is the error of a workbook in the old binary format.
+	ErrXLS = errors.New("old Excel format (.xls) is not read: save it as .xlsx or CSV")
+	// ErrEncrypted is the error of a workbook that needs a password to open.
+	ErrEncrypted = errors.New("workbook protected by a password to open: save an unprotected copy")
+)
+
 // oleHeader starts an OLE2 compound file: an old .xls workbook, or an
 // .xlsx encrypted with a password to open.
 var oleHeader = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// Error is a workbook that could not be read, with its place: the file, and
+// the sheet and the row where the failure is on one. A caller that names
+// inputs its own way takes the parts it needs (errors.As).
+type Error struct {
+	File  string
+	Sheet string // "" for a failure of the workbook
+	Row   int    // the row number as Excel shows it; 0 for none
+	Err   error
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Row > 0:
+		return fmt.Sprintf("%s: sheet %q: row %d: %v", e.File, e.Sheet, e.Row, e.Err)
+	case e.Sheet != "":
+		return fmt.Sprintf("%s: sheet %q: %v", e.File, e.Sheet, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
 
 // Workbook is an open .xlsx file.
 type Workbook struct {
@@ -35,17 +64,17 @@ type Workbook struct {
 func Open(name string, r io.Reader) (*Workbook, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &Error{File: name, Err: err}
 	}
 	if len(raw) > MaxBytes {
-		return nil, fmt.Errorf("%s: workbook larger than %d bytes: not a table of reports", name, MaxBytes)
+		return nil, &Error{File: name, Err: fmt.Errorf("workbook larger than %d bytes: not a table of reports", MaxBytes)}
 	}
 	if bytes.HasPrefix(raw, oleHeader) {
 		// Encrypted OOXML is an OLE file holding an EncryptionInfo stream.
 		if bytes.Contains(raw, utf16("EncryptionInfo")) {
-			return nil, fmt.Errorf("%s: workbook protected by a password to open: save an unprotected copy", name)
+			return nil, &Error{File: name, Err: ErrEncrypted}
 		}
-		return nil, fmt.Errorf("%s: old Excel format (.xls) is not read: save it as .xlsx or CSV", name)
+		return nil, &Error{File: name, Err: ErrXLS}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{
 		UnzipSizeLimit:    maxUnzipped,
@@ -56,9 +85,9 @@ func Open(name string, r io.Reader) (*Workbook, error) {
 			err = errors.Join(err, f.Close())
 		}
 		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, fmt.Errorf("%s: workbook unpacks to more than %d bytes: not a table of reports", name, maxUnzipped)
+			return nil, &Error{File: name, Err: fmt.Errorf("workbook unpacks to more than %d bytes: not a table of reports", maxUnzipped)}
 		}
-		return nil, fmt.Errorf("%s: not an Excel (.xlsx) workbook: %w", name, err)
+		return nil, &Error{File: name, Err: fmt.Errorf("not an Excel (.xlsx) workbook: %w", err)}
 	}
 	return &Workbook{name: name, f: f}, nil
 }
@@ -75,7 +104,7 @@ func utf16(s string) []byte {
 // Close removes the temporary files of large sheets.
 func (w *Workbook) Close() error {
 	if err := w.f.Close(); err != nil {
-		return fmt.Errorf("%s: %w", w.name, err)
+		return &Error{File: w.name, Err: err}
 	}
 	return nil
 }
@@ -129,7 +158,7 @@ func (r Row) Values() map[string]string {
 func (w *Workbook) Rows(sheet string) (*Rows, error) {
 	rows, err := w.f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("%s: sheet %q: %w", w.name, sheet, err)
+		return nil, &Error{File: w.name, Sheet: sheet, Err: err}
 	}
 	rs := &Rows{Sheet: sheet, name: w.name, rows: rows}
 	no, cells, err := rs.next()
@@ -159,29 +188,28 @@ func (rs *Rows) Next() (Row, error) {
 	return Row{Sheet: rs.Sheet, No: no, Header: rs.Header, Cells: cells}, nil
 }
 
-// next reads the next non-blank row, its cells with their line breaks made "\n".
+// next reads the next non-blank row.
 func (rs *Rows) next() (int, []string, error) {
 	for rs.rows.Next() {
 		rs.no++
 		cells, err := rs.rows.Columns()
 		if err != nil {
-			return 0, nil, fmt.Errorf("%s: sheet %q: row %d: %w", rs.name, rs.Sheet, rs.no, err)
+			return 0, nil, &Error{File: rs.name, Sheet: rs.Sheet, Row: rs.no, Err: err}
 		}
 		size, blank := 0, true
-		for i, c := range cells {
+		for _, c := range cells {
 			size += len(c)
 			if size > maxRowBytes {
-				return 0, nil, fmt.Errorf("%s: sheet %q: row %d: longer than %d bytes: not a report", rs.name, rs.Sheet, rs.no, maxRowBytes)
+				return 0, nil, &Error{File: rs.name, Sheet: rs.Sheet, Row: rs.no, Err: fmt.Errorf("longer than %d bytes: not a report", maxRowBytes)}
 			}
-			cells[i] = LineBreaks(c)
-			blank = blank && strings.TrimSpace(cells[i]) == ""
+			blank = blank && strings.TrimSpace(c) == ""
 		}
 		if !blank {
 			return rs.no, cells, nil
 		}
 	}
 	if err := rs.rows.Error(); err != nil {
-		return 0, nil, fmt.Errorf("%s: sheet %q: after row %d: %w", rs.name, rs.Sheet, rs.no, err)
+		return 0, nil, &Error{File: rs.name, Sheet: rs.Sheet, Err: fmt.Errorf("after row %d: %w", rs.no, err)}
 	}
 	return 0, nil, io.EOF
 }
@@ -189,22 +217,7 @@ func (rs *Rows) next() (int, []string, error) {
 // Close ends the reading of the sheet.
 func (rs *Rows) Close() error {
 	if err := rs.rows.Close(); err != nil {
-		return fmt.Errorf("%s: sheet %q: %w", rs.name, rs.Sheet, err)
+		return &Error{File: rs.name, Sheet: rs.Sheet, Err: err}
 	}
 	return nil
-}
-
-// lineBreaks turns the line breaks of a cell into "\n": CR LF and CR as
-// stored, and the escapes \r\n, \n and \r written out as characters, which
-// exports from databases leave in their text (a report's text has no
-// backslashes of its own).
-var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", `\r\n`, "\n", `\n`, "\n", `\r`, "\n")
-
-// LineBreaks is s with its line breaks, stored or written out as \r\n, \n
-// or \r, made "\n".
-func LineBreaks(s string) string {
-	if !strings.ContainsAny(s, "\r\\") {
-		return s
-	}
-	return lineBreaks.Replace(s)
 }

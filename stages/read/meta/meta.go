@@ -40,6 +40,9 @@ import (
 type Line struct {
 	Text string // the line, hygiene applied (no BOM, no CR, no trailing spaces)
 	No   int    // 1-based line number in the source file
+	// Wraps tells that the line's paragraph runs on into the next line: a
+	// printed line that the page width ended (a PDF's), not the author.
+	Wraps bool
 }
 
 // Hints are the metadata a table input gives in the columns of a report's row.
