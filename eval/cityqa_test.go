@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -16,7 +15,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/govreports/govreports/eval"
 	"github.com/govreports/govreports/stages/read"
 )
 
@@ -106,33 +104,13 @@ func wordFile(t *testing.T, text string) []byte {
 func TestCityQA(t *testing.T) {
 	srcs, err := read.Sources([]string{filepath.Join(cityQADir, "files")}, nil, nil)
 	require.NoError(t, err)
-	tables, rejected := collectEach(srcs)
-
-	var log strings.Builder
-	for _, r := range rejected {
-		log.WriteString("rejected\t" + r + "\n")
-	}
-	for _, r := range tables.Reports {
-		warnings := ""
-		if r.Warnings != nil {
-			warnings = strings.ReplaceAll(*r.Warnings, "\n", "; ")
-		}
-		fmt.Fprintf(&log, "report\t%s\t%d %s\t%s %s %s\t%s\n", r.Source, r.Year, r.YearSource, r.RegionCode, r.RegionName, r.RegionSource, warnings)
-	}
-	sources, err := eval.LoadSources(filepath.Join(cityQADir, "SOURCES.tsv"))
-	require.NoError(t, err)
-	meta := eval.CheckSources(sources, tables.Reports)
-	require.NoError(t, meta.Write(&log))
-	gdpKey, err := eval.LoadGDP(filepath.Join(cityQADir, "gdp.json"))
-	require.NoError(t, err)
-	gdp := eval.ScoreGDP(gdpKey, tables.Reports, tables.Goals)
-	require.NoError(t, gdp.Write(&log))
+	_, meta, gdp, log := scoreCollection(t, srcs, cityQADir)
 	t.Log("\n" + log.String())
 
-	assert.Len(t, srcs, len(sources), "every file has its row in SOURCES.tsv")
-	assert.Empty(t, rejected, "every report is accepted")
-	assert.GreaterOrEqual(t, meta.Year, len(sources), "reports with the right year")
-	assert.GreaterOrEqual(t, meta.Region, len(sources), "reports with the right region")
-	assert.GreaterOrEqual(t, meta.Level, len(sources), "reports with the right level")
-	assert.GreaterOrEqual(t, gdp.Right, len(gdpKey), "GDP growth targets right, with no other gdp_growth row")
+	assert.Len(t, srcs, meta.Files, "every file has its row in SOURCES.tsv")
+	assert.Equal(t, meta.Files, meta.Read, "every file gives one report")
+	assert.GreaterOrEqual(t, meta.Year, meta.Files, "reports with the right year")
+	assert.GreaterOrEqual(t, meta.Region, meta.Files, "reports with the right region")
+	assert.GreaterOrEqual(t, meta.Level, meta.Files, "reports with the right level")
+	assert.GreaterOrEqual(t, gdp.Right, gdp.Reports, "GDP growth targets right, with no other gdp_growth row")
 }
