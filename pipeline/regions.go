@@ -16,9 +16,9 @@ import (
 // table depends on the binary alone (the embedded register), and encoding
 // its 3,700 rows at every run was 50–90 ms of every run's tail, whatever the
 // run's size. TestRegionsFileIsCurrent encodes the rows and fails when this
-// file differs; go test ./pipeline -run TestRegionsFileIsCurrent -update
-// rewrites it.
+// file differs; go generate ./pipeline rewrites it.
 //
+//go:generate go test -run TestRegionsFileIsCurrent -update .
 //go:embed regions.parquet
 var regionsFile []byte
 
