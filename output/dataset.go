@@ -268,6 +268,23 @@ func (d *Dataset) Append(t *schemas.Table, rows any) error {
 	return nil
 }
 
+// AppendFile adds data, a whole Parquet file of the unpartitioned table t
+// holding rows rows, as the table's file: for a table whose every row is
+// known before the run, encoded once (the regions dimension, at go generate
+// time) instead of at every run. The caller vouches that data is what
+// appending the rows would write. t must have no rows of the run yet.
+func (d *Dataset) AppendFile(t *schemas.Table, rows int64, data []byte) error {
+	if err := d.usable(); err != nil {
+		return err
+	}
+	if err := d.files.addFile(t, rows, data); err != nil {
+		d.err = err
+		return err
+	}
+	d.brought[t.Name] += rows
+	return nil
+}
+
 func (d *Dataset) usable() error {
 	switch {
 	case d.done:

@@ -200,3 +200,52 @@ func TestOnePartitionFileInReportOrder(t *testing.T) {
 	assert.Equal(t, snapshots[0], snapshots[1], "spilled or not, the same bytes")
 	assert.Equal(t, snapshots[0], snapshots[2])
 }
+
+// TestAppendFileIsAppend: a file of the regions table written by one run and
+// handed to the next with AppendFile gives the same dataset files as
+// appending its rows.
+func TestAppendFileIsAppend(t *testing.T) {
+	ctx := context.Background()
+	rows := testRows(schemas.Regions, 0, 30)
+	viaRows := t.TempDir()
+	d, err := Open(ctx, Options{Out: viaRows})
+	require.NoError(t, err)
+	require.NoError(t, d.Append(schemas.Regions, rows))
+	want, err := d.Commit(ctx)
+	require.NoError(t, err)
+	data, err := os.ReadFile(filepath.Join(viaRows, "regions", "part-00000.parquet"))
+	require.NoError(t, err)
+
+	viaFile := t.TempDir()
+	d, err = Open(ctx, Options{Out: viaFile})
+	require.NoError(t, err)
+	require.NoError(t, d.AppendFile(schemas.Regions, 30, data))
+	got, err := d.Commit(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, want.Files, got.Files)
+	assert.Equal(t, want.Tables, got.Tables)
+	assert.Equal(t, snapshot(t, viaRows), snapshot(t, viaFile))
+}
+
+func TestAppendFileRefuses(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		before  func(d *Dataset) error
+		table   *schemas.Table
+		wantErr string
+	}{
+		{"a partitioned table", func(*Dataset) error { return nil }, schemas.Figures, "a partitioned table"},
+		{"a table with rows", func(d *Dataset) error { return d.Append(schemas.Regions, testRows(schemas.Regions, 0, 2)) },
+			schemas.Regions, "has rows already"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Open(ctx, Options{Out: t.TempDir()})
+			require.NoError(t, err)
+			defer d.Abort()
+			require.NoError(t, tt.before(d))
+			assert.ErrorContains(t, d.AppendFile(tt.table, 1, []byte("PAR1")), tt.wantErr)
+		})
+	}
+}

@@ -3,6 +3,7 @@ package output
 import (
 	"cmp"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"path"
@@ -210,6 +211,40 @@ func (p *partitionFiles) streamRows(pt *partition, rows reflect.Value, last stri
 		}
 	}
 	pt.stream.last = last
+	return nil
+}
+
+// addFile stores data, a whole file of the unpartitioned table t with rows
+// rows, as the table's one file (see Dataset.AppendFile).
+func (p *partitionFiles) addFile(t *schemas.Table, rows int64, data []byte) error {
+	if t.Partitioned {
+		return fmt.Errorf("output: add a file of %s: a partitioned table", t.Name)
+	}
+	pt := p.part(t, nil)
+	if len(pt.runs) > 0 {
+		return fmt.Errorf("output: add a file of %s: the table has rows already", t.Name)
+	}
+	key, err := p.freeName(pt.dir)
+	if err != nil {
+		return err
+	}
+	pt.key = key
+	obj, err := p.st.Create(p.ctx, p.staging+key)
+	if err != nil {
+		return err
+	}
+	sink := newFileSink(obj)
+	if _, err := sink.Write(data); err != nil {
+		obj.Abort()
+		return fmt.Errorf("output: write %s: %w", key, err)
+	}
+	if err := sink.Close(); err != nil {
+		return fmt.Errorf("output: write %s: %w", key, err)
+	}
+	w := &tableWriter{staged: p.staging + key, sink: sink, info: FileInfo{
+		Path: key, Table: t.Name, Rows: rows, Bytes: sink.n, SHA256: hex.EncodeToString(sink.hash.Sum(nil)),
+	}}
+	pt.runs = append(pt.runs, &rowRun{w: w})
 	return nil
 }
 

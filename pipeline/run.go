@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/govreports/govreports/output"
 	"github.com/govreports/govreports/schemas"
 	"github.com/govreports/govreports/stages/commitments"
 	"github.com/govreports/govreports/stages/read"
-	"github.com/govreports/govreports/stages/region"
 	"github.com/govreports/govreports/stages/segment"
 )
 
@@ -178,7 +176,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 // computes the rows that link reports: the end of a single run and of a
 // commit of shards.
 func finish(ctx context.Context, ds *output.Dataset, b *brought, rejected []output.Rejection, start time.Time) (Summary, error) {
-	if err := ds.Append(schemas.Regions, RegionRows()); err != nil {
+	if err := appendRegions(ds); err != nil {
 		return Summary{}, err
 	}
 	sum, err := ds.Commit(ctx)
@@ -216,30 +214,4 @@ func appendDoc(ds *output.Dataset, doc *Doc) error {
 		}
 	}
 	return nil
-}
-
-// RegionRows is the regions dimension table: one row per code, under its
-// latest name, with the names it bore before.
-func RegionRows() []schemas.Region {
-	all := region.All()
-	rows := make([]schemas.Region, 0, len(all))
-	for _, r := range all {
-		var successor string
-		if r.ValidTo != region.Current && r.CurrentCode != r.Code {
-			successor = r.CurrentCode
-		}
-		var former []string
-		vs := region.Versions(r.Code)
-		for _, v := range vs[:len(vs)-1] { // the last is r
-			former = append(former, fmt.Sprintf("%s %s…%s", v.Full, v.ValidFrom, v.ValidTo))
-		}
-		rows = append(rows, schemas.Region{
-			RegionCode: r.Code, Region: r.Short, RegionName: r.Full, RegionEN: r.English,
-			Level: r.Level, MacroRegion: r.MacroRegion,
-			ProvinceCode: optional(r.ProvinceCode), PrefectureCode: optional(r.PrefectureCode),
-			ValidFrom: r.ValidFrom, ValidTo: r.ValidTo, SuccessorCode: optional(successor),
-			FormerNames: optional(strings.Join(former, "; ")),
-		})
-	}
-	return rows
 }

@@ -25,7 +25,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/go-ego/gse"
 )
@@ -41,22 +40,32 @@ type Token struct {
 
 // Segmenter cuts text into tokens. It is safe for concurrent use once built.
 //
-// Tokens is gse's shortest-path segmentation (gse.Segmenter.Segment) over gse's
-// dictionary and trie, with buffers reused from call to call: gse allocates a
+// Tokens is gse's shortest-path segmentation (gse.Segmenter.Segment) over
+// the same dictionary, with buffers reused from call to call: gse allocates a
 // slice per character and a token per character it does not know, which made
-// segmentation the costliest stage of a run. A test holds the two to the same
-// output on the corpus and on fuzzed text.
+// segmentation the costliest stage of a run. The dictionary is a map from a
+// word's lookup key to the word rather than gse's trie: building the trie
+// (cedar inserts) was 60–100 ms at every start, the map a tenth of that, and
+// looking up a text's words in it costs about the same. A test holds the two
+// to the same output on the corpus and on fuzzed text.
 type Segmenter struct {
-	seg      gse.Segmenter
-	words    []word // by index in seg.Dict.Tokens
+	// index maps the lookup key of every word to its index in words, and
+	// every key that only starts words, at a unit boundary, to noWord: a key
+	// absent from it starts no word, which ends the search at a position.
+	index    map[string]int32
+	words    []word
 	maxUnits int
 	scratch  sync.Pool // *scratch
 }
 
-// word is what the path search needs of a dictionary token.
+// noWord is the index of a key that is no word but the start of one.
+const noWord = -1
+
+// word is what the path search needs of a dictionary word.
 type word struct {
 	cost  float32 // gse's path cost: log2(total frequency) - log2(frequency)
 	units int     // its length in units (see split)
+	pos   string
 }
 
 // unknownCost is gse's cost of a character no dictionary word starts with.
@@ -64,6 +73,10 @@ const unknownCost = 32
 
 // unknownPOS is gse's tag of such a character.
 const unknownPOS = "x"
+
+// minFreq is gse's minimum frequency of a dictionary word (MinTokenFreq):
+// rarer words are left out.
+const minFreq = 2
 
 var (
 	defaultOnce sync.Once
@@ -77,47 +90,24 @@ func Default() (*Segmenter, error) {
 	return defaultSeg, defaultErr
 }
 
+// load reads the lines "word frequency pos" of dict as gse's LoadDictStr
+// does: words rarer than gse's minimum are left out, one-character words
+// count as frequency 2, the first of two lines of the same word wins. dict.txt
+// is gse's space-separated format, not a lexicon file, and its 52,000 lines
+// are read at every start: it keeps this reader, which builds no slice per
+// line, rather than stages/lexicon. Lines starting with # are comments (the
+// generator's header).
 func load(dict string) (*Segmenter, error) {
-	s := &Segmenter{}
-	// The HMM model is a gse global and only serves Cut's HMM mode, which Tokens does not use.
-	s.seg.NotLoadHMM = true
-	s.seg.SkipLog = true
-	s.seg.Dict = gse.NewDict()
-	s.seg.Init()
-	if err := s.addWords(dict); err != nil {
-		return nil, fmt.Errorf("load segment dictionary: %w", err)
-	}
-	d := s.seg.Dict
-	if d.NumTokens() == 0 {
-		return nil, fmt.Errorf("load segment dictionary: no words")
-	}
-	// The same float32 arithmetic as gse's CalcToken, so that ties break alike.
-	logTotal := float32(math.Log2(d.TotalFreq()))
-	s.words = make([]word, len(d.Tokens))
+	lines := strings.Count(dict, "\n") + 1
+	s := &Segmenter{index: make(map[string]int32, 2*lines)}
+	freqs := make([]float64, 0, lines)
+	s.words = make([]word, 0, lines)
+	var total float64
 	var units []unit
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
-		units = split(t.Text(), units[:0])
-		s.words[i] = word{cost: logTotal - float32(math.Log2(t.Freq())), units: len(units)}
-	}
-	s.maxUnits = d.MaxTokenLen()
-	s.scratch.New = func() any { return &scratch{found: make([]*gse.Token, s.maxUnits)} }
-	return s, nil
-}
-
-// addWords adds the lines "word frequency pos" of dict to the dictionary as
-// gse's LoadDictStr does (words rarer than gse's minimum are left out, one-
-// character words count as frequency 2), without what LoadDictStr then
-// computes for gse's own Segment and search mode: Tokens needs neither, and
-// they were a third of the load. dict.txt is gse's space-separated format,
-// not a lexicon file, and its 52,000 lines are read at every start: it keeps
-// this reader, which builds no slice per line, rather than stages/lexicon.
-// Lines starting with # are comments (the generator's header).
-func (s *Segmenter) addWords(dict string) error {
-	d := s.seg.Dict
-	// Sized up front: growing the slice word by word was another third.
-	d.Tokens = make([]gse.Token, 0, strings.Count(dict, "\n")+1)
-	for n, line := range strings.Split(dict, "\n") {
+	var key []byte
+	for n := 1; dict != ""; n++ {
+		var line string
+		line, dict, _ = strings.Cut(dict, "\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -125,19 +115,45 @@ func (s *Segmenter) addWords(dict string) error {
 		freqText, pos, _ := strings.Cut(rest, " ")
 		freq, err := strconv.ParseFloat(freqText, 64)
 		if text == "" || err != nil {
-			return fmt.Errorf("line %d: want \"word frequency pos\", got %q", n+1, line)
+			return nil, fmt.Errorf("load segment dictionary: line %d: want \"word frequency pos\", got %q", n, line)
 		}
-		if freq < s.seg.MinTokenFreq {
+		if freq < minFreq {
 			continue
 		}
 		if utf8.RuneCountInString(text) < 2 {
 			freq = 2
 		}
-		if err := s.seg.AddToken(text, freq, pos); err != nil {
-			return fmt.Errorf("line %d: %w", n+1, err)
+		units = split(text, units[:0])
+		k := text
+		if strings.ContainsFunc(text, func(r rune) bool { return 'A' <= r && r <= 'Z' }) {
+			key = lookupKey(key[:0], text)
+			k = string(key)
 		}
+		if i, ok := s.index[k]; ok && i != noWord {
+			continue
+		}
+		s.index[k] = int32(len(s.words))
+		// The keys that start the word, at each unit boundary inside it.
+		for _, u := range units[1:] {
+			if _, ok := s.index[k[:u.start]]; !ok {
+				s.index[k[:u.start]] = noWord
+			}
+		}
+		s.words = append(s.words, word{units: len(units), pos: pos})
+		freqs = append(freqs, freq)
+		total += freq
+		s.maxUnits = max(s.maxUnits, len(units))
 	}
-	return nil
+	if len(s.words) == 0 {
+		return nil, fmt.Errorf("load segment dictionary: no words")
+	}
+	// The same float32 arithmetic as gse's CalcToken, so that ties break alike.
+	logTotal := float32(math.Log2(total))
+	for i, f := range freqs {
+		s.words[i].cost = logTotal - float32(math.Log2(f))
+	}
+	s.scratch.New = func() any { return &scratch{} }
+	return s, nil
 }
 
 // unit is what gse looks words up by: one character, or a run of letters
@@ -191,44 +207,22 @@ func lookupKey(key []byte, text string) []byte {
 type scratch struct {
 	units []unit
 	key   []byte
-	texts []gse.Text
 	steps []step
-	found []*gse.Token
 }
 
 // step is the cheapest path found to the end of a unit: its cost and its
-// last word (nil: an unknown character).
+// last word (noWord: an unknown character).
 type step struct {
 	cost  float32
-	word  *gse.Token
+	word  int32
 	units int
 }
 
 // reach records a path to this unit's end if it is the first or cheaper.
-func (st *step) reach(cost float32, w *gse.Token, units int) {
+func (st *step) reach(cost float32, w int32, units int) {
 	if st.cost == 0 || st.cost > cost {
 		*st = step{cost: cost, word: w, units: units}
 	}
-}
-
-// word returns what the path search needs of a token LookupTokens found.
-// LookupTokens returns pointers into the dictionary's token slice, so the
-// token's index follows from its address (a map lookup was a fifth of the
-// segmentation); the index is checked before use.
-func (s *Segmenter) word(t *gse.Token) word {
-	toks := s.seg.Dict.Tokens
-	i := (uintptr(unsafe.Pointer(t)) - uintptr(unsafe.Pointer(unsafe.SliceData(toks)))) / unsafe.Sizeof(*t)
-	if i < uintptr(len(toks)) && &toks[i] == t {
-		return s.words[i]
-	}
-	return s.wordOf(t)
-}
-
-// wordOf computes word for a token outside the dictionary's slice, which
-// gse does not hand out today.
-func (s *Segmenter) wordOf(t *gse.Token) word {
-	logTotal := float32(math.Log2(s.seg.Dict.TotalFreq()))
-	return word{cost: logTotal - float32(math.Log2(t.Freq())), units: len(split(t.Text(), nil))}
 }
 
 // Tokens cuts text into words.
@@ -239,11 +233,7 @@ func (s *Segmenter) Tokens(text string) []Token {
 	sc := s.scratch.Get().(*scratch)
 	defer s.scratch.Put(sc)
 	sc.units, sc.key = split(text, sc.units[:0]), lookupKey(sc.key[:0], text)
-	units := sc.units
-	sc.texts = sc.texts[:0]
-	for _, u := range units {
-		sc.texts = append(sc.texts, sc.key[u.start:u.end])
-	}
+	units, key := sc.units, sc.key
 	sc.steps = append(sc.steps[:0], make([]step, len(units))...)
 	steps := sc.steps
 	for cur := range units {
@@ -251,13 +241,24 @@ func (s *Segmenter) Tokens(text string) []Token {
 		if cur > 0 {
 			base = steps[cur-1].cost
 		}
-		n := s.seg.Dict.LookupTokens(sc.texts[cur:min(cur+s.maxUnits, len(units))], sc.found)
-		for _, t := range sc.found[:n] {
-			w := s.word(t)
-			steps[cur+w.units-1].reach(base+w.cost, t, w.units)
+		// The words that start at cur, shortest first, as gse's trie walk finds them.
+		shortest := 0
+		for last := cur; last < min(cur+s.maxUnits, len(units)); last++ {
+			i, ok := s.index[string(key[units[cur].start:units[last].end])]
+			if !ok {
+				break
+			}
+			if i == noWord {
+				continue
+			}
+			w := &s.words[i]
+			steps[cur+w.units-1].reach(base+w.cost, i, w.units)
+			if shortest == 0 {
+				shortest = w.units
+			}
 		}
-		if n == 0 || s.word(sc.found[0]).units > 1 {
-			steps[cur].reach(base+unknownCost, nil, 1)
+		if shortest != 1 {
+			steps[cur].reach(base+unknownCost, noWord, 1)
 		}
 	}
 	count := 0
@@ -269,8 +270,8 @@ func (s *Segmenter) Tokens(text string) []Token {
 		count--
 		first, last := units[end-steps[end].units+1], units[end]
 		pos := unknownPOS
-		if w := steps[end].word; w != nil {
-			pos = w.Pos()
+		if w := steps[end].word; w != noWord {
+			pos = s.words[w].pos
 		}
 		tokens[count] = Token{
 			Text: text[first.start:last.end], POS: pos,
