@@ -166,9 +166,15 @@ func (w *tableWriter) flush() error {
 	return nil
 }
 
-// close writes the footer and completes the staged object.
+// close writes the footer and completes the staged object. Only the
+// file's info stays: a run over many years keeps a closed writer per file,
+// and its builders, encoders and write buffer would add up to hundreds of
+// MB.
 func (w *tableWriter) close() error {
-	defer w.rb.Release()
+	defer func() {
+		w.rb.Release()
+		w.fw, w.rb, w.cols, w.sink = nil, nil, nil, nil
+	}()
 	if err := w.flush(); err != nil {
 		w.sink.obj.Abort() // an object that is never completed must not stay open
 		return err
