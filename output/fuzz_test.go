@@ -54,7 +54,7 @@ func writeMemory(t *testing.T, tbl *schemas.Table, rows reflect.Value) []byte {
 	cols, err := columnWritersOf(tbl)
 	require.NoError(t, err)
 	obj := &memoryObject{}
-	w, err := newTableWriter(tbl, cols, defaultRowGroupRows, obj, "", FileInfo{Path: "memory"})
+	w, err := newTableWriter(tbl, cols, &batchSizes{}, defaultRowGroupRows, obj, "", FileInfo{Path: "memory"})
 	require.NoError(t, err)
 	for i := 0; i < rows.Len(); i++ {
 		require.NoError(t, w.append(rows.Index(i)))

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"hash"
 	"reflect"
+	"slices"
+	"sync"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
@@ -104,10 +106,36 @@ type tableWriter struct {
 	fw      *pqarrow.FileWriter
 	rb      *array.RecordBuilder
 	cols    []columnWriter
+	sizes   *batchSizes
 	pending int
 }
 
-func newTableWriter(t *schemas.Table, cols []columnWriter, rowGroupRows int64, obj objectWriter, staged string, info FileInfo) (*tableWriter, error) {
+// batchSizes are the biggest batch of rows a table's files have flushed
+// and the bytes of each string column in it, shared by the table's files:
+// a run over many years writes a file per year that holds a batch or two,
+// and builders that start from nothing double (and copy) their buffers a
+// dozen times per file.
+type batchSizes struct {
+	mu   sync.Mutex
+	rows int
+	data []int // by column; 0 for a column that is not a string
+}
+
+// note records a batch and returns the sizes to reserve for the next one.
+func (s *batchSizes) note(rows int, data []int) (int, []int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rows = max(s.rows, rows)
+	if len(s.data) < len(data) {
+		s.data = make([]int, len(data))
+	}
+	for i, n := range data {
+		s.data[i] = max(s.data[i], n)
+	}
+	return s.rows, slices.Clone(s.data)
+}
+
+func newTableWriter(t *schemas.Table, cols []columnWriter, sizes *batchSizes, rowGroupRows int64, obj objectWriter, staged string, info FileInfo) (*tableWriter, error) {
 	sink := newFileSink(obj)
 	sc := fileSchema(t)
 	var fw *pqarrow.FileWriter
@@ -119,10 +147,12 @@ func newTableWriter(t *schemas.Table, cols []columnWriter, rowGroupRows int64, o
 	if err != nil {
 		return nil, fmt.Errorf("output: start %s: %w", info.Path, err)
 	}
-	return &tableWriter{
-		info: info, staged: staged, sink: sink, fw: fw, cols: cols,
+	w := &tableWriter{
+		info: info, staged: staged, sink: sink, fw: fw, cols: cols, sizes: sizes,
 		rb: array.NewRecordBuilder(memory.DefaultAllocator, sc),
-	}, nil
+	}
+	w.reserve(sizes.note(0, nil))
+	return w, nil
 }
 
 // append adds one row (a value of the table's row struct).
@@ -133,31 +163,42 @@ func (w *tableWriter) append(row reflect.Value) error {
 	w.pending++
 	w.info.Rows++
 	if w.pending >= batchRows {
-		return w.flush()
+		return w.flush(true)
 	}
 	return nil
 }
 
-// flush moves the builders' rows into the row group.
-func (w *tableWriter) flush() error {
+// reserve sizes the builders for a batch of rows with data bytes in each
+// string column, and a quarter to spare for longer strings: a builder that
+// runs out doubles its buffer, a copy.
+func (w *tableWriter) reserve(rows int, data []int) {
+	if rows > 0 {
+		w.rb.Reserve(rows)
+	}
+	for i, n := range data {
+		if n > 0 {
+			w.rb.Field(i).(*array.StringBuilder).ReserveData(n + n/4)
+		}
+	}
+}
+
+// flush moves the builders' rows into the row group; more says whether
+// rows follow (the builders are sized for them).
+func (w *tableWriter) flush(more bool) error {
 	if w.pending == 0 {
 		return nil
 	}
-	// The next batch is likely as big as this one: sizing the builders for it
-	// spares them regrowing (and zeroing) their buffers batch after batch.
 	dataLen := make([]int, len(w.cols))
 	for i := range w.cols {
 		if sb, ok := w.rb.Field(i).(*array.StringBuilder); ok {
 			dataLen[i] = sb.DataLen()
 		}
 	}
+	rows, data := w.sizes.note(w.pending, dataLen)
 	rec := w.rb.NewRecord()
 	defer rec.Release()
-	w.rb.Reserve(w.pending)
-	for i, n := range dataLen {
-		if n > 0 {
-			w.rb.Field(i).(*array.StringBuilder).ReserveData(n)
-		}
+	if more {
+		w.reserve(rows, data)
 	}
 	w.pending = 0
 	if err := guard(func() error { return w.fw.WriteBuffered(rec) }); err != nil {
@@ -166,10 +207,16 @@ func (w *tableWriter) flush() error {
 	return nil
 }
 
-// close writes the footer and completes the staged object.
+// close writes the footer and completes the staged object. Only the
+// file's info stays: a run over many years keeps a closed writer per file,
+// and its builders, encoders and write buffer would add up to hundreds of
+// MB.
 func (w *tableWriter) close() error {
-	defer w.rb.Release()
-	if err := w.flush(); err != nil {
+	defer func() {
+		w.rb.Release()
+		w.fw, w.rb, w.cols, w.sink = nil, nil, nil, nil
+	}()
+	if err := w.flush(false); err != nil {
 		w.sink.obj.Abort() // an object that is never completed must not stay open
 		return err
 	}

@@ -46,6 +46,7 @@ type partitionFiles struct {
 	keepOrder    bool // a shard's: rows in the order they came
 
 	cols  map[*schemas.Table][]columnWriter
+	sizes map[*schemas.Table]*batchSizes
 	parts map[string]*partition // by folder
 	// open lists each table's partitions streaming into a file, least
 	// recently used first.
@@ -112,6 +113,7 @@ func newPartitionFiles(ctx context.Context, st store, staging string, naming fil
 		ctx: ctx, st: st, staging: staging, rowGroupRows: defaultRowGroupRows, sortBudget: defaultSortBudget,
 		naming: naming, keepOrder: keepOrder,
 		cols:  map[*schemas.Table][]columnWriter{},
+		sizes: map[*schemas.Table]*batchSizes{},
 		parts: map[string]*partition{},
 		open:  map[*schemas.Table][]*partition{},
 		years: map[int16]bool{},
@@ -320,6 +322,7 @@ func (p *partitionFiles) columns(t *schemas.Table) ([]columnWriter, error) {
 			return nil, err
 		}
 		p.cols[t] = cols
+		p.sizes[t] = &batchSizes{}
 	}
 	return cols, nil
 }
@@ -352,7 +355,7 @@ func (p *partitionFiles) tempFile(pt *partition, key string) (*tableWriter, erro
 	if err != nil {
 		return nil, err
 	}
-	w, err := newTableWriter(pt.t, cols, p.rowGroupRows, obj, key, FileInfo{Path: key, Table: pt.t.Name, Year: pt.year})
+	w, err := newTableWriter(pt.t, cols, p.sizes[pt.t], p.rowGroupRows, obj, key, FileInfo{Path: key, Table: pt.t.Name, Year: pt.year})
 	if err != nil {
 		obj.Abort()
 		return nil, err

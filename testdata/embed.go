@@ -7,6 +7,9 @@ import _ "embed"
 // CorpusName is the name the embedded corpus is reported under.
 const CorpusName = "embedded:gov-work-reports-2024.txt"
 
+// CorpusYear is the year of every report of the seed corpus.
+const CorpusYear = 2024
+
 // Corpus is the seed corpus: the 2024 reports of the State Council and the
 // 31 provincial-level regions.
 //

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 
+	"github.com/govreports/govreports/stages/read/meta"
 	"github.com/govreports/govreports/testdata"
 )
 
@@ -15,9 +16,13 @@ import (
 // them re-labels a copy of the corpus as another year's reports.
 var yearWord = regexp.MustCompile(`(1[89]|2[01])\d\d年`)
 
-// cmdGenCorpus writes N copies of the seed corpus, copy k with every year
-// moved k years back, so that each copy's reports get distinct ids. It is a
-// benchmark helper and not listed in the usage.
+// maxCopies is how many copies get distinct years a report can have: one per
+// year from meta.MinYear to meta.MaxYear (report ids are year and region).
+const maxCopies = meta.MaxYear - meta.MinYear + 1
+
+// cmdGenCorpus writes N copies of the seed corpus, each re-labelled as
+// another year's reports (see copyShift), so that each copy's reports get
+// distinct ids. It is a benchmark helper and not listed in the usage.
 func cmdGenCorpus(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("gen-corpus", "", stderr)
 	times := fs.Int("times", 10, "how many copies of the seed")
@@ -25,8 +30,8 @@ func cmdGenCorpus(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *times < 1 || *times > 1000 {
-		return usagef("--times must be 1..1000")
+	if *times < 1 || *times > maxCopies {
+		return usagef("--times must be 1..%d", maxCopies)
 	}
 	w := stdout
 	if *out != "-" {
@@ -47,11 +52,23 @@ func cmdGenCorpus(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// copyShift is how many years copy k moves every year by: k years back
+// while the report year stays a year a report can have (scripts rely on
+// copies 1 and 2 being the year before the seed's and the one before that),
+// then forward from the year after the seed's.
+func copyShift(k int) int {
+	if back := testdata.CorpusYear - meta.MinYear; k > back {
+		return k - back
+	}
+	return -k
+}
+
 func genCorpus(w io.Writer, seed []byte, times int) error {
 	for k := 0; k < times; k++ {
+		shift := copyShift(k)
 		copyK := yearWord.ReplaceAllFunc(seed, func(m []byte) []byte {
 			y, _ := strconv.Atoi(string(m[:4]))
-			return append(strconv.AppendInt(nil, int64(y-k), 10), m[4:]...)
+			return append(strconv.AppendInt(nil, int64(y+shift), 10), m[4:]...)
 		})
 		if _, err := w.Write(copyK); err != nil {
 			return fmt.Errorf("writing the corpus: %w", err)

@@ -25,6 +25,7 @@ import (
 	"github.com/xitongsys/parquet-go-source/local"
 	"github.com/xitongsys/parquet-go/reader"
 
+	"github.com/govreports/govreports/stages/read/meta"
 	"github.com/govreports/govreports/testdata"
 )
 
@@ -364,6 +365,24 @@ func TestGenCorpus(t *testing.T) {
 	assert.Contains(t, stdout, `"reports":64`)
 	assert.DirExists(t, filepath.Join(out, "goals", "year=2023"))
 	assert.DirExists(t, filepath.Join(out, "goals", "year=2024"))
+}
+
+func TestCopyShift(t *testing.T) {
+	for _, tc := range []struct{ copy, year int }{
+		{0, testdata.CorpusYear},
+		{1, testdata.CorpusYear - 1}, // reliability.sh cuts copies 1 and 2 out as the two years before
+		{2, testdata.CorpusYear - 2},
+		{testdata.CorpusYear - meta.MinYear, meta.MinYear},
+		{testdata.CorpusYear - meta.MinYear + 1, testdata.CorpusYear + 1},
+		{maxCopies - 1, meta.MaxYear},
+	} {
+		assert.Equal(t, tc.year, testdata.CorpusYear+copyShift(tc.copy), "copy %d", tc.copy)
+	}
+	seen := map[int]bool{}
+	for k := range maxCopies {
+		seen[testdata.CorpusYear+copyShift(k)] = true
+	}
+	assert.Len(t, seen, maxCopies, "every copy a year of its own")
 }
 
 func TestShardedRunAndCommit(t *testing.T) {

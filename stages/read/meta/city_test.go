@@ -300,7 +300,7 @@ func FuzzResolve(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, file, text string) {
 		m, err := Resolve(input(file, text, Hints{}, Flags{}))
-		if err == nil && (m.Year < minYear || m.Year > maxYear || m.Region.Code == "") {
+		if err == nil && (m.Year < MinYear || m.Year > MaxYear || m.Region.Code == "") {
 			t.Fatalf("implausible metadata %+v from %q", m, text)
 		}
 	})

@@ -27,8 +27,8 @@ func (f Flags) Validate() error {
 			return fmt.Errorf("--region %q: %w", f.Region, err)
 		}
 	}
-	if f.Year != 0 && (f.Year < minYear || f.Year > maxYear) {
-		return fmt.Errorf("--year %d: not a year between %d and %d", f.Year, minYear, maxYear)
+	if f.Year != 0 && (f.Year < MinYear || f.Year > MaxYear) {
+		return fmt.Errorf("--year %d: not a year between %d and %d", f.Year, MinYear, MaxYear)
 	}
 	return nil
 }

@@ -328,7 +328,7 @@ func FuzzParseDateline(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, line string) {
 		d, ok := ParseDateline(line)
-		if ok && (d.Year < minYear || d.Year > maxYear) {
+		if ok && (d.Year < MinYear || d.Year > MaxYear) {
 			t.Fatalf("implausible year %d from %q", d.Year, line)
 		}
 	})
@@ -346,7 +346,7 @@ func FuzzTitle(f *testing.F) {
 			return
 		}
 		y, rest := splitTitle(title)
-		if y != 0 && (y < minYear || y > maxYear) {
+		if y != 0 && (y < MinYear || y > MaxYear) {
 			t.Fatalf("implausible year %d from %q", y, line)
 		}
 		r := &resolver{year: region.Year(y)}

@@ -8,7 +8,7 @@ import (
 )
 
 // Years a report can have; anything else is a misreading, not a year.
-const minYear, maxYear = 1949, 2100
+const MinYear, MaxYear = 1949, 2100
 
 // Compact is a line as metadata is matched: spaces of every width removed
 // (政 府 工 作 报 告, 1 9 9 8 年) and full-width digits made ASCII (２００９).
@@ -51,7 +51,7 @@ func parseYear(s string) (int, bool) {
 		}
 		y = y*10 + d
 	}
-	return y, y >= minYear && y <= maxYear
+	return y, y >= MinYear && y <= MaxYear
 }
 
 func chineseDigit(r rune) int {
